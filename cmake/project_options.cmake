@@ -1,0 +1,26 @@
+# Warnings and sanitizers as interface targets that every project target links.
+add_library(project_warnings INTERFACE)
+target_compile_options(project_warnings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
+  -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(WARNINGS_AS_ERRORS)
+  target_compile_options(project_warnings INTERFACE -Werror)
+endif()
+
+add_library(project_sanitizers INTERFACE)
+if(ENABLE_SANITIZERS)
+  target_compile_options(project_sanitizers INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+  target_link_options(project_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
+
+add_library(project_options INTERFACE)
+target_link_libraries(project_options INTERFACE project_warnings project_sanitizers)
+target_include_directories(project_options INTERFACE ${PROJECT_SOURCE_DIR})
+
+# platform_module(NAME SOURCES...): one static library per platform module, aliased platform::NAME.
+function(platform_module name)
+  add_library(platform_${name} STATIC ${ARGN})
+  add_library(platform::${name} ALIAS platform_${name})
+  target_link_libraries(platform_${name} PUBLIC project_options)
+endfunction()
