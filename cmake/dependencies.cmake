@@ -1,5 +1,5 @@
 # Third-party libraries, all from Debian packages (scripts/bootstrap); their headers are SYSTEM.
-find_package(Boost 1.81 EXACT REQUIRED CONFIG COMPONENTS json url)
+find_package(Boost 1.81.0 EXACT REQUIRED CONFIG COMPONENTS json url)
 find_package(OpenSSL REQUIRED)
 find_package(Threads REQUIRED)
 find_package(spdlog REQUIRED CONFIG)
@@ -16,4 +16,4 @@ add_library(boost_asio_beast INTERFACE)
 target_link_libraries(boost_asio_beast INTERFACE Boost::headers Threads::Threads OpenSSL::SSL OpenSSL::Crypto)
 target_compile_definitions(boost_asio_beast INTERFACE
   BOOST_ASIO_SEPARATE_COMPILATION BOOST_BEAST_SEPARATE_COMPILATION
-  BOOST_ASIO_NO_DEPRECATED BOOST_BEAST_USE_STD_STRING_VIEW)
+  BOOST_ASIO_NO_DEPRECATED)

@@ -1,0 +1,70 @@
+// One request to one response: target parsing, CORS, routing and the mapping of failures.
+#include <spdlog/spdlog.h>
+
+#include "platform/http/detail/session.hpp"
+#include "platform/http/target.hpp"
+#include "platform/io/blocking_pool.hpp"
+
+namespace platform::http::detail {
+namespace {
+
+std::string allow_header(const std::vector<verb>& methods) {
+  std::string allow;
+  for (verb method : methods) {
+    if (!allow.empty()) allow += ", ";
+    allow += beast_http::to_string(method);
+  }
+  return allow;
+}
+
+response render(server_context& context, status code, std::string_view path, std::string_view message) {
+  return context.render_error(problem{code, path, message});
+}
+
+}  // namespace
+
+asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip, std::string request_id) {
+  if (auto preflight = answer_preflight(context.options.cors, raw)) co_return std::move(*preflight);
+
+  auto target = parse_target(raw.target());
+  if (!target) {
+    response res = render(context, status::bad_request, "", "Malformed request target");
+    add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);
+    co_return res;
+  }
+
+  const auto found = context.routes.find(raw.method(), target->path);
+  if (found.target == nullptr) {
+    const bool no_path = found.allowed.empty();
+    response res = render(context, no_path ? status::not_found : status::method_not_allowed, target->path,
+                          no_path ? "No handler for this path" : "Request method not supported");
+    if (!no_path) res.set(beast_http::field::allow, allow_header(found.allowed));
+    add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);
+    co_return res;
+  }
+
+  // Kept for the CORS headers after the request has moved into the handler.
+  const std::string origin(raw[beast_http::field::origin]);
+  const std::string path = target->path;
+  request req{std::move(raw), std::move(target->path), std::move(target->query), found.path_params,
+              std::move(remote_ip), std::move(request_id)};
+  const std::string id = req.id;
+
+  response res;
+  try {
+    res = co_await (*found.target)(std::move(req));
+  } catch (const client_error& e) {
+    res = render(context, e.code, path, e.what());
+  } catch (const io::pool_saturated&) {
+    spdlog::warn("{} blocking pool saturated", id);
+    res = render(context, status::service_unavailable, path, "Server busy, try again");
+  } catch (const std::exception& e) {
+    spdlog::error("{} unhandled exception: {}", id, e.what());
+    res = render(context, status::internal_server_error, path, "Internal server error");
+  }
+
+  add_cors_headers(context.options.cors, origin, res);
+  co_return res;
+}
+
+}  // namespace platform::http::detail

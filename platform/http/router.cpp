@@ -1,0 +1,106 @@
+// Segment trie behind the router.
+#include "platform/http/router.hpp"
+
+#include <stdexcept>
+
+namespace platform::http {
+
+struct router::node {
+  std::map<std::string, std::unique_ptr<node>, std::less<>> literals;
+  std::unique_ptr<node> parameter;
+  std::string parameter_name;
+  std::map<verb, handler> handlers;
+};
+
+namespace {
+
+// Splits "/a/b" into {"a", "b"}; "/" into {}.
+std::vector<std::string_view> segments(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = path.starts_with('/') ? 1 : 0;
+  while (start < path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+bool is_parameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+router::router() : root_(std::make_unique<node>()) {}
+router::router(router&&) noexcept = default;
+router& router::operator=(router&&) noexcept = default;
+router::~router() = default;
+
+void router::add(verb method, std::string_view pattern, handler h) {
+  node* current = root_.get();
+  for (std::string_view segment : segments(without_trailing_slash(pattern))) {
+    if (is_parameter(segment)) {
+      std::string name(segment.substr(1, segment.size() - 2));
+      if (!current->parameter) {
+        current->parameter = std::make_unique<node>();
+        current->parameter_name = name;
+      } else if (current->parameter_name != name) {
+        throw std::logic_error("conflicting parameter names at " + std::string(pattern));
+      }
+      current = current->parameter.get();
+    } else {
+      auto& child = current->literals[std::string(segment)];
+      if (!child) child = std::make_unique<node>();
+      current = child.get();
+    }
+  }
+  if (!current->handlers.emplace(method, std::move(h)).second) {
+    throw std::logic_error("route registered twice: " + std::string(pattern));
+  }
+}
+
+router::match router::find(verb method, std::string_view path) const {
+  const auto parts = segments(path);
+  match result;
+
+  // Depth-first, literals before parameters; the first node that has any handler for the whole path
+  // decides between a match and 405.
+  std::function<const node*(const node*, std::size_t)> walk = [&](const node* at, std::size_t depth) -> const node* {
+    if (depth == parts.size()) return at->handlers.empty() ? nullptr : at;
+    if (auto it = at->literals.find(parts[depth]); it != at->literals.end()) {
+      if (const node* found = walk(it->second.get(), depth + 1)) return found;
+    }
+    if (at->parameter && !parts[depth].empty()) {
+      result.path_params.emplace_back(at->parameter_name, std::string(parts[depth]));
+      if (const node* found = walk(at->parameter.get(), depth + 1)) return found;
+      result.path_params.pop_back();
+    }
+    return nullptr;
+  };
+
+  const node* target = walk(root_.get(), 0);
+  if (target == nullptr) return result;
+  if (auto it = target->handlers.find(method); it != target->handlers.end()) {
+    result.target = &it->second;
+    return result;
+  }
+  // HEAD is served by GET handlers, as every HTTP server is expected to.
+  if (method == verb::head) {
+    if (auto it = target->handlers.find(verb::get); it != target->handlers.end()) {
+      result.target = &it->second;
+      return result;
+    }
+  }
+  result.path_params.clear();
+  for (const auto& [allowed, _] : target->handlers) result.allowed.push_back(allowed);
+  return result;
+}
+
+std::string_view without_trailing_slash(std::string_view path) {
+  if (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
+  return path;
+}
+
+}  // namespace platform::http

@@ -1,0 +1,47 @@
+// Data-driven router: literal and `{name}` path segments, telling 404 (no such path) from 405 (no such method).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "platform/http/message.hpp"
+#include "platform/io/asio.hpp"
+
+namespace platform::http {
+
+using handler = std::function<asio::awaitable<response>(request)>;
+
+class router {
+ public:
+  router();
+  router(const router&) = delete;
+  router& operator=(const router&) = delete;
+  router(router&&) noexcept;
+  router& operator=(router&&) noexcept;
+  ~router();
+
+  // pattern: "/hospital/{mapNo}"; a literal segment wins over a `{name}` segment at the same depth.
+  // Registering the same method and pattern twice is a programming error (throws std::logic_error).
+  void add(verb method, std::string_view pattern, handler h);
+
+  struct match {
+    const handler* target = nullptr;  // null: see allowed
+    params path_params;
+    std::vector<verb> allowed;        // empty with a null target: no such path (404); else 405
+  };
+  // path: decoded, trailing slash already removed.
+  match find(verb method, std::string_view path) const;
+
+ private:
+  struct node;
+  std::unique_ptr<node> root_;
+};
+
+// Removes one trailing slash ("/friend/" → "/friend"); "/" stays "/".
+std::string_view without_trailing_slash(std::string_view path);
+
+}  // namespace platform::http

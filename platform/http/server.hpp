@@ -1,0 +1,66 @@
+// HTTP/1.1 server on Boost.Beast: keep-alive, limits and deadlines, optional TLS, CORS, graceful drain.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/http/cors.hpp"
+#include "platform/http/message.hpp"
+#include "platform/http/router.hpp"
+#include "platform/io/asio.hpp"
+
+namespace platform::http {
+
+struct tls_files {
+  std::string certificate_chain;  // PEM file
+  std::string private_key;        // PEM file
+};
+
+struct server_options {
+  std::string address = "0.0.0.0";
+  unsigned short port = 8080;  // 0: any free port (tests)
+  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = 25 * 1024 * 1024;
+  std::chrono::seconds read_timeout{30};   // reading one request's header, then its body; writing the response
+  std::chrono::seconds idle_timeout{75};   // waiting on a kept-alive connection for the next request
+  std::chrono::seconds drain_timeout{20};  // how long drain() lets in-flight requests finish
+  std::optional<tls_files> tls;
+  cors_policy cors;
+  bool access_log = true;
+};
+
+// What went wrong before or around a handler (no route, wrong method, limits, a binding error, a bug).
+struct problem {
+  status code;
+  std::string_view path;
+  std::string_view message;  // safe to send: never internal detail
+};
+// Renders a problem in the app's framework-error format (e.g. Spring's default error JSON).
+using error_renderer = std::function<response(const problem&)>;
+
+class server {
+ public:
+  server(asio::io_context& io, server_options options, const router& routes, error_renderer render_error);
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+  ~server();
+
+  // Binds and starts accepting; returns the bound port. Throws if the address cannot be bound.
+  unsigned short start();
+
+  // Stops accepting, closes idle connections, lets in-flight requests finish (their connections then
+  // close), and returns when none is left or drain_timeout has passed.
+  asio::awaitable<void> drain();
+
+  struct state;  // opaque; shared with the accept loop so it outlives in-flight accepts
+
+ private:
+  std::shared_ptr<state> state_;
+};
+
+}  // namespace platform::http

@@ -1,0 +1,171 @@
+// One connection's request loop: read with limits and deadlines, respond, keep alive or close.
+#include <atomic>
+#include <chrono>
+#include <random>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "platform/http/detail/session.hpp"
+
+namespace platform::http::detail {
+namespace {
+
+namespace beast = boost::beast;
+constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
+
+// Process-unique request ids: a random tag per process and a counter.
+std::string next_request_id() {
+  static const std::uint32_t process_tag = std::random_device{}();
+  static std::atomic<std::uint64_t> counter{0};
+  return fmt::format("{:08x}-{:x}", process_tag, counter.fetch_add(1, std::memory_order_relaxed));
+}
+
+// A client-supplied X-Request-Id is kept when it is short and plain, so ids can follow a request across proxies.
+std::string request_id_for(const raw_request& raw) {
+  std::string_view given = raw["X-Request-Id"];
+  const bool plain = !given.empty() && given.size() <= 64 && std::ranges::all_of(given, [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+  });
+  return plain ? std::string(given) : next_request_id();
+}
+
+beast::tcp_stream& lowest(beast::tcp_stream& stream) { return stream; }
+beast::tcp_stream& lowest(beast::ssl_stream<beast::tcp_stream>& stream) { return stream.next_layer(); }
+
+// Status for a failed read, or nullopt when the connection should just close (peer gone, timeout).
+std::optional<status> status_for_read_error(const beast::error_code& ec) {
+  if (ec == beast_http::error::header_limit) return status::request_header_fields_too_large;
+  if (ec == beast_http::error::body_limit) return status::payload_too_large;
+  if (ec == beast_http::error::end_of_stream || ec == beast_http::error::partial_message) return std::nullopt;
+  if (ec.category() == beast_http::make_error_code(beast_http::error::bad_target).category()) return status::bad_request;
+  return std::nullopt;
+}
+
+template <class Stream>
+asio::awaitable<void> write_response(Stream& stream, response& res, const server_options& options) {
+  lowest(stream).expires_after(options.read_timeout);
+  auto [ec, _] = co_await beast_http::async_write(stream, res, as_tuple);
+  if (ec) res.keep_alive(false);  // the peer went away mid-write; nothing else to do for it
+}
+
+void log_access(const server_options& options, const std::string& id, const std::string& remote_ip,
+                std::string_view method, std::string_view target, const response& res,
+                std::chrono::steady_clock::time_point started) {
+  if (!options.access_log) return;
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  spdlog::info("access {} {} \"{} {}\" {} {} {:.3f}ms", id, remote_ip, method, target, res.result_int(),
+               res.body().size(), static_cast<double>(micros.count()) / 1000.0);
+}
+
+template <class Stream>
+asio::awaitable<void> serve(Stream& stream, std::string remote_ip, std::shared_ptr<server_context> context) {
+  const server_options& options = context->options;
+  auto entry = std::make_shared<connection_entry>();
+  entry->executor = co_await asio::this_coro::executor;
+  entry->close = [&stream] { lowest(stream).cancel(); };
+  context->live.add(entry);
+
+  beast::flat_buffer buffer;
+  while (!context->draining.load(std::memory_order_acquire)) {
+    beast_http::request_parser<beast_http::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+    parser.body_limit(options.body_limit);
+
+    entry->idle = true;
+    lowest(stream).expires_after(options.idle_timeout);
+    auto [header_ec, header_bytes] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
+    entry->idle = false;
+    const auto started = std::chrono::steady_clock::now();
+
+    std::optional<status> failure;
+    if (header_ec) {
+      failure = status_for_read_error(header_ec);
+      if (!failure) break;
+    } else if (parser.content_length() && *parser.content_length() > options.body_limit) {
+      failure = status::payload_too_large;  // refuse before reading a byte of the body
+    } else {
+      if (beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
+        beast_http::response<beast_http::empty_body> go_on{status::continue_, 11};
+        lowest(stream).expires_after(options.read_timeout);
+        auto [ec, _] = co_await beast_http::async_write(stream, go_on, as_tuple);
+        if (ec) break;
+      }
+      lowest(stream).expires_after(options.read_timeout);
+      auto [body_ec, body_bytes] = co_await beast_http::async_read(stream, buffer, parser, as_tuple);
+      if (body_ec) {
+        failure = status_for_read_error(body_ec);
+        if (!failure) break;
+      }
+    }
+
+    if (failure) {
+      // The rest of the stream cannot be trusted after a failed read: answer and close.
+      const std::string target = header_ec ? std::string() : std::string(parser.get().target());
+      response res = context->render_error(problem{*failure, target, beast_http::obsolete_reason(*failure)});
+      res.keep_alive(false);
+      res.prepare_payload();
+      co_await write_response(stream, res, options);
+      log_access(options, next_request_id(), remote_ip, header_ec ? "-" : parser.get().method_string(), target, res, started);
+      break;
+    }
+
+    raw_request raw = parser.release();
+    const bool client_keep_alive = raw.keep_alive();
+    const bool head = raw.method() == verb::head;
+    const std::string method(raw.method_string());
+    const std::string target(raw.target());
+    std::string id = request_id_for(raw);
+
+    response res = co_await respond(*context, std::move(raw), remote_ip, id);
+    res.set("X-Request-Id", id);
+    res.keep_alive(client_keep_alive && !context->draining.load(std::memory_order_acquire));
+    res.prepare_payload();
+    if (head) res.body().clear();  // Content-Length stays that of the GET body
+    co_await write_response(stream, res, options);
+    log_access(options, id, remote_ip, method, target, res, started);
+    if (!res.keep_alive()) break;
+  }
+  context->live.remove(entry);
+}
+
+std::string remote_ip_of(const asio::ip::tcp::socket& socket) {
+  boost::system::error_code ec;
+  auto endpoint = socket.remote_endpoint(ec);
+  return ec ? std::string("-") : endpoint.address().to_string();
+}
+
+}  // namespace
+
+asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, std::shared_ptr<server_context> context) {
+  std::string remote_ip = remote_ip_of(socket);
+  beast::tcp_stream stream(std::move(socket));
+  co_await serve(stream, std::move(remote_ip), std::move(context));
+  boost::system::error_code ignored;  // the peer may already be gone
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<asio::ssl::context> tls,
+                                std::shared_ptr<server_context> context) {
+  std::string remote_ip = remote_ip_of(socket);
+  beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *tls);
+  stream.next_layer().expires_after(context->options.read_timeout);
+  auto [handshake_ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, as_tuple);
+  if (handshake_ec) co_return;  // not a TLS client, or it gave up: nothing to answer
+  const auto read_timeout = context->options.read_timeout;
+  co_await serve(stream, std::move(remote_ip), std::move(context));
+  stream.next_layer().expires_after(read_timeout);
+  boost::system::error_code ignored;  // a peer that skips close_notify is common and harmless
+  co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ignored));
+}
+
+}  // namespace platform::http::detail

@@ -1,0 +1,20 @@
+// Splits a request target into the decoded path and query parameters.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/http/message.hpp"
+
+namespace platform::http {
+
+struct parsed_target {
+  std::string path;  // percent-decoded, trailing slash removed
+  params query;      // valueless keys kept with value ""
+};
+
+// nullopt when the target is not an origin-form URL (e.g. "*", absolute-form, bad percent-escapes).
+std::optional<parsed_target> parse_target(std::string_view target);
+
+}  // namespace platform::http

@@ -1,0 +1,97 @@
+// A bounded pool of connections to one database, used from coroutines through the blocking pool.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "platform/io/asio.hpp"
+#include "platform/io/blocking_pool.hpp"
+#include "platform/sql/connection.hpp"
+#include "platform/sql/transaction.hpp"
+
+namespace platform::sql {
+
+class database {
+ public:
+  using connection_factory = std::function<std::unique_ptr<connection>()>;
+
+  // url: "sqlite:<path>" (the parent directory is created if missing) or a libpq URI starting with
+  // "postgresql://" or "postgres://". Throws sql::error for any other url. Connections are opened lazily,
+  // so a bad PostgreSQL address is reported by the first acquire().
+  static std::unique_ptr<database> open(const std::string& url, io::blocking_pool& pool,
+                                        std::size_t max_connections);
+
+  database(dialect kind, connection_factory factory, io::blocking_pool& pool, std::size_t max_connections);
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+  ~database();
+
+  dialect kind() const { return kind_; }
+
+  // A connection borrowed from the pool and given back when the lease is destroyed.
+  class lease {
+   public:
+    lease(database& owner, std::unique_ptr<connection> conn) : owner_(&owner), conn_(std::move(conn)) {}
+    lease(lease&& other) noexcept = default;
+    lease& operator=(lease&&) = delete;
+    lease(const lease&) = delete;
+    lease& operator=(const lease&) = delete;
+    ~lease();
+
+    connection& operator*() const { return *conn_; }
+    connection* operator->() const { return conn_.get(); }
+
+   private:
+    database* owner_;
+    std::unique_ptr<connection> conn_;
+  };
+
+  // Blocks until a connection is free (or opens one while fewer than max_connections exist). For start-up,
+  // CLI subcommands and tests; never call it on an I/O thread. A thread holding a lease must not wait
+  // for another one: with a small pool that deadlocks.
+  lease acquire();
+
+  // Runs fn(connection&) on the blocking pool with a pooled connection; the wait for a free connection
+  // happens on the pool thread, never on the caller's.
+  template <class F>
+  asio::awaitable<std::invoke_result_t<F&, connection&>> run(F fn) {
+    co_return co_await pool_.run(
+        [this, fn = std::move(fn)]() mutable -> std::invoke_result_t<F&, connection&> {
+          lease conn = acquire();
+          return fn(*conn);
+        });
+  }
+
+  // As run(), inside a transaction committed when fn returns and rolled back when it throws.
+  template <class F>
+  asio::awaitable<std::invoke_result_t<F&, connection&>> transact(F fn) {
+    co_return co_await pool_.run(
+        [this, fn = std::move(fn)]() mutable -> std::invoke_result_t<F&, connection&> {
+          lease conn = acquire();
+          return in_transaction(*conn, fn);
+        });
+  }
+
+ private:
+  void release(std::unique_ptr<connection> conn);
+
+  const dialect kind_;
+  const connection_factory factory_;
+  io::blocking_pool& pool_;
+  const std::size_t max_connections_;
+
+  // Guarded by mutex_; pool threads and synchronous callers acquire and release concurrently.
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::vector<std::unique_ptr<connection>> idle_;
+  std::size_t open_ = 0;  // idle plus leased
+};
+
+}  // namespace platform::sql

@@ -1,0 +1,44 @@
+// object_store on a local directory, the embedded default; the app serves the files under a URL
+// prefix.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "platform/storage/object_store.hpp"
+
+namespace platform::storage {
+
+// Keys name files directly, so only a safe subset is allowed: [A-Za-z0-9._-], 1–128 characters, not
+// starting with '.', no "..". This rules out path separators, traversal and hidden/temp files.
+bool is_valid_key(std::string_view key);
+
+// One file per object under root. Writes go to a temp file that is renamed into place, so readers
+// see either nothing or the whole object. Holds no mutable state: safe from several threads.
+class local_disk_store final : public object_store {
+ public:
+  // root is created if missing. public_url(key) = "<public_base_url>/<url_prefix>/<key>", e.g.
+  // "http://localhost:8080" + "images" → "http://localhost:8080/images/<key>".
+  local_disk_store(std::filesystem::path root, std::string_view public_base_url,
+                   std::string_view url_prefix);
+
+  // Throws std::invalid_argument for an invalid key, std::system_error on I/O failure. The content
+  // type is not stored: the server derives it from the key's extension when serving.
+  void put(std::string_view key, std::string_view bytes, std::string_view content_type) override;
+  // nullopt for a missing object or an invalid key (keys may come from request paths).
+  std::optional<std::string> get(std::string_view key) const override;
+  // An invalid key names no object, so it is a no-op like any missing key.
+  void remove(std::string_view key) override;
+
+  // Throws std::invalid_argument for an invalid key.
+  std::string public_url(std::string_view key) const override;
+  std::optional<std::string> key_from_url(std::string_view url) const override;
+
+ private:
+  std::filesystem::path root_;
+  std::string url_base_;  // "<public_base_url>/<url_prefix>/"
+};
+
+}  // namespace platform::storage
