@@ -1,7 +1,10 @@
-// SHA-256 through OpenSSL's EVP one-shot digest.
+// SHA-256 and random secrets through OpenSSL.
 #include "platform/auth/digest.hpp"
 
+#include "platform/auth/base64.hpp"
+
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 
 #include <stdexcept>
 
@@ -21,6 +24,14 @@ std::string sha256_hex(std::string_view bytes) {
     out.push_back(hex[md[i] & 0x0f]);
   }
   return out;
+}
+
+std::string random_secret(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  if (RAND_bytes(reinterpret_cast<unsigned char*>(raw.data()), static_cast<int>(raw.size())) != 1) {
+    throw std::runtime_error("RAND_bytes failed");
+  }
+  return base64url_encode(raw);
 }
 
 }  // namespace platform::auth

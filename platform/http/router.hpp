@@ -41,6 +41,13 @@ class router {
   std::unique_ptr<node> root_;
 };
 
+// A handler that calls fn(context, request): routes of a feature share a small context struct of
+// references to their services, copied into each route.
+template <class Context, class Handler>
+handler bind_context(Context context, Handler fn) {
+  return [context, fn](request req) { return fn(context, std::move(req)); };
+}
+
 // Removes one trailing slash ("/friend/" → "/friend"); "/" stays "/".
 std::string_view without_trailing_slash(std::string_view path);
 

@@ -14,15 +14,15 @@ void blocking_pool::stop() {
   pool_.stop();
 }
 
-blocking_pool::admission::admission(blocking_pool& pool) : pool_(pool) {
-  if (pool_.pending_.fetch_add(1, std::memory_order_relaxed) >= pool_.max_pending_) {
-    pool_.pending_.fetch_sub(1, std::memory_order_relaxed);
+blocking_pool::admission::admission(blocking_pool& pool) : pool_(&pool) {
+  if (pool_->pending_.fetch_add(1, std::memory_order_relaxed) >= pool_->max_pending_) {
+    pool_->pending_.fetch_sub(1, std::memory_order_relaxed);
     throw pool_saturated{};
   }
 }
 
 blocking_pool::admission::~admission() {
-  pool_.pending_.fetch_sub(1, std::memory_order_relaxed);
+  if (pool_ != nullptr) pool_->pending_.fetch_sub(1, std::memory_order_relaxed);
 }
 
 }  // namespace platform::io

@@ -3,11 +3,20 @@
 #pragma once
 
 #include <atomic>
+#include <exception>
+#include <memory>
+#include <optional>
 #include <cstddef>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
 
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/associated_executor.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/execution/outstanding_work.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/prefer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include "platform/io/asio.hpp"
@@ -26,30 +35,83 @@ class blocking_pool {
   blocking_pool& operator=(const blocking_pool&) = delete;
   ~blocking_pool();
 
-  // Runs fn() on a pool thread and resumes the caller on its own executor with the result.
-  // Exceptions thrown by fn() propagate to the caller.
-  template <class F>
-  asio::awaitable<std::invoke_result_t<F&>> run(F fn) {
-    admission ticket(*this);
-    co_return co_await asio::co_spawn(
-        pool_,
-        [fn = std::move(fn)]() mutable -> asio::awaitable<std::invoke_result_t<F&>> { co_return fn(); },
-        asio::use_awaitable);
+  // Runs fn(args...) on a pool thread and resumes the caller on its own executor with the result;
+  // exceptions thrown by fn propagate to the caller.
+  //
+  // Pass a named function and its arguments rather than a capturing lambda written inside the
+  // co_await expression. GCC 12 bit-copies closures and aggregates that cross into a coroutine by
+  // value and then frees their members twice; so the job is assembled here, outside any coroutine,
+  // and only a pointer to it travels through Asio's (coroutine-based) initiation.
+  template <class F, class... Args>
+  asio::awaitable<std::invoke_result_t<F&, Args&...>> run(F fn, Args... args) {
+    using result_type = std::invoke_result_t<F&, Args&...>;
+    static_assert(std::is_void_v<result_type> || std::is_default_constructible_v<result_type>,
+                  "blocking_pool::run needs a default-constructible result to carry an exception");
+    auto job = [fn = std::move(fn), ... args = std::move(args)]() mutable -> result_type { return fn(args...); };
+    using job_type = decltype(job);
+    auto* pending = new job_type(std::move(job));  // owned by the initiation below from its first line
+    auto initiate = [this](auto handler, job_type* raw) {
+      std::unique_ptr<job_type> owned(raw);
+      post_job(std::move(handler), std::move(owned), admission(*this));
+    };
+    if constexpr (std::is_void_v<result_type>) {
+      return asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(
+          initiate, asio::use_awaitable, pending);
+    } else {
+      return asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr, result_type)>(
+          initiate, asio::use_awaitable, pending);
+    }
   }
 
   void stop();
 
  private:
+  // Runs the job on the pool, then completes handler on the handler's own executor (the caller's
+  // strand), keeping that executor's work count up meanwhile. The ticket is held until the job has run.
+  template <class Handler, class Job, class Ticket>
+  void post_job(Handler handler, std::unique_ptr<Job> job, Ticket ticket) {
+    auto work = asio::prefer(asio::get_associated_executor(handler), asio::execution::outstanding_work.tracked);
+    asio::post(pool_, [handler = std::move(handler), job = std::move(job), work = std::move(work),
+                       ticket = std::move(ticket)]() mutable {
+      using result_type = std::invoke_result_t<Job&>;
+      std::exception_ptr failure;
+      if constexpr (std::is_void_v<result_type>) {
+        try {
+          (*job)();
+        } catch (...) {
+          failure = std::current_exception();
+        }
+        job.reset();
+        { [[maybe_unused]] auto done = std::move(ticket); }
+        asio::dispatch(work, [handler = std::move(handler), failure]() mutable { std::move(handler)(failure); });
+      } else {
+        result_type value{};
+        try {
+          value = (*job)();
+        } catch (...) {
+          failure = std::current_exception();
+        }
+        job.reset();
+        { [[maybe_unused]] auto done = std::move(ticket); }
+        asio::dispatch(work, [handler = std::move(handler), failure, value = std::move(value)]() mutable {
+          std::move(handler)(failure, std::move(value));
+        });
+      }
+    });
+  }
+
   // Counts a job from admission to completion; refuses it when max_pending are already counted.
   class admission {
    public:
     explicit admission(blocking_pool& pool);
+    admission(admission&& other) noexcept : pool_(std::exchange(other.pool_, nullptr)) {}
     admission(const admission&) = delete;
     admission& operator=(const admission&) = delete;
+    admission& operator=(admission&&) = delete;
     ~admission();
 
    private:
-    blocking_pool& pool_;
+    blocking_pool* pool_;
   };
 
   asio::thread_pool pool_;

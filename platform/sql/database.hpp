@@ -58,25 +58,29 @@ class database {
   // for another one: with a small pool that deadlocks.
   lease acquire();
 
-  // Runs fn(connection&) on the blocking pool with a pooled connection; the wait for a free connection
-  // happens on the pool thread, never on the caller's.
-  template <class F>
-  asio::awaitable<std::invoke_result_t<F&, connection&>> run(F fn) {
-    co_return co_await pool_.run(
-        [this, fn = std::move(fn)]() mutable -> std::invoke_result_t<F&, connection&> {
+  // Runs fn(connection&, args...) on the blocking pool with a pooled connection; the wait for a free
+  // connection happens on the pool thread, never on the caller's. Pass a named function and its
+  // arguments, not a capturing lambda written inside the co_await (see blocking_pool::run).
+  template <class F, class... Args>
+  asio::awaitable<std::invoke_result_t<F&, connection&, Args&...>> run(F fn, Args... args) {
+    return pool_.run(
+        [this](F& job, Args&... values) {
           lease conn = acquire();
-          return fn(*conn);
-        });
+          return job(*conn, values...);
+        },
+        std::move(fn), std::move(args)...);
   }
 
   // As run(), inside a transaction committed when fn returns and rolled back when it throws.
-  template <class F>
-  asio::awaitable<std::invoke_result_t<F&, connection&>> transact(F fn) {
-    co_return co_await pool_.run(
-        [this, fn = std::move(fn)]() mutable -> std::invoke_result_t<F&, connection&> {
+  template <class F, class... Args>
+  asio::awaitable<std::invoke_result_t<F&, connection&, Args&...>> transact(F fn, Args... args) {
+    return pool_.run(
+        [this](F& job, Args&... values) {
           lease conn = acquire();
-          return in_transaction(*conn, fn);
-        });
+          auto body = [&](connection& c) { return job(c, values...); };
+          return in_transaction(*conn, body);
+        },
+        std::move(fn), std::move(args)...);
   }
 
  private:

@@ -1,0 +1,81 @@
+// Wiring of the Daengtionary process.
+#include "apps/daengtionary/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/member/routes.hpp"
+#include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/mypage/routes.hpp"
+#include "apps/daengtionary/mypage/service.hpp"
+#include "apps/daengtionary/site/routes.hpp"
+#include "platform/auth/kakao.hpp"
+#include "platform/auth/tokens.hpp"
+#include "platform/http/client.hpp"
+#include "platform/http/server.hpp"
+#include "platform/io/blocking_pool.hpp"
+#include "platform/io/run.hpp"
+#include "platform/sql/database.hpp"
+#include "platform/sql/migrate.hpp"
+#include "platform/storage/local_disk_store.hpp"
+
+namespace daengtionary {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr auto access_token_lifetime = 3600s;  // the frontend is told 3600000 ms
+constexpr auto refresh_token_lifetime = std::chrono::seconds(std::chrono::days(7));
+constexpr auto outbound_timeout = std::chrono::milliseconds(10s);
+
+std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
+  auto conn = db.acquire();
+  const std::size_t applied = platform::sql::migrate(*conn, config.migrations);
+  if (applied > 0) spdlog::info("applied {} migration(s) from {}", applied, config.migrations.string());
+  return applied;
+}
+
+}  // namespace
+
+int migrate(const settings& config) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  apply_migrations(*db, config);
+  return 0;
+}
+
+int serve(const settings& config) {
+  asio::io_context io;
+  platform::io::blocking_pool pool(config.blocking_threads, config.blocking_max_pending);
+  auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);
+  apply_migrations(*db, config);
+
+  platform::storage::local_disk_store store(config.storage_root, config.public_base_url, "images");
+  platform::auth::token_issuer tokens(config.jwt_key, access_token_lifetime, refresh_token_lifetime);
+  platform::http::http_client outbound(outbound_timeout);
+  std::optional<platform::auth::kakao_client> kakao;
+  if (config.kakao) kakao.emplace(*config.kakao, outbound);
+
+  image_uploads images(store, pool);
+  member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
+  mypage::service dogs(*db, images);
+
+  platform::http::router routes;
+  site::register_routes(routes, store, pool);
+  member::register_routes(routes, members);
+  mypage::register_routes(routes, members, dogs);
+
+  platform::http::server server(io, config.http, routes, framework_error);
+  const unsigned short port = server.start();
+  spdlog::info("daengtionary listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
+
+  platform::io::run_until_signal(io, platform::io::io_thread_count(config.io_threads), [&server]() -> asio::awaitable<void> {
+    spdlog::info("shutting down: draining connections");
+    co_await server.drain();
+  });
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace daengtionary

@@ -1,0 +1,24 @@
+// The wire envelopes (contract §1.2, §1.3): success, business error, and Spring's default error JSON.
+#pragma once
+
+#include <string_view>
+
+#include <boost/json/value.hpp>
+
+#include "apps/daengtionary/common/errc.hpp"
+#include "platform/http/message.hpp"
+#include "platform/http/server.hpp"
+
+namespace daengtionary {
+
+// {"state":200,"message":…}: `data` omitted, as the original's non-null-only wrapper did.
+platform::http::response ok(std::string_view message);
+// {"state":200,"data":…,"message":…}
+platform::http::response ok(const boost::json::value& data, std::string_view message);
+// {"status":…,"code":…,"message":…} with the errc's HTTP status.
+platform::http::response fail(errc e);
+// {"timestamp":…,"status":…,"error":…,"path":…,"message":…}: what Spring Boot sent for failures outside
+// the ErrorCode enum (missing parameters, unreadable bodies, unknown paths); `message` is always safe text.
+platform::http::response framework_error(const platform::http::problem& problem);
+
+}  // namespace daengtionary

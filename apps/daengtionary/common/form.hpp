@@ -1,0 +1,41 @@
+// The multipart/form-data conventions of the frontend (contract §1.7): JSON `data` parts and file parts.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/object.hpp>
+
+#include "platform/http/message.hpp"
+#include "platform/http/multipart.hpp"
+
+namespace daengtionary {
+
+struct upload {
+  std::string filename;
+  std::string bytes;
+};
+
+class form {
+ public:
+  // Throws client_error: 415 when the body is not multipart/form-data, 400 when it is malformed or over limits.
+  static form read(const platform::http::request& req);
+
+  // The JSON object in part `name`; throws client_error(400) when the part is missing or not a JSON object.
+  boost::json::object json(std::string_view name) const;
+  // The raw text of part `name`; throws client_error(400) when missing.
+  std::string text(std::string_view name) const;
+  // The files sent as part `name`: only parts with a filename count (the frontend's `undefined` text parts
+  // do not), and when the first file is empty none count, as in the original.
+  std::vector<upload> files(std::string_view name) const;
+
+ private:
+  explicit form(std::vector<platform::http::multipart::part> parts) : parts_(std::move(parts)) {}
+  const platform::http::multipart::part* find(std::string_view name) const;
+
+  std::vector<platform::http::multipart::part> parts_;
+};
+
+}  // namespace daengtionary

@@ -1,0 +1,37 @@
+// Storing uploaded images (checked by content, not only by name) and deleting them with their rows.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/async.hpp"
+
+namespace platform::io {
+class blocking_pool;
+}
+namespace platform::storage {
+class object_store;
+}
+
+namespace daengtionary {
+
+class image_uploads {
+ public:
+  image_uploads(platform::storage::object_store& store, platform::io::blocking_pool& pool);
+
+  // All or nothing: wrong_image_format when any file is not a JPEG or PNG (by extension and content);
+  // otherwise every file is stored and its public URL returned, in order.
+  asio::awaitable<result<std::vector<std::string>>> store(std::vector<upload> files);
+
+  // Deletes the objects behind the URLs; foreign URLs and missing objects are skipped, failures logged,
+  // because the rows are already gone and an orphaned file must not fail the request.
+  asio::awaitable<void> remove(std::vector<std::string> urls);
+
+ private:
+  platform::storage::object_store& store_;
+  platform::io::blocking_pool& pool_;
+};
+
+}  // namespace daengtionary

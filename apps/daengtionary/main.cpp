@@ -1,0 +1,30 @@
+// Daengtionary (댕과사전) backend: command line and start-up errors; everything else is in app.cpp.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "apps/daengtionary/app.hpp"
+#include "platform/config/reader.hpp"
+#include "platform/obs/logging.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Daengtionary (댕과사전) backend"};
+  std::string config_file = "config/daengtionary.toml";
+  cli.add_option("-c,--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
+  cli.add_subcommand("serve", "Apply migrations and serve HTTP (the default)");
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
+  cli.require_subcommand(0, 1);
+  CLI11_PARSE(cli, argc, argv);
+
+  try {
+    const auto config = daengtionary::load_settings(config_file);
+    platform::obs::configure_logging(config.log_level);
+    return migrate->parsed() ? daengtionary::migrate(config) : daengtionary::serve(config);
+  } catch (const platform::config::config_error& e) {
+    std::cerr << "daengtionary: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "daengtionary: cannot start: " << e.what() << '\n';
+    return 1;
+  }
+}

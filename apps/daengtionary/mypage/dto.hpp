@@ -1,0 +1,27 @@
+// Dogs on a member's page.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace daengtionary::mypage {
+
+struct dog_record {
+  std::int64_t dog_no = 0;
+  std::int64_t member_no = 0;
+  std::string name;
+  std::string breed;
+  std::string gender;  // 수컷 or 암컷
+  double weight = 0;
+  std::optional<std::string> image;  // public URL
+};
+
+struct dog_form {
+  std::string name;
+  std::string breed;
+  std::string gender;
+  double weight = 0;
+};
+
+}  // namespace daengtionary::mypage

@@ -1,0 +1,66 @@
+// Mapping config keys to settings, with their defaults and ranges.
+#include "apps/daengtionary/settings.hpp"
+
+#include "platform/auth/base64.hpp"
+#include "platform/config/reader.hpp"
+
+namespace daengtionary {
+
+settings load_settings(const std::filesystem::path& file) {
+  auto config = platform::config::reader::from_file(file, "DAENGTIONARY");
+  settings s;
+
+  s.http.address = config.text("http.address", "0.0.0.0");
+  s.http.port = static_cast<unsigned short>(config.integer("http.port", 8080, 0, 65535));
+  s.http.body_limit = static_cast<std::size_t>(config.integer("http.body_limit_mb", 25, 1, 1024)) * 1024 * 1024;
+  s.http.access_log = config.boolean("http.access_log", true);
+  s.http.cors.allowed_origins = config.texts("http.cors_origins", {"*"});
+  s.http.cors.exposed_headers = {"Authorization", "Refresh-Token", "Access-Token-Expire-Time"};
+  auto certificate = config.optional_text("http.tls.certificate");
+  auto private_key = config.optional_text("http.tls.private_key");
+  if (certificate.has_value() != private_key.has_value()) {
+    throw platform::config::config_error("config keys 'http.tls.certificate' and 'http.tls.private_key' go together");
+  }
+  if (certificate) s.http.tls = platform::http::tls_files{*certificate, *private_key};
+  s.io_threads = static_cast<std::size_t>(config.integer("http.io_threads", 0, 0, 256));
+
+  s.blocking_threads = static_cast<std::size_t>(config.integer("blocking.threads", 8, 1, 256));
+  s.blocking_max_pending = static_cast<std::size_t>(config.integer("blocking.max_pending", 10000, 1, 1000000));
+
+  s.sql_url = config.text("sql.url", "sqlite:var/daengtionary/daengtionary.db");
+  s.sql_max_connections = static_cast<std::size_t>(config.integer("sql.max_connections", 8, 1, 256));
+  s.migrations = config.text("sql.migrations", "migrations/daengtionary");
+
+  const auto secret = config.optional_text("jwt.secret");
+  if (!secret) throw platform::config::config_error("config key 'jwt.secret' is required (set DAENGTIONARY_JWT_SECRET)");
+  auto key = platform::auth::base64_decode(*secret);
+  if (!key || key->size() < 32) {
+    throw platform::config::config_error("config key 'jwt.secret' must be Base64 of at least 32 bytes");
+  }
+  s.jwt_key = std::move(*key);
+
+  s.storage_root = config.text("storage.root", "var/daengtionary/images");
+  s.public_base_url = config.text("storage.public_base_url", "http://localhost:8080");
+
+  auto client_id = config.optional_text("kakao.client_id");
+  auto redirect_uri = config.optional_text("kakao.redirect_uri");
+  platform::auth::kakao_settings kakao;
+  kakao.client_secret = config.optional_text("kakao.client_secret");
+  kakao.token_url = config.text("kakao.token_url", kakao.token_url);
+  kakao.user_info_url = config.text("kakao.user_info_url", kakao.user_info_url);
+  if (client_id.has_value() != redirect_uri.has_value()) {
+    throw platform::config::config_error("config keys 'kakao.client_id' and 'kakao.redirect_uri' go together");
+  }
+  if (client_id) {
+    kakao.client_id = std::move(*client_id);
+    kakao.redirect_uri = std::move(*redirect_uri);
+    s.kakao = std::move(kakao);
+  }
+
+  s.admin_code = config.optional_text("member.admin_code");
+  s.log_level = config.text("log.level", "info");
+  config.finish();
+  return s;
+}
+
+}  // namespace daengtionary

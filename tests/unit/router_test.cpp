@@ -1,0 +1,273 @@
+// Unit tests for platform::http::router: matching, captures, literal-vs-parameter priority, 404 vs 405.
+#include "platform/http/router.hpp"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+using platform::http::params;
+using platform::http::request;
+using platform::http::response;
+using platform::http::router;
+using platform::http::verb;
+using platform::http::without_trailing_slash;
+
+// A handler that carries an id, so a test can tell which registration a match points at without
+// running a coroutine.
+struct tagged {
+  int id;
+  platform::asio::awaitable<response> operator()(request) const { co_return response{}; }
+};
+
+int id_of(const router::match& m) {
+  if (m.target == nullptr) return -1;
+  const auto* handler = m.target->target<tagged>();
+  return handler == nullptr ? -2 : handler->id;
+}
+
+params captured(std::initializer_list<std::pair<std::string, std::string>> pairs) { return params(pairs); }
+
+TEST(Unit, RouterMatchesLiteralPathWhenRegistered) {
+  router r;
+  r.add(verb::get, "/place/list", tagged{1});
+  r.add(verb::get, "/place/search", tagged{2});
+  const auto m = r.find(verb::get, "/place/search");
+  EXPECT_EQ(id_of(m), 2);
+  EXPECT_TRUE(m.path_params.empty());
+  EXPECT_TRUE(m.allowed.empty());
+}
+
+TEST(Unit, RouterCapturesParametersWhenPatternHasThem) {
+  router r;
+  r.add(verb::get, "/hospital/{mapNo}/review/{reviewNo}", tagged{7});
+  const auto m = r.find(verb::get, "/hospital/12/review/345");
+  EXPECT_EQ(id_of(m), 7);
+  EXPECT_EQ(m.path_params, captured({{"mapNo", "12"}, {"reviewNo", "345"}}));
+}
+
+TEST(Unit, RouterCapturesRawSegmentWhenItIsNotNumeric) {
+  router r;
+  r.add(verb::get, "/member/{nick}", tagged{1});
+  const auto m = r.find(verb::get, "/member/댕댕이 1");
+  EXPECT_EQ(id_of(m), 1);
+  EXPECT_EQ(m.path_params, captured({{"nick", "댕댕이 1"}}));
+}
+
+TEST(Unit, RouterPrefersLiteralWhenParameterAlsoMatches) {
+  router r;
+  r.add(verb::get, "/friend/{id}", tagged{1});
+  r.add(verb::get, "/friend/count", tagged{2});
+  EXPECT_EQ(id_of(r.find(verb::get, "/friend/count")), 2);
+  EXPECT_TRUE(r.find(verb::get, "/friend/count").path_params.empty());
+  const auto m = r.find(verb::get, "/friend/42");
+  EXPECT_EQ(id_of(m), 1);
+  EXPECT_EQ(m.path_params, captured({{"id", "42"}}));
+}
+
+TEST(Unit, RouterPrefersLiteralRegardlessOfRegistrationOrder) {
+  router r;
+  r.add(verb::get, "/friend/count", tagged{2});
+  r.add(verb::get, "/friend/{id}", tagged{1});
+  EXPECT_EQ(id_of(r.find(verb::get, "/friend/count")), 2);
+  EXPECT_EQ(id_of(r.find(verb::get, "/friend/9")), 1);
+}
+
+TEST(Unit, RouterBacktracksToParameterWhenLiteralBranchDeadEnds) {
+  router r;
+  r.add(verb::get, "/friend/count/{id}", tagged{1});
+  r.add(verb::get, "/friend/{id}", tagged{2});
+  r.add(verb::get, "/friend/{id}/detail", tagged{3});
+
+  auto m = r.find(verb::get, "/friend/count/5");
+  EXPECT_EQ(id_of(m), 1);
+  EXPECT_EQ(m.path_params, captured({{"id", "5"}}));
+
+  // "count" has no handler of its own: the literal branch ends without one, so {id} takes it.
+  m = r.find(verb::get, "/friend/count");
+  EXPECT_EQ(id_of(m), 2);
+  EXPECT_EQ(m.path_params, captured({{"id", "count"}}));
+
+  // The literal branch matches first, even though /friend/{id}/detail would match too.
+  m = r.find(verb::get, "/friend/count/detail");
+  EXPECT_EQ(id_of(m), 1);
+  EXPECT_EQ(m.path_params, captured({{"id", "detail"}}));
+
+  m = r.find(verb::get, "/friend/7/detail");
+  EXPECT_EQ(id_of(m), 3);
+  EXPECT_EQ(m.path_params, captured({{"id", "7"}}));
+}
+
+TEST(Unit, RouterDropsCapturesOfAbandonedBranchesWhenBacktracking) {
+  router r;
+  r.add(verb::get, "/{a}/x/end", tagged{1});
+  r.add(verb::get, "/lit/{b}/other", tagged{2});
+  // Tries /lit first (literal), then falls back to {a}; nothing from the /lit branch may leak.
+  auto m = r.find(verb::get, "/lit/x/end");
+  EXPECT_EQ(id_of(m), 1);
+  EXPECT_EQ(m.path_params, captured({{"a", "lit"}}));
+
+  m = r.find(verb::get, "/lit/y/other");
+  EXPECT_EQ(id_of(m), 2);
+  EXPECT_EQ(m.path_params, captured({{"b", "y"}}));
+}
+
+TEST(Unit, RouterReturnsNotFoundWhenNoPathMatches) {
+  router r;
+  r.add(verb::get, "/hospital/{mapNo}", tagged{1});
+  for (const char* path : {"/", "/hospital", "/hospital/1/2", "/hotel/1", "/HOSPITAL/1", ""}) {
+    const auto m = r.find(verb::get, path);
+    EXPECT_EQ(m.target, nullptr) << path;
+    EXPECT_TRUE(m.allowed.empty()) << path;
+    EXPECT_TRUE(m.path_params.empty()) << path;
+  }
+}
+
+TEST(Unit, RouterReturnsNotFoundWhenRouterIsEmpty) {
+  router r;
+  const auto m = r.find(verb::get, "/");
+  EXPECT_EQ(m.target, nullptr);
+  EXPECT_TRUE(m.allowed.empty());
+}
+
+TEST(Unit, RouterReturnsAllowedMethodsWhenMethodDoesNotMatch) {
+  router r;
+  r.add(verb::get, "/community/{postId}", tagged{1});
+  r.add(verb::put, "/community/{postId}", tagged{2});
+  r.add(verb::delete_, "/community/{postId}", tagged{3});
+  const auto m = r.find(verb::post, "/community/3");
+  EXPECT_EQ(m.target, nullptr);
+  EXPECT_EQ(m.allowed, (std::vector<verb>{verb::delete_, verb::get, verb::put}));
+  EXPECT_TRUE(m.path_params.empty()) << "a 405 carries no captures";
+}
+
+TEST(Unit, RouterAnswersMethodNotAllowedWhenLiteralHasOtherMethodsOnly) {
+  // Documented behaviour: the first node with any handler for the whole path decides; a literal that
+  // only has POST does not fall back to a GET on the parameter sibling.
+  router r;
+  r.add(verb::get, "/friend/{id}", tagged{1});
+  r.add(verb::post, "/friend/count", tagged{2});
+  const auto m = r.find(verb::get, "/friend/count");
+  EXPECT_EQ(m.target, nullptr);
+  EXPECT_EQ(m.allowed, std::vector<verb>{verb::post});
+}
+
+TEST(Unit, RouterServesHeadWithGetHandlerWhenNoHeadHandler) {
+  router r;
+  r.add(verb::get, "/place/{id}", tagged{1});
+  const auto m = r.find(verb::head, "/place/8");
+  EXPECT_EQ(id_of(m), 1);
+  EXPECT_EQ(m.path_params, captured({{"id", "8"}}));
+}
+
+TEST(Unit, RouterPrefersHeadHandlerWhenOneIsRegistered) {
+  router r;
+  r.add(verb::get, "/place", tagged{1});
+  r.add(verb::head, "/place", tagged{2});
+  EXPECT_EQ(id_of(r.find(verb::head, "/place")), 2);
+  EXPECT_EQ(id_of(r.find(verb::get, "/place")), 1);
+}
+
+TEST(Unit, RouterAnswersMethodNotAllowedForHeadWhenOnlyPostExists) {
+  router r;
+  r.add(verb::post, "/place", tagged{1});
+  const auto m = r.find(verb::head, "/place");
+  EXPECT_EQ(m.target, nullptr);
+  EXPECT_EQ(m.allowed, std::vector<verb>{verb::post});
+}
+
+TEST(Unit, RouterDoesNotServeGetWithHeadHandler) {
+  router r;
+  r.add(verb::head, "/ping", tagged{1});
+  const auto m = r.find(verb::get, "/ping");
+  EXPECT_EQ(m.target, nullptr);
+  EXPECT_EQ(m.allowed, std::vector<verb>{verb::head});
+}
+
+TEST(Unit, RouterMatchesRootWhenRootIsRegistered) {
+  router r;
+  r.add(verb::get, "/", tagged{1});
+  r.add(verb::get, "/{id}", tagged{2});
+  EXPECT_EQ(id_of(r.find(verb::get, "/")), 1);
+  EXPECT_TRUE(r.find(verb::get, "/").path_params.empty());
+  EXPECT_EQ(id_of(r.find(verb::get, "/5")), 2);
+}
+
+TEST(Unit, RouterDoesNotMatchRootWhenOnlyChildrenAreRegistered) {
+  router r;
+  r.add(verb::get, "/{id}", tagged{2});
+  const auto m = r.find(verb::get, "/");
+  EXPECT_EQ(m.target, nullptr);
+  EXPECT_TRUE(m.allowed.empty());
+}
+
+TEST(Unit, RouterIgnoresTrailingSlashWhenPatternHasOne) {
+  router r;
+  r.add(verb::get, "/friend/", tagged{1});
+  EXPECT_EQ(id_of(r.find(verb::get, "/friend")), 1);
+  // Registering "/friend" again is the same route.
+  EXPECT_THROW(r.add(verb::get, "/friend", tagged{2}), std::logic_error);
+}
+
+TEST(Unit, RouterDoesNotMatchParameterWhenSegmentIsEmpty) {
+  router r;
+  r.add(verb::get, "/hospital/{mapNo}/x", tagged{1});
+  r.add(verb::get, "/hospital/{mapNo}", tagged{2});
+  EXPECT_EQ(r.find(verb::get, "/hospital//x").target, nullptr);
+  EXPECT_TRUE(r.find(verb::get, "/hospital//x").allowed.empty());
+  EXPECT_TRUE(r.find(verb::get, "/hospital//x").path_params.empty());
+  EXPECT_EQ(id_of(r.find(verb::get, "/hospital/3/x")), 1);
+}
+
+TEST(Unit, RouterDoesNotMatchWhenPathHasExtraEmptySegment) {
+  router r;
+  r.add(verb::get, "/hospital/{mapNo}", tagged{1});
+  EXPECT_EQ(r.find(verb::get, "/hospital/1//").target, nullptr);
+  EXPECT_EQ(r.find(verb::get, "//hospital/1").target, nullptr);
+}
+
+TEST(Unit, RouterThrowsWhenSameMethodAndPatternAreRegisteredTwice) {
+  router r;
+  r.add(verb::get, "/hospital/{mapNo}", tagged{1});
+  EXPECT_THROW(r.add(verb::get, "/hospital/{mapNo}", tagged{2}), std::logic_error);
+  EXPECT_NO_THROW(r.add(verb::post, "/hospital/{mapNo}", tagged{3}));
+  // The first registration is kept.
+  EXPECT_EQ(id_of(r.find(verb::get, "/hospital/1")), 1);
+}
+
+TEST(Unit, RouterThrowsWhenParameterNamesConflictAtSameDepth) {
+  router r;
+  r.add(verb::get, "/hospital/{mapNo}", tagged{1});
+  EXPECT_THROW(r.add(verb::put, "/hospital/{id}", tagged{2}), std::logic_error);
+  EXPECT_THROW(r.add(verb::get, "/hospital/{id}/review", tagged{3}), std::logic_error);
+  EXPECT_NO_THROW(r.add(verb::get, "/hospital/{mapNo}/review", tagged{4}));
+}
+
+TEST(Unit, RouterTreatsEmptyBracesAsLiteralWhenNoNameIsGiven) {
+  router r;
+  r.add(verb::get, "/a/{}", tagged{1});
+  EXPECT_EQ(id_of(r.find(verb::get, "/a/{}")), 1);
+  EXPECT_EQ(r.find(verb::get, "/a/x").target, nullptr);
+}
+
+TEST(Unit, RouterKeepsRoutesWhenMoved) {
+  router r;
+  r.add(verb::get, "/a/{x}", tagged{5});
+  router moved(std::move(r));
+  const auto m = moved.find(verb::get, "/a/b");
+  EXPECT_EQ(id_of(m), 5);
+  EXPECT_EQ(m.path_params, captured({{"x", "b"}}));
+}
+
+TEST(Unit, WithoutTrailingSlashRemovesOneSlashWhenPresent) {
+  EXPECT_EQ(without_trailing_slash("/friend/"), "/friend");
+  EXPECT_EQ(without_trailing_slash("/friend"), "/friend");
+  EXPECT_EQ(without_trailing_slash("/"), "/");
+  EXPECT_EQ(without_trailing_slash(""), "");
+  EXPECT_EQ(without_trailing_slash("/a//"), "/a/");
+}
+
+}  // namespace
