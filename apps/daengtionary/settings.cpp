@@ -3,6 +3,7 @@
 
 #include "platform/auth/base64.hpp"
 #include "platform/config/reader.hpp"
+#include "platform/http/server_config.hpp"
 
 namespace daengtionary {
 
@@ -10,19 +11,9 @@ settings load_settings(const std::filesystem::path& file) {
   auto config = platform::config::reader::from_file(file, "DAENGTIONARY");
   settings s;
 
-  s.http.address = config.text("http.address", "0.0.0.0");
-  s.http.port = static_cast<unsigned short>(config.integer("http.port", 8080, 0, 65535));
-  s.http.body_limit = static_cast<std::size_t>(config.integer("http.body_limit_mb", 25, 1, 1024)) * 1024 * 1024;
-  s.http.access_log = config.boolean("http.access_log", true);
-  s.http.cors.allowed_origins = config.texts("http.cors_origins", {"*"});
-  s.http.cors.exposed_headers = {"Authorization", "Refresh-Token", "Access-Token-Expire-Time"};
-  auto certificate = config.optional_text("http.tls.certificate");
-  auto private_key = config.optional_text("http.tls.private_key");
-  if (certificate.has_value() != private_key.has_value()) {
-    throw platform::config::config_error("config keys 'http.tls.certificate' and 'http.tls.private_key' go together");
-  }
-  if (certificate) s.http.tls = platform::http::tls_files{*certificate, *private_key};
-  s.io_threads = static_cast<std::size_t>(config.integer("http.io_threads", 0, 0, 256));
+  auto http = platform::http::read_server_config(config, 8080, {"Authorization", "Refresh-Token", "Access-Token-Expire-Time"});
+  s.http = std::move(http.options);
+  s.io_threads = http.io_threads;
 
   s.blocking_threads = static_cast<std::size_t>(config.integer("blocking.threads", 8, 1, 256));
   s.blocking_max_pending = static_cast<std::size_t>(config.integer("blocking.max_pending", 10000, 1, 1000000));
