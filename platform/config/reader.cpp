@@ -122,7 +122,11 @@ std::vector<std::string> reader::texts(std::string_view key, std::vector<std::st
     std::string_view rest = *env;
     while (!rest.empty()) {
       const auto comma = rest.find(',');
-      if (auto item = rest.substr(0, comma); !item.empty()) values.emplace_back(item);
+      // "a, b" is how people write lists; spaces around items are never meant.
+      auto item = rest.substr(0, comma);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty()) values.emplace_back(item);
       rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     }
     return values;

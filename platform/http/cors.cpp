@@ -55,6 +55,9 @@ std::optional<response> answer_preflight(const cors_policy& policy, const raw_re
 
 void add_cors_headers(const cors_policy& policy, std::string_view origin, response& res) {
   const origin_match match = match_origin(policy, origin);
+  // With listed origins the answer depends on the Origin header, allowed or not: caches must know.
+  const bool only_any = policy.allowed_origins.size() == 1 && policy.allowed_origins.front() == "*";
+  if (!only_any) res.set(beast_http::field::vary, "Origin");
   if (match == origin_match::none) return;
   allow_origin(match, origin, res);
   if (!policy.exposed_headers.empty()) {

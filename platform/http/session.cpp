@@ -1,4 +1,5 @@
 // One connection's request loop: read with limits and deadlines, respond, keep alive or close.
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <random>
@@ -58,6 +59,28 @@ asio::awaitable<void> write_response(Stream& stream, response& res, const server
   if (ec) res.keep_alive(false);  // the peer went away mid-write; nothing else to do for it
 }
 
+void half_close(beast::tcp_stream& stream) {
+  boost::system::error_code ignored;  // the peer may already be gone
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+}
+// Under TLS the TCP stream cannot be half-closed without breaking the session; reading on is enough.
+void half_close(beast::ssl_stream<beast::tcp_stream>&) {}
+
+// A client still sending a body we refused (413) only reads our answer once its upload is done; closing
+// at once would reset the connection under it, so the rest is read and dropped first, within bounds.
+template <class Stream>
+asio::awaitable<void> discard_unread_input(Stream& stream) {
+  constexpr std::size_t max_discarded = 64 * 1024 * 1024;
+  half_close(stream);
+  lowest(stream).expires_after(std::chrono::seconds(5));
+  std::array<char, 16 * 1024> sink{};
+  for (std::size_t discarded = 0; discarded < max_discarded;) {
+    auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), as_tuple);
+    if (ec) break;  // end of upload, peer gone, or out of time: all mean stop
+    discarded += n;
+  }
+}
+
 void log_access(const server_options& options, const std::string& id, const std::string& remote_ip,
                 std::string_view method, std::string_view target, const response& res,
                 std::chrono::steady_clock::time_point started) {
@@ -109,13 +132,20 @@ asio::awaitable<void> serve(Stream& stream, std::string remote_ip, std::shared_p
     }
 
     if (failure) {
-      // The rest of the stream cannot be trusted after a failed read: answer and close.
-      const std::string target = header_ec ? std::string() : std::string(parser.get().target());
+      // The rest of the stream cannot be trusted after a failed read: answer, then close.
+      // Beast refuses a too-large Content-Length while finishing the header, which it has then read whole.
+      const bool header_known = parser.is_header_done() || header_ec == beast_http::error::body_limit;
+      const auto& head_part = parser.get();
+      const std::string target = header_known ? std::string(head_part.target()) : std::string();
+      const std::string id = header_known ? request_id_for(head_part) : next_request_id();
       response res = context->render_error(problem{*failure, target, beast_http::obsolete_reason(*failure)});
+      res.set("X-Request-Id", id);
+      if (header_known) add_cors_headers(options.cors, head_part[beast_http::field::origin], res);
       res.keep_alive(false);
       res.prepare_payload();
       co_await write_response(stream, res, options);
-      log_access(options, next_request_id(), remote_ip, header_ec ? "-" : parser.get().method_string(), target, res, started);
+      log_access(options, id, remote_ip, header_known ? head_part.method_string() : "-", target, res, started);
+      co_await discard_unread_input(stream);
       break;
     }
 
@@ -150,8 +180,7 @@ asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, std::shared_ptr<
   std::string remote_ip = remote_ip_of(socket);
   beast::tcp_stream stream(std::move(socket));
   co_await serve(stream, std::move(remote_ip), std::move(context));
-  boost::system::error_code ignored;  // the peer may already be gone
-  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+  half_close(stream);
 }
 
 asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<asio::ssl::context> tls,

@@ -6,6 +6,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <fmt/format.h>
 
 namespace platform::json {
 namespace {
@@ -14,6 +15,12 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   return text;
+}
+
+// How Jackson writes a double as text: "3.5", "0.5", and "5.0" for whole numbers.
+std::string jackson_text(double value) {
+  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e7) return fmt::format("{:.1f}", value);
+  return fmt::format("{}", value);
 }
 
 void flag(bool* wrong_type) {
@@ -33,6 +40,7 @@ std::optional<std::string> text_field(const boost::json::object& object, std::st
   const auto* field = object.if_contains(key);
   if (field == nullptr || field->is_null()) return std::nullopt;
   if (const auto* text = field->if_string()) return std::string(*text);
+  if (const auto* real = field->if_double()) return jackson_text(*real);
   if (field->is_number() || field->is_bool()) return boost::json::serialize(*field);
   flag(wrong_type);
   return std::nullopt;

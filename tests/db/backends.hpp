@@ -1,8 +1,6 @@
 // The two SQL backends a repository suite runs on, and a scratch database per test for each of them.
 #pragma once
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +8,8 @@
 #include <memory>
 #include <random>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "platform/io/blocking_pool.hpp"
 #include "platform/sql/database.hpp"

@@ -30,9 +30,11 @@ platform::http::response fail(errc e) {
 }
 
 platform::http::response framework_error(const platform::http::problem& problem) {
-  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  const auto now = std::chrono::system_clock::now();
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(now);
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now - seconds).count();
   boost::json::object body{
-      {"timestamp", fmt::format("{:%Y-%m-%dT%H:%M:%S}+00:00", now)},
+      {"timestamp", fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}+00:00", seconds, millis)},
       {"status", static_cast<int>(problem.code)},
       {"error", platform::http::beast_http::obsolete_reason(problem.code)},
       {"path", problem.path},

@@ -23,6 +23,9 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at) 
     if ((next >> 6) != 0x2) return std::nullopt;
     code = (code << 6) | (next & 0x3F);
   }
+  // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not characters.
+  static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < smallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return std::nullopt;
   at += length;
   return code;
 }
@@ -51,7 +54,8 @@ bool is_valid_email(std::string_view email) {
   if (!local_ok || !domain_ok || last_dot == std::string_view::npos || last_dot == 0) return false;
   const std::string_view tld = domain.substr(last_dot + 1);
   return tld.size() >= 2 && std::ranges::all_of(tld, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) &&
-         domain.find("..") == std::string_view::npos && local.front() != '.' && local.back() != '.';
+         domain.find("..") == std::string_view::npos && domain.front() != '.' &&
+         local.find("..") == std::string_view::npos && local.front() != '.' && local.back() != '.';
 }
 
 bool is_valid_password(std::string_view password) {

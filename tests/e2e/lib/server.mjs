@@ -1,0 +1,228 @@
+// Starting and stopping the real daengtionary binary for one test file, on SQLite or PostgreSQL.
+//
+// Environment:
+//   DAENGTIONARY_BIN   the binary (default: the dev build)
+//   E2E_DATABASE       "sqlite" (default, a temp file) or "postgresql" (a fresh database per server,
+//                      created from TEST_POSTGRES_URL and dropped afterwards)
+//   TEST_POSTGRES_URL  an existing PostgreSQL database URL whose user may CREATE DATABASE
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const repoRoot = path.resolve(here, '../../..');
+
+export const BIN = process.env.DAENGTIONARY_BIN || path.join(repoRoot, 'build/dev/apps/daengtionary/daengtionary');
+export const DATABASE = process.env.E2E_DATABASE || 'sqlite';
+const MIGRATIONS = path.join(repoRoot, 'migrations/daengtionary');
+const SANITIZER_MARKERS = ['AddressSanitizer', 'runtime error', 'LeakSanitizer', 'UndefinedBehaviorSanitizer'];
+
+// A port nobody listens on right now (the usual small race is acceptable for tests).
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function psql(url, sql) {
+  execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+// A fresh database: { url, drop() }.
+function createDatabase(dir) {
+  if (DATABASE === 'sqlite') {
+    return { url: `sqlite:${path.join(dir, 'daengtionary.db')}`, drop() {} };
+  }
+  if (DATABASE !== 'postgresql') throw new Error(`E2E_DATABASE must be "sqlite" or "postgresql", not "${DATABASE}"`);
+  const base = process.env.TEST_POSTGRES_URL;
+  if (!base) {
+    throw new Error(
+      'E2E_DATABASE=postgresql needs TEST_POSTGRES_URL (scripts/test exports it; by hand: ' +
+        'source scripts/lib/postgres.sh && postgres_start /tmp/e2e-pg 55433)',
+    );
+  }
+  const name = `e2e_${randomBytes(6).toString('hex')}`;
+  psql(base, `CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop() {
+      try {
+        psql(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch (e) {
+        console.error(`could not drop database ${name}: ${e.stderr || e.message}`);
+      }
+    },
+  };
+}
+
+async function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// The Kakao settings for a stub from kakao_stub.mjs.
+export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'https://daengtionary.site/kakao/callback' } = {}) {
+  return {
+    DAENGTIONARY_KAKAO_CLIENT_ID: clientId,
+    DAENGTIONARY_KAKAO_REDIRECT_URI: redirectUri,
+    DAENGTIONARY_KAKAO_TOKEN_URL: `${stub.url}/oauth/token`,
+    DAENGTIONARY_KAKAO_USER_INFO_URL: `${stub.url}/v2/user/me`,
+  };
+}
+
+// Starts the binary; resolves once GET /health answers 200.
+export async function startServer({ env = {} } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-daengtionary-'));
+  let db;
+  try {
+    db = createDatabase(dir);
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const secret = randomBytes(48);
+  const storageRoot = path.join(dir, 'images');
+  const configFile = path.join(dir, 'daengtionary.toml');
+  fs.writeFileSync(configFile, '# written by tests/e2e/lib/server.mjs; everything else comes from the environment\n[log]\nlevel = "info"\n');
+  const logFile = path.join(dir, 'server.log');
+  const logFd = fs.openSync(logFile, 'a');
+
+  const childEnv = {
+    ...process.env,
+    DAENGTIONARY_HTTP_ADDRESS: '127.0.0.1',
+    DAENGTIONARY_HTTP_PORT: String(port),
+    DAENGTIONARY_HTTP_IO_THREADS: '2',
+    DAENGTIONARY_SQL_URL: db.url,
+    DAENGTIONARY_SQL_MIGRATIONS: MIGRATIONS,
+    DAENGTIONARY_STORAGE_ROOT: storageRoot,
+    DAENGTIONARY_STORAGE_PUBLIC_BASE_URL: url,
+    DAENGTIONARY_JWT_SECRET: secret.toString('base64'),
+    ...env,
+  };
+  const child = spawn(BIN, ['--config', configFile], { cwd: dir, env: childEnv, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  let exit = null;
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exit = { code, signal };
+      resolve(exit);
+    });
+    child.on('error', (error) => {
+      exit = { code: null, signal: null, error };
+      resolve(exit);
+    });
+  });
+
+  const server = {
+    url,
+    port,
+    dir,
+    storageRoot,
+    logFile,
+    secret, // the JWT key bytes (the server got them Base64-encoded)
+    database: DATABASE,
+    log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
+    dumpLog(title = '') {
+      const text = server.log();
+      const lines = text.split('\n');
+      const tail = lines.slice(-200).join('\n');
+      console.error(`---- daengtionary output (${title}; ${logFile}, last ${Math.min(lines.length, 200)} lines) ----\n${tail}\n---- end ----`);
+    },
+    get exit() {
+      return exit;
+    },
+    // SIGTERM, then { code, signal, ms }; null when it did not exit within timeoutMs.
+    async stop(timeoutMs = 10_000) {
+      if (exit) return exit;
+      const started = Date.now();
+      child.kill('SIGTERM');
+      const outcome = await Promise.race([exited, sleep(timeoutMs).then(() => null)]);
+      return outcome && { ...outcome, ms: Date.now() - started };
+    },
+    async dispose() {
+      if (!exit) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      db.drop();
+      if (!process.env.E2E_KEEP_TMP) fs.rmSync(dir, { recursive: true, force: true });
+    },
+    // Files currently in the image store (to prove nothing was left behind or lost).
+    storedFiles() {
+      return fs.existsSync(storageRoot) ? fs.readdirSync(storageRoot).filter((f) => !f.startsWith('.')).sort() : [];
+    },
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exit) {
+      server.dumpLog('start-up');
+      await server.dispose();
+      throw new Error(`daengtionary exited during start-up: ${JSON.stringify(exit)} (binary ${BIN})`);
+    }
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      server.dumpLog('start-up');
+      await server.dispose();
+      throw new Error(`daengtionary did not answer GET /health within 60 s on ${url}`);
+    }
+    await sleep(50);
+  }
+  return server;
+}
+
+// One server per test file: returns { ctx, test } where ctx.server is set in before() and test() runs
+// the body with the server, printing the server's output when the body fails. Ends with a test that
+// stops the server with SIGTERM and checks the exit.
+export function serverSuite(options = {}) {
+  const ctx = { server: null };
+  before(async () => {
+    ctx.server = await startServer(typeof options === 'function' ? await options() : options);
+  });
+  after(async () => {
+    if (ctx.server) await ctx.server.dispose();
+  });
+  const wrapped = (name, fn) =>
+    test(name, async (t) => {
+      assert.ok(ctx.server, 'server did not start');
+      try {
+        await fn(ctx.server, t);
+      } catch (e) {
+        ctx.server.dumpLog(name);
+        throw e;
+      }
+    });
+  wrapped.stops = () =>
+    test('stops on SIGTERM with exit status 0 within 10 s and no sanitizer report', async () => {
+      assert.ok(ctx.server, 'server did not start');
+      const outcome = await ctx.server.stop(10_000);
+      const output = ctx.server.log();
+      try {
+        assert.ok(outcome, 'server did not exit within 10 s of SIGTERM');
+        assert.deepEqual({ code: outcome.code, signal: outcome.signal }, { code: 0, signal: null });
+        for (const marker of SANITIZER_MARKERS) assert.ok(!output.includes(marker), `server output contains "${marker}"`);
+      } catch (e) {
+        ctx.server.dumpLog('shutdown');
+        throw e;
+      }
+    });
+  return { ctx, test: wrapped };
+}
