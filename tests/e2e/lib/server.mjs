@@ -82,7 +82,9 @@ export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'http
 }
 
 // Starts the binary; resolves once GET /health answers 200.
-export async function startServer({ env = {} } = {}) {
+// Options: env (extra environment), scheme ("http", or "https" when env configures TLS) and isReady(url),
+// the start-up probe (default: fetch /health; an https server with a self-signed certificate needs its own).
+export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-daengtionary-'));
   let db;
   try {
@@ -92,7 +94,7 @@ export async function startServer({ env = {} } = {}) {
     throw e;
   }
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${scheme}://127.0.0.1:${port}`;
   const secret = randomBytes(48);
   const storageRoot = path.join(dir, 'images');
   const configFile = path.join(dir, 'daengtionary.toml');
@@ -173,12 +175,7 @@ export async function startServer({ env = {} } = {}) {
       await server.dispose();
       throw new Error(`daengtionary exited during start-up: ${JSON.stringify(exit)} (binary ${BIN})`);
     }
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
+    if (await isReady(url)) break;
     if (Date.now() > deadline) {
       server.dumpLog('start-up');
       await server.dispose();
@@ -187,6 +184,14 @@ export async function startServer({ env = {} } = {}) {
     await sleep(50);
   }
   return server;
+}
+
+async function defaultReady(url) {
+  try {
+    return (await fetch(`${url}/health`)).status === 200;
+  } catch {
+    return false;  // not listening yet
+  }
 }
 
 // One server per test file: returns { ctx, test } where ctx.server is set in before() and test() runs
