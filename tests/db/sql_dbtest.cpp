@@ -28,6 +28,7 @@
 #include "platform/sql/error.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/sql/transaction.hpp"
+#include "tests/db/backends.hpp"
 
 namespace {
 
@@ -35,25 +36,12 @@ namespace asio = platform::asio;
 namespace io = platform::io;
 namespace sql = platform::sql;
 
-std::string random_suffix() {
-  std::random_device device;
-  std::uniform_int_distribution<std::uint64_t> digits;
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(digits(device)));
-  return buffer;
-}
-
-const char* postgres_url() {
-  const char* url = std::getenv("TEST_POSTGRES_URL");
-  return url != nullptr && *url != '\0' ? url : nullptr;
-}
-
-constexpr const char* no_postgres = "TEST_POSTGRES_URL is not set, so PostgreSQL cases are skipped (scripts/test sets it)";
-
-// Every connection of a test's database starts in the test's own schema, so tests cannot see each other.
-std::string with_search_path(const std::string& url, const std::string& schema) {
-  return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
-}
+using test_db::no_postgres;
+using test_db::postgres_url;
+using test_db::postgresql_backend;
+using test_db::random_suffix;
+using test_db::sqlite_backend;
+using test_db::with_search_path;
 
 // Runs a coroutine to completion on its own io_context and rethrows what it threw.
 template <class F>
@@ -74,15 +62,6 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
 std::int64_t count_rows(sql::connection& conn, const std::string& table) {
   return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
 }
-
-struct sqlite_backend {
-  static constexpr sql::dialect kind = sql::dialect::sqlite;
-  static constexpr const char* name = "sqlite";
-};
-struct postgresql_backend {
-  static constexpr sql::dialect kind = sql::dialect::postgresql;
-  static constexpr const char* name = "postgresql";
-};
 
 template <class Backend>
 class Sql : public ::testing::Test {
@@ -136,15 +115,7 @@ class Sql : public ::testing::Test {
   std::unique_ptr<sql::database> db_;
 };
 
-struct backend_names {
-  template <class T>
-  static std::string GetName(int) {
-    return T::name;
-  }
-};
-
-using backends = ::testing::Types<sqlite_backend, postgresql_backend>;
-TYPED_TEST_SUITE(Sql, backends, backend_names);
+TYPED_TEST_SUITE(Sql, test_db::backends, test_db::backend_names);
 
 TYPED_TEST(Sql, ReportsDialectWhenOpened) {
   EXPECT_EQ(this->db_->kind(), TypeParam::kind);
