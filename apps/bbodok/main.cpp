@@ -15,9 +15,7 @@ namespace {
 namespace http = platform::http;
 
 // GET /health: 200 SUCCESS with data null (the load balancer's check).
-platform::asio::awaitable<http::response> health(http::request) {
-  co_return bbodok::success(nullptr);
-}
+platform::asio::awaitable<http::response> health(http::request) { co_return bbodok::success(nullptr); }
 
 int serve(const std::string& config_file) {
   auto config = platform::config::reader::from_file(config_file, "BBODOK");

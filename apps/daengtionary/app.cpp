@@ -70,10 +70,11 @@ int serve(const settings& config) {
   const unsigned short port = server.start();
   spdlog::info("daengtionary listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
 
-  platform::io::run_until_signal(io, platform::io::io_thread_count(config.io_threads), [&server]() -> asio::awaitable<void> {
-    spdlog::info("shutting down: draining connections");
-    co_await server.drain();
-  });
+  platform::io::run_until_signal(io, platform::io::io_thread_count(config.io_threads),
+                                 [&server]() -> asio::awaitable<void> {
+                                   spdlog::info("shutting down: draining connections");
+                                   co_await server.drain();
+                                 });
   spdlog::info("stopped");
   return 0;
 }

@@ -11,7 +11,8 @@ settings load_settings(const std::filesystem::path& file) {
   auto config = platform::config::reader::from_file(file, "DAENGTIONARY");
   settings s;
 
-  auto http = platform::http::read_server_config(config, 8080, {"Authorization", "Refresh-Token", "Access-Token-Expire-Time"});
+  auto http =
+      platform::http::read_server_config(config, 8080, {"Authorization", "Refresh-Token", "Access-Token-Expire-Time"});
   s.http = std::move(http.options);
   s.io_threads = http.io_threads;
 
@@ -23,7 +24,8 @@ settings load_settings(const std::filesystem::path& file) {
   s.migrations = config.text("sql.migrations", "migrations/daengtionary");
 
   const auto secret = config.optional_text("jwt.secret");
-  if (!secret) throw platform::config::config_error("config key 'jwt.secret' is required (set DAENGTIONARY_JWT_SECRET)");
+  if (!secret)
+    throw platform::config::config_error("config key 'jwt.secret' is required (set DAENGTIONARY_JWT_SECRET)");
   auto key = platform::auth::base64_decode(*secret);
   if (!key || key->size() < 32) {
     throw platform::config::config_error("config key 'jwt.secret' must be Base64 of at least 32 bytes");

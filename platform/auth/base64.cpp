@@ -7,10 +7,8 @@
 namespace platform::auth {
 namespace {
 
-constexpr std::string_view url_alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-constexpr std::string_view std_alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view url_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view std_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 constexpr std::uint8_t invalid = 0xff;
 
@@ -28,8 +26,7 @@ constexpr auto std_table = reverse(std_alphabet);
 
 // Decodes unpadded text; a lone trailing sextet cannot carry a byte, and leftover bits must be
 // zero.
-std::optional<std::string> decode_unpadded(std::string_view text,
-                                           const std::array<std::uint8_t, 256>& table) {
+std::optional<std::string> decode_unpadded(std::string_view text, const std::array<std::uint8_t, 256>& table) {
   if (text.size() % 4 == 1) {
     return std::nullopt;
   }
@@ -76,9 +73,7 @@ std::string base64url_encode(std::string_view bytes) {
   return out;
 }
 
-std::optional<std::string> base64url_decode(std::string_view text) {
-  return decode_unpadded(text, url_table);
-}
+std::optional<std::string> base64url_decode(std::string_view text) { return decode_unpadded(text, url_table); }
 
 std::optional<std::string> base64_decode(std::string_view text) {
   if (text.ends_with('=')) {

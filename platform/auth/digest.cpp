@@ -1,12 +1,12 @@
 // SHA-256 and random secrets through OpenSSL.
 #include "platform/auth/digest.hpp"
 
-#include "platform/auth/base64.hpp"
+#include <stdexcept>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include <stdexcept>
+#include "platform/auth/base64.hpp"
 
 namespace platform::auth {
 

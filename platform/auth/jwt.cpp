@@ -1,17 +1,17 @@
 // HS256 signing and strict verification on OpenSSL's HMAC.
 #include "platform/auth/jwt.hpp"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <utility>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "platform/auth/base64.hpp"
 
@@ -39,8 +39,7 @@ std::optional<boost::json::object> parse_object(std::string_view segment) {
 // make the token invalid (RFC 7515 §4.1.11).
 bool acceptable_header(const boost::json::object& header) {
   const auto* alg = header.if_contains("alg");
-  return alg != nullptr && alg->is_string() && alg->get_string() == "HS256" &&
-         !header.contains("crit");
+  return alg != nullptr && alg->is_string() && alg->get_string() == "HS256" && !header.contains("crit");
 }
 
 // `exp` as whole seconds since the epoch, bounded so that converting it to a time_point cannot
@@ -51,18 +50,14 @@ std::optional<std::int64_t> expiry_seconds(const boost::json::object& claims) {
     return std::nullopt;
   }
   constexpr std::int64_t max_seconds =
-      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::time_point::max())
-          .time_since_epoch()
-          .count();
+      std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::time_point::max()).time_since_epoch().count();
   if (exp->is_int64()) {
     const std::int64_t v = exp->get_int64();
     return v <= max_seconds ? std::optional(v) : std::nullopt;
   }
   if (exp->is_uint64()) {
     const std::uint64_t v = exp->get_uint64();
-    return v <= static_cast<std::uint64_t>(max_seconds)
-               ? std::optional(static_cast<std::int64_t>(v))
-               : std::nullopt;
+    return v <= static_cast<std::uint64_t>(max_seconds) ? std::optional(static_cast<std::int64_t>(v)) : std::nullopt;
   }
   return std::nullopt;
 }
@@ -97,15 +92,14 @@ std::string jwt_signer::sign(const boost::json::object& claims) const {
   return token;
 }
 
-std::optional<boost::json::object> jwt_signer::verify(
-    std::string_view token, std::chrono::system_clock::time_point now) const {
+std::optional<boost::json::object> jwt_signer::verify(std::string_view token,
+                                                      std::chrono::system_clock::time_point now) const {
   if (token.size() > max_token_size) {
     return std::nullopt;
   }
   const auto first_dot = token.find('.');
   const auto last_dot = token.rfind('.');
-  if (first_dot == std::string_view::npos || first_dot == last_dot ||
-      token.find('.', first_dot + 1) != last_dot) {
+  if (first_dot == std::string_view::npos || first_dot == last_dot || token.find('.', first_dot + 1) != last_dot) {
     return std::nullopt;
   }
   const std::string_view signing_input = token.substr(0, last_dot);

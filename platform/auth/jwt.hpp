@@ -1,12 +1,13 @@
 // HS256 JSON Web Signatures (RFC 7515/7519): the only token format the contract uses.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <boost/json/object.hpp>
 
 namespace platform::auth {
 
@@ -27,8 +28,7 @@ class jwt_signer {
 
   // The payload when the token is a well-formed HS256 JWS with a valid signature and an integer
   // `exp` later than now; nullopt for anything else (never throws on bad input).
-  std::optional<boost::json::object> verify(std::string_view token,
-                                            std::chrono::system_clock::time_point now) const;
+  std::optional<boost::json::object> verify(std::string_view token, std::chrono::system_clock::time_point now) const;
 
  private:
   std::string mac(std::string_view signing_input) const;

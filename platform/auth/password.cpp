@@ -1,12 +1,12 @@
 // bcrypt through libxcrypt's reentrant crypt_rn/crypt_gensalt_rn (never the static-buffer crypt()).
 #include "platform/auth/password.hpp"
 
-#include <crypt.h>
-#include <openssl/crypto.h>
-
 #include <memory>
 #include <optional>
 #include <stdexcept>
+
+#include <crypt.h>
+#include <openssl/crypto.h>
 
 namespace platform::auth {
 namespace {
@@ -26,8 +26,7 @@ bool has_bcrypt_shape(std::string_view hash) {
 std::optional<std::string> bcrypt(std::string_view password, const std::string& setting) {
   const auto data = std::make_unique<crypt_data>();
   const std::string phrase(password);
-  const char* out =
-      crypt_rn(phrase.c_str(), setting.c_str(), data.get(), static_cast<int>(sizeof(crypt_data)));
+  const char* out = crypt_rn(phrase.c_str(), setting.c_str(), data.get(), static_cast<int>(sizeof(crypt_data)));
   if (out == nullptr) {
     return std::nullopt;
   }

@@ -1,11 +1,11 @@
 // Access/refresh token claims on top of jwt_signer, and Bearer header parsing.
 #include "platform/auth/tokens.hpp"
 
-#include <openssl/rand.h>
-
 #include <cstdint>
 #include <stdexcept>
 #include <utility>
+
+#include <openssl/rand.h>
 
 #include "platform/auth/base64.hpp"
 
@@ -43,9 +43,7 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
     return false;
   }
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto lower = [](char c) {
-      return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    };
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     if (lower(a[i]) != lower(b[i])) {
       return false;
     }
@@ -55,8 +53,7 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-token_issuer::token_issuer(std::string key_bytes, std::chrono::seconds access_ttl,
-                           std::chrono::seconds refresh_ttl)
+token_issuer::token_issuer(std::string key_bytes, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl)
     : signer_(std::move(key_bytes)), access_ttl_(access_ttl), refresh_ttl_(refresh_ttl) {}
 
 std::string token_issuer::issue_access(std::string_view subject, std::string_view authorities,
@@ -75,8 +72,8 @@ std::string token_issuer::issue_refresh(std::chrono::system_clock::time_point no
   return signer_.sign(claims);
 }
 
-std::optional<access_claims> token_issuer::verify_access(
-    std::string_view token, std::chrono::system_clock::time_point now) const {
+std::optional<access_claims> token_issuer::verify_access(std::string_view token,
+                                                         std::chrono::system_clock::time_point now) const {
   const auto claims = signer_.verify(token, now);
   if (!claims) {
     return std::nullopt;

@@ -21,8 +21,7 @@ struct access_claims {
 // threads.
 class token_issuer {
  public:
-  token_issuer(std::string key_bytes, std::chrono::seconds access_ttl,
-               std::chrono::seconds refresh_ttl);
+  token_issuer(std::string key_bytes, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl);
 
   // Claims exactly sub, auth, exp (seconds); no iat, as the original issued them.
   std::string issue_access(std::string_view subject, std::string_view authorities,
@@ -34,8 +33,7 @@ class token_issuer {
 
   // nullopt for anything that is not a valid, unexpired access token, including a refresh token
   // (no sub or no auth). Never throws on bad input.
-  std::optional<access_claims> verify_access(std::string_view token,
-                                             std::chrono::system_clock::time_point now) const;
+  std::optional<access_claims> verify_access(std::string_view token, std::chrono::system_clock::time_point now) const;
 
   std::chrono::seconds access_ttl() const { return access_ttl_; }
 

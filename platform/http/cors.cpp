@@ -61,7 +61,8 @@ void add_cors_headers(const cors_policy& policy, std::string_view origin, respon
   if (match == origin_match::none) return;
   allow_origin(match, origin, res);
   if (!policy.exposed_headers.empty()) {
-    res.set(beast_http::field::access_control_expose_headers, fmt::format("{}", fmt::join(policy.exposed_headers, ", ")));
+    res.set(beast_http::field::access_control_expose_headers,
+            fmt::format("{}", fmt::join(policy.exposed_headers, ", ")));
   }
 }
 

@@ -23,7 +23,8 @@ response render(server_context& context, status code, std::string_view path, std
 
 }  // namespace
 
-asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip, std::string request_id) {
+asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip,
+                                  std::string request_id) {
   if (auto preflight = answer_preflight(context.options.cors, raw)) co_return std::move(*preflight);
 
   auto target = parse_target(raw.target());
@@ -46,8 +47,8 @@ asio::awaitable<response> respond(server_context& context, raw_request raw, std:
   // Kept for the CORS headers after the request has moved into the handler.
   const std::string origin(raw[beast_http::field::origin]);
   const std::string path = target->path;
-  request req{std::move(raw), std::move(target->path), std::move(target->query), found.path_params,
-              std::move(remote_ip), std::move(request_id)};
+  request req{std::move(raw),    std::move(target->path), std::move(target->query),
+              found.path_params, std::move(remote_ip),    std::move(request_id)};
   const std::string id = req.id;
 
   response res;

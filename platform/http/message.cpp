@@ -22,9 +22,7 @@ std::string_view request::header(std::string_view name) const {
   return it == raw.end() ? std::string_view() : std::string_view(it->value());
 }
 
-std::optional<std::string_view> request::query_value(std::string_view key) const {
-  return find(query, key);
-}
+std::optional<std::string_view> request::query_value(std::string_view key) const { return find(query, key); }
 
 std::string_view request::path_param(std::string_view name) const {
   return find(path_params, name).value_or(std::string_view());

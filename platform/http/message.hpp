@@ -32,11 +32,11 @@ using params = std::vector<std::pair<std::string, std::string>>;
 
 struct request {
   raw_request raw;
-  std::string path;     // percent-decoded, without a trailing slash (except "/")
-  params query;         // percent-decoded, '+' as space, in order of appearance
-  params path_params;   // captured `{name}` segments of the matched route
+  std::string path;    // percent-decoded, without a trailing slash (except "/")
+  params query;        // percent-decoded, '+' as space, in order of appearance
+  params path_params;  // captured `{name}` segments of the matched route
   std::string remote_ip;
-  std::string id;       // request id, echoed as X-Request-Id and in the access log
+  std::string id;  // request id, echoed as X-Request-Id and in the access log
 
   verb method() const { return raw.method(); }
   std::string_view header(std::string_view name) const;  // "" when absent

@@ -134,7 +134,8 @@ parse_result parse(std::string_view content_type, std::string_view body, const l
     rest = body.substr(at);
     constexpr std::string_view blank_line = "\r\n\r\n";
     std::size_t headers_end = rest.find(blank_line);
-    if (headers_end == std::string_view::npos || headers_end > limits.max_part_header_bytes) return fail(error::malformed);
+    if (headers_end == std::string_view::npos || headers_end > limits.max_part_header_bytes)
+      return fail(error::malformed);
     part current;
     if (!read_part_headers(rest.substr(0, headers_end), current)) return fail(error::malformed);
     at += headers_end + blank_line.size();
@@ -150,10 +151,14 @@ parse_result parse(std::string_view content_type, std::string_view body, const l
 
 std::string_view describe(error e) {
   switch (e) {
-    case error::not_multipart: return "Content-Type must be multipart/form-data with a boundary";
-    case error::malformed: return "Malformed multipart body";
-    case error::too_many_parts: return "Too many multipart parts";
-    case error::part_too_large: return "Multipart part too large";
+    case error::not_multipart:
+      return "Content-Type must be multipart/form-data with a boundary";
+    case error::malformed:
+      return "Malformed multipart body";
+    case error::too_many_parts:
+      return "Too many multipart parts";
+    case error::part_too_large:
+      return "Multipart part too large";
   }
   return "Malformed multipart body";
 }

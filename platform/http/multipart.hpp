@@ -25,8 +25,8 @@ struct limits {
 };
 
 enum class error {
-  not_multipart,       // Content-Type is not multipart/form-data or has no usable boundary
-  malformed,           // missing delimiter, bad part headers, truncated body
+  not_multipart,  // Content-Type is not multipart/form-data or has no usable boundary
+  malformed,      // missing delimiter, bad part headers, truncated body
   too_many_parts,
   part_too_large,
 };

@@ -95,7 +95,8 @@ router::match router::find(verb method, std::string_view path) const {
   }
   result.path_params.clear();
   for (const auto& [allowed, _] : target->handlers) result.allowed.push_back(allowed);
-  if (target->handlers.contains(verb::get) && !target->handlers.contains(verb::head)) result.allowed.push_back(verb::head);
+  if (target->handlers.contains(verb::get) && !target->handlers.contains(verb::head))
+    result.allowed.push_back(verb::head);
   return result;
 }
 

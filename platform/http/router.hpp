@@ -31,7 +31,7 @@ class router {
   struct match {
     const handler* target = nullptr;  // null: see allowed
     params path_params;
-    std::vector<verb> allowed;        // empty with a null target: no such path (404); else 405
+    std::vector<verb> allowed;  // empty with a null target: no such path (404); else 405
   };
   // path: decoded, trailing slash already removed.
   match find(verb method, std::string_view path) const;

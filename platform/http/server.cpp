@@ -34,7 +34,8 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const tls_files& files) {
 
 asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
   for (;;) {
-    auto [ec, socket] = co_await self->acceptor.async_accept(asio::make_strand(self->io), asio::as_tuple(asio::use_awaitable));
+    auto [ec, socket] =
+        co_await self->acceptor.async_accept(asio::make_strand(self->io), asio::as_tuple(asio::use_awaitable));
     if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) co_return;  // drain() closed the acceptor
     if (ec) {
       spdlog::warn("accept failed: {}", ec.message());  // e.g. out of file descriptors: keep serving the others
@@ -53,11 +54,9 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
 }  // namespace
 
 server::server(asio::io_context& io, server_options options, const router& routes, error_renderer render_error)
-    : state_(std::make_shared<state>(state{
-          io,
-          std::make_shared<detail::server_context>(std::move(options), routes, std::move(render_error)),
-          nullptr,
-          asio::ip::tcp::acceptor(io)})) {
+    : state_(std::make_shared<state>(
+          state{io, std::make_shared<detail::server_context>(std::move(options), routes, std::move(render_error)),
+                nullptr, asio::ip::tcp::acceptor(io)})) {
   if (state_->context->options.tls) state_->tls = make_tls_context(*state_->context->options.tls);
 }
 

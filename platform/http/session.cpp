@@ -1,4 +1,6 @@
 // One connection's request loop: read with limits and deadlines, respond, keep alive or close.
+#include "platform/http/detail/session.hpp"
+
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -15,8 +17,6 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
-
-#include "platform/http/detail/session.hpp"
 
 namespace platform::http::detail {
 namespace {
@@ -48,7 +48,8 @@ std::optional<status> status_for_read_error(const beast::error_code& ec) {
   if (ec == beast_http::error::header_limit) return status::request_header_fields_too_large;
   if (ec == beast_http::error::body_limit) return status::payload_too_large;
   if (ec == beast_http::error::end_of_stream || ec == beast_http::error::partial_message) return std::nullopt;
-  if (ec.category() == beast_http::make_error_code(beast_http::error::bad_target).category()) return status::bad_request;
+  if (ec.category() == beast_http::make_error_code(beast_http::error::bad_target).category())
+    return status::bad_request;
   return std::nullopt;
 }
 

@@ -6,13 +6,9 @@ namespace platform::io {
 blocking_pool::blocking_pool(std::size_t threads, std::size_t max_pending)
     : pool_(threads), max_pending_(max_pending) {}
 
-blocking_pool::~blocking_pool() {
-  pool_.join();
-}
+blocking_pool::~blocking_pool() { pool_.join(); }
 
-void blocking_pool::stop() {
-  pool_.stop();
-}
+void blocking_pool::stop() { pool_.stop(); }
 
 blocking_pool::admission::admission(blocking_pool& pool) : pool_(&pool) {
   if (pool_->pending_.fetch_add(1, std::memory_order_relaxed) >= pool_->max_pending_) {

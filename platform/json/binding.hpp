@@ -15,7 +15,8 @@ std::optional<boost::json::object> parse_object(std::string_view text);
 
 // A field read for a String property: strings as they are, numbers and booleans as their text
 // (Jackson's coercion); nullopt when absent or null; nullopt and *wrong_type set for arrays and objects.
-std::optional<std::string> text_field(const boost::json::object& object, std::string_view key, bool* wrong_type = nullptr);
+std::optional<std::string> text_field(const boost::json::object& object, std::string_view key,
+                                      bool* wrong_type = nullptr);
 
 // A field read for a numeric property: numbers, numeric strings ("15000", " 5.5 "), "" as 0;
 // nullopt when absent or null; nullopt and *wrong_type set for anything else.

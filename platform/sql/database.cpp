@@ -10,8 +10,7 @@
 
 namespace platform::sql {
 
-std::unique_ptr<database> database::open(const std::string& url, io::blocking_pool& pool,
-                                         std::size_t max_connections) {
+std::unique_ptr<database> database::open(const std::string& url, io::blocking_pool& pool, std::size_t max_connections) {
   if (max_connections == 0) {
     throw error("sql: max_connections must be at least 1");
   }
@@ -38,8 +37,7 @@ std::unique_ptr<database> database::open(const std::string& url, io::blocking_po
               "\"; expected sqlite:<path> or postgresql://...");
 }
 
-database::database(dialect kind, connection_factory factory, io::blocking_pool& pool,
-                   std::size_t max_connections)
+database::database(dialect kind, connection_factory factory, io::blocking_pool& pool, std::size_t max_connections)
     : kind_(kind), factory_(std::move(factory)), pool_(pool), max_connections_(max_connections) {}
 
 database::~database() = default;

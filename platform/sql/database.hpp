@@ -25,8 +25,7 @@ class database {
   // url: "sqlite:<path>" (the parent directory is created if missing) or a libpq URI starting with
   // "postgresql://" or "postgres://". Throws sql::error for any other url. Connections are opened lazily,
   // so a bad PostgreSQL address is reported by the first acquire().
-  static std::unique_ptr<database> open(const std::string& url, io::blocking_pool& pool,
-                                        std::size_t max_connections);
+  static std::unique_ptr<database> open(const std::string& url, io::blocking_pool& pool, std::size_t max_connections);
 
   database(dialect kind, connection_factory factory, io::blocking_pool& pool, std::size_t max_connections);
   database(const database&) = delete;

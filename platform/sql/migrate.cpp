@@ -21,9 +21,7 @@ struct migration_file {
   bool dialect_specific = false;
 };
 
-std::string_view suffix_of(dialect kind) {
-  return kind == dialect::sqlite ? ".sqlite.sql" : ".postgresql.sql";
-}
+std::string_view suffix_of(dialect kind) { return kind == dialect::sqlite ? ".sqlite.sql" : ".postgresql.sql"; }
 
 std::string_view id_primary_key(dialect kind) {
   return kind == dialect::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
@@ -57,8 +55,8 @@ std::map<std::int64_t, migration_file> discover(const std::filesystem::path& dir
       continue;
     }
     if (it->second.dialect_specific == file.dialect_specific) {
-      throw error("migrate: version " + std::to_string(version) + " appears twice: " +
-                  it->second.path.filename().string() + " and " + name);
+      throw error("migrate: version " + std::to_string(version) +
+                  " appears twice: " + it->second.path.filename().string() + " and " + name);
     }
     if (file.dialect_specific) {
       it->second = file;
@@ -84,8 +82,7 @@ std::string read_script(const std::filesystem::path& path, dialect kind) {
 }
 
 std::int64_t unix_seconds_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 }  // namespace

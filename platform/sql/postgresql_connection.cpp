@@ -1,14 +1,14 @@
 // PostgreSQL driver: libpq with server-side prepared statements cached per connection by SQL text.
 #include "platform/sql/postgresql_connection.hpp"
 
-#include <libpq-fe.h>
-
 #include <charconv>
 #include <climits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include <libpq-fe.h>
 
 #include "platform/sql/error.hpp"
 #include "platform/sql/placeholders.hpp"
@@ -195,8 +195,8 @@ class postgresql_connection final : public connection {
     }
     const std::string& name = prepare(sql, types);
     const text_params values(params);
-    result_handle res(PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(params.size()), values.data(),
-                                     nullptr, nullptr, 0));
+    result_handle res(
+        PQexecPrepared(conn_.get(), name.c_str(), static_cast<int>(params.size()), values.data(), nullptr, nullptr, 0));
     check(conn_.get(), res);
     return res;
   }
@@ -222,8 +222,8 @@ class postgresql_connection final : public connection {
       statements_.clear();
     }
     std::string name = "platform_sql_" + std::to_string(next_statement_++);
-    const result_handle res(PQprepare(conn_.get(), name.c_str(), numbered.text.c_str(),
-                                      static_cast<int>(types.size()), types.data()));
+    const result_handle res(
+        PQprepare(conn_.get(), name.c_str(), numbered.text.c_str(), static_cast<int>(types.size()), types.data()));
     check(conn_.get(), res);
     return statements_.emplace(std::move(key), std::move(name)).first->second;
   }
@@ -247,7 +247,8 @@ std::unique_ptr<connection> open_postgresql(const std::string& url) {
     throw error("postgresql: cannot set client encoding: " + trimmed(PQerrorMessage(conn.get())));
   }
   // NOTICEs (such as "drop cascades to ...") would otherwise be printed on stderr by libpq.
-  PQsetNoticeProcessor(conn.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn.get(), [](void*, const char*) {}, nullptr);
   return std::make_unique<postgresql_connection>(std::move(conn));
 }
 

@@ -36,9 +36,7 @@ const value& row::at(std::size_t i) const {
   return cells_[i];
 }
 
-bool row::is_null(std::size_t i) const {
-  return std::holds_alternative<std::nullptr_t>(at(i));
-}
+bool row::is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(at(i)); }
 
 std::int64_t row::as_int(std::size_t i) const {
   const value& v = at(i);

@@ -1,12 +1,12 @@
 // SQLite driver: one sqlite3 handle with a cache of prepared statements keyed by SQL text.
 #include "platform/sql/sqlite_connection.hpp"
 
-#include <sqlite3.h>
-
 #include <climits>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <sqlite3.h>
 
 #include "platform/sql/error.hpp"
 
@@ -118,8 +118,8 @@ class sqlite_connection final : public connection {
     }
     sqlite3_stmt* raw = nullptr;
     const char* tail = nullptr;
-    const int rc = sqlite3_prepare_v3(db_.get(), sql.data(), to_int_size(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &raw, &tail);
+    const int rc =
+        sqlite3_prepare_v3(db_.get(), sql.data(), to_int_size(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw, &tail);
     stmt_handle stmt(raw);
     if (rc != SQLITE_OK) {
       fail(db_.get(), sqlite3_extended_errcode(db_.get()));
@@ -199,8 +199,8 @@ class sqlite_connection final : public connection {
 std::unique_ptr<connection> open_sqlite(const std::filesystem::path& path) {
   sqlite3* raw = nullptr;
   // NOMUTEX: a connection is used by one thread at a time, so SQLite's own locking would be wasted.
-  const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   db_handle db(raw);
   if (rc != SQLITE_OK) {
     throw error("sqlite: cannot open " + path.string() + ": " +

@@ -1,13 +1,13 @@
 // Local-disk object store: POSIX writes with fsync + rename for atomic, durable puts.
 #include "platform/storage/local_disk_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <stdexcept>
 #include <system_error>
 #include <utility>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "platform/storage/uuid.hpp"
 
@@ -76,13 +76,12 @@ void write_file_durably(const std::filesystem::path& path, std::string_view byte
 }  // namespace
 
 bool is_valid_key(std::string_view key) {
-  if (key.empty() || key.size() > max_key_size || key.front() == '.' ||
-      key.find("..") != std::string_view::npos) {
+  if (key.empty() || key.size() > max_key_size || key.front() == '.' || key.find("..") != std::string_view::npos) {
     return false;
   }
   for (const char c : key) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) {
       return false;
     }

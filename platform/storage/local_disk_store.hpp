@@ -21,8 +21,7 @@ class local_disk_store final : public object_store {
  public:
   // root is created if missing. public_url(key) = "<public_base_url>/<url_prefix>/<key>", e.g.
   // "http://localhost:8080" + "images" → "http://localhost:8080/images/<key>".
-  local_disk_store(std::filesystem::path root, std::string_view public_base_url,
-                   std::string_view url_prefix);
+  local_disk_store(std::filesystem::path root, std::string_view public_base_url, std::string_view url_prefix);
 
   // Throws std::invalid_argument for an invalid key, std::system_error on I/O failure. The content
   // type is not stored: the server derives it from the key's extension when serving.

@@ -1,10 +1,10 @@
 // RFC 9562 version-4 UUIDs from RAND_bytes.
 #include "platform/storage/uuid.hpp"
 
-#include <openssl/rand.h>
-
 #include <array>
 #include <stdexcept>
+
+#include <openssl/rand.h>
 
 namespace platform::storage {
 

@@ -1,6 +1,4 @@
 // Contract of platform::sql, run on SQLite and on the PostgreSQL named by TEST_POSTGRES_URL.
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -21,6 +19,8 @@
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "platform/io/blocking_pool.hpp"
 #include "platform/sql/connection.hpp"
@@ -127,8 +127,9 @@ TYPED_TEST(Sql, RoundTripsEveryValueTypeWhenBound) {
   conn->execute("CREATE TABLE v (id BIGINT PRIMARY KEY, i BIGINT, d DOUBLE PRECISION, t TEXT)");
   conn->execute("INSERT INTO v (id, i, d, t) VALUES (?, ?, ?, ?)", {1, 42, 0.1, "hello"});
   conn->execute("INSERT INTO v (id, i, d, t) VALUES (?, ?, ?, ?)", {2, -7, -1.5e300, ""});
-  conn->execute("INSERT INTO v (id, i, d, t) VALUES (?, ?, ?, ?)",
-                {3, sql::nullable(std::optional<std::int64_t>()), nullptr, sql::nullable(std::optional<std::string>())});
+  conn->execute(
+      "INSERT INTO v (id, i, d, t) VALUES (?, ?, ?, ?)",
+      {3, sql::nullable(std::optional<std::int64_t>()), nullptr, sql::nullable(std::optional<std::string>())});
 
   const auto r = conn->query("SELECT i, d, t FROM v ORDER BY id");
   ASSERT_EQ(r.size(), 3U);
@@ -181,8 +182,8 @@ TYPED_TEST(Sql, RoundTripsKoreanTextWhenUtf8) {
 
 TYPED_TEST(Sql, LeavesQuestionMarksInLiteralsWhenRewritingPlaceholders) {
   auto conn = this->db_->acquire();
-  const auto r = conn->query(
-      "SELECT 'it''s ?', ? /* ? */, \"q?\".x FROM (SELECT ? AS x) AS \"q?\" -- trailing ?\n", {"a", 7});
+  const auto r =
+      conn->query("SELECT 'it''s ?', ? /* ? */, \"q?\".x FROM (SELECT ? AS x) AS \"q?\" -- trailing ?\n", {"a", 7});
   ASSERT_EQ(r.size(), 1U);
   EXPECT_EQ(r[0].as_text(0), "it's ?");
   EXPECT_EQ(r[0].as_text(1), "a");
@@ -410,8 +411,8 @@ TYPED_TEST(Sql, TransactCommitsWhenFnReturnsAndRollsBackWhenItThrows) {
   auto& db = *this->db_;
   db.acquire()->execute("CREATE TABLE tr (x BIGINT)");
   run_on_io_context([&db]() -> asio::awaitable<void> {
-    const auto inserted = co_await db.transact(
-        [](sql::connection& c) { return c.execute("INSERT INTO tr (x) VALUES (?)", {1}); });
+    const auto inserted =
+        co_await db.transact([](sql::connection& c) { return c.execute("INSERT INTO tr (x) VALUES (?)", {1}); });
     EXPECT_EQ(inserted, 1);
     bool thrown = false;
     try {

@@ -24,8 +24,8 @@ http::handler no_op() {
 const http::router& routes() {
   static const http::router r = [] {
     http::router built;
-    for (const char* pattern : {"/", "/friend", "/friend/{id}", "/friend/count/{id}", "/hospital/{mapNo}/review/{reviewNo}",
-                                "/query", "/community/{postId}", "/{any}/x"}) {
+    for (const char* pattern : {"/", "/friend", "/friend/{id}", "/friend/count/{id}",
+                                "/hospital/{mapNo}/review/{reviewNo}", "/query", "/community/{postId}", "/{any}/x"}) {
       built.add(http::verb::get, pattern, no_op());
     }
     built.add(http::verb::post, "/friend/count", no_op());
@@ -58,7 +58,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto found = routes().find(method, target->path);
     if (found.target != nullptr) {
       check(found.allowed.empty());
-      for (const auto& [name, value] : found.path_params) check(!name.empty() && !value.empty() && value.find('/') == std::string::npos);
+      for (const auto& [name, value] : found.path_params)
+        check(!name.empty() && !value.empty() && value.find('/') == std::string::npos);
     } else {
       check(found.path_params.empty());
     }

@@ -1,13 +1,13 @@
 // Unit tests for platform::config::reader: types, ranges, environment overrides, unknown keys, bad files.
-#include "platform/config/reader.hpp"
-
-#include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "platform/config/reader.hpp"
 
 namespace {
 
@@ -103,7 +103,8 @@ mixed = ["a", 1]
 real = 8080.0
 [table]
 x = 1
-)", "CFGT_TYPES");
+)",
+                                    "CFGT_TYPES");
   EXPECT_TRUE(mentions(error_of([&] { config.integer("port", 1, 0, 65535); }), "'port'"));
   EXPECT_TRUE(mentions(error_of([&] { config.integer("real", 1, 0, 65535); }), "'real'"));
   EXPECT_TRUE(mentions(error_of([&] { config.boolean("flag", false); }), "'flag'"));

@@ -1,9 +1,9 @@
 // Unit tests for CORS preflight answers and the headers added to actual responses.
 #include "platform/http/cors.hpp"
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -76,8 +76,9 @@ TEST(Unit, CorsPrefersListedOriginWhenPolicyAlsoHasWildcard) {
 
 TEST(Unit, CorsForbidsPreflightWhenOriginIsNotListed) {
   const auto policy = listed({"https://daengtionary.site"});
-  for (const char* origin : {"https://evil.example", "https://daengtionary.site.evil.example", "http://daengtionary.site",
-                             "https://DAENGTIONARY.site", "https://daengtionary.site/", "null"}) {
+  for (const char* origin :
+       {"https://evil.example", "https://daengtionary.site.evil.example", "http://daengtionary.site",
+        "https://DAENGTIONARY.site", "https://daengtionary.site/", "null"}) {
     const auto res = answer_preflight(policy, preflight(origin));
     ASSERT_TRUE(res) << origin;
     EXPECT_EQ(res->result(), status::forbidden) << origin;

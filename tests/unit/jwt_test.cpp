@@ -1,12 +1,12 @@
 // Unit tests for platform::auth JWTs, access/refresh tokens, Base64 and Bearer header parsing.
 #include "platform/auth/jwt.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
-#include <boost/json.hpp>
 #include <chrono>
 #include <string>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
 
 #include "platform/auth/base64.hpp"
 #include "platform/auth/digest.hpp"
@@ -42,20 +42,15 @@ boost::json::object payload_of(std::string_view token) {
   return boost::json::parse(json.value_or("{}")).as_object();
 }
 
-std::string segment(const boost::json::object& o) {
-  return base64url_encode(boost::json::serialize(o));
-}
+std::string segment(const boost::json::object& o) { return base64url_encode(boost::json::serialize(o)); }
 
 std::string with_payload(std::string_view token, const boost::json::object& payload) {
   const auto first = token.find('.');
   const auto last = token.rfind('.');
-  return std::string(token.substr(0, first + 1)) + segment(payload) +
-         std::string(token.substr(last));
+  return std::string(token.substr(0, first + 1)) + segment(payload) + std::string(token.substr(last));
 }
 
-token_issuer make_issuer(std::string key = test_key) {
-  return token_issuer(std::move(key), 3600s, 7 * 24h);
-}
+token_issuer make_issuer(std::string key = test_key) { return token_issuer(std::move(key), 3600s, 7 * 24h); }
 
 // --- base64 / digest ---
 
@@ -92,8 +87,7 @@ TEST(Unit, Base64DecodesConfiguredSecretWhenPaddedOrNot) {
 }
 
 TEST(Unit, Sha256HexMatchesKnownVectorWhenHashingAbc) {
-  EXPECT_EQ(platform::auth::sha256_hex("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(platform::auth::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 // --- jwt_signer ---
@@ -174,8 +168,7 @@ TEST(Unit, JwtRejectsTokenWhenAlgIsNoneOrNotHs256) {
     EXPECT_FALSE(signer.verify(header + body, t0)) << alg;
   }
   EXPECT_FALSE(signer.verify(segment({{"typ", "JWT"}}) + good.substr(good.find('.')), t0));
-  EXPECT_FALSE(signer.verify(
-      segment({{"alg", "HS256"}, {"crit", {"b64"}}}) + good.substr(good.find('.')), t0));
+  EXPECT_FALSE(signer.verify(segment({{"alg", "HS256"}, {"crit", {"b64"}}}) + good.substr(good.find('.')), t0));
   // Python-made HS512 header over the same claims.
   EXPECT_FALSE(
       signer.verify("eyJhbGciOiJIUzUxMiJ9."
@@ -216,14 +209,13 @@ TEST(Unit, JwtRejectsTokenWhenOversizedEvenIfValid) {
 TEST(Unit, JwtRejectsTokenWhenPayloadIsNotAJsonObject) {
   // Correctly signed (Python hmac, test_key), so only the payload check can reject them.
   const jwt_signer signer(test_key);
-  for (
-      const char* token : {
-          "eyJhbGciOiJIUzI1NiJ9.WzEsMl0.FRCv6_wvf9aQppAh8JIRwImViTfqKlwEXdV-eopiBwQ",      // [1,2]
-          "eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.OJi_LnfgID90MPKKqqNH1YJ2u_AKRsA0k0Zv3Y-neN4",  // not
-                                                                                           // json
-          "eyJhbGciOiJIUzI1NiJ9.Ingi.yB5tsb50-SR9X60cxGqDdJXLrw_IsoDVeibvRPRJxcI",         // "x"
-          "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOg.qTB2k0mseJoLHhBN-uISSFEgoDWEydvezZ3aiZde1vE",  // {"exp":
-      }) {
+  for (const char* token : {
+           "eyJhbGciOiJIUzI1NiJ9.WzEsMl0.FRCv6_wvf9aQppAh8JIRwImViTfqKlwEXdV-eopiBwQ",      // [1,2]
+           "eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.OJi_LnfgID90MPKKqqNH1YJ2u_AKRsA0k0Zv3Y-neN4",  // not
+                                                                                            // json
+           "eyJhbGciOiJIUzI1NiJ9.Ingi.yB5tsb50-SR9X60cxGqDdJXLrw_IsoDVeibvRPRJxcI",         // "x"
+           "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOg.qTB2k0mseJoLHhBN-uISSFEgoDWEydvezZ3aiZde1vE",   // {"exp":
+       }) {
     EXPECT_FALSE(signer.verify(token, t0)) << token;
   }
 }
@@ -270,8 +262,7 @@ TEST(Unit, RejectsRefreshTokenWhenUsedAsAccessToken) {
   const jwt_signer signer(test_key);
   EXPECT_FALSE(issuer.verify_access(signer.sign({{"sub", "a"}, {"exp", 4102444800}}), t0));
   EXPECT_FALSE(issuer.verify_access(signer.sign({{"auth", "USER"}, {"exp", 4102444800}}), t0));
-  EXPECT_FALSE(
-      issuer.verify_access(signer.sign({{"sub", 1}, {"auth", "USER"}, {"exp", 4102444800}}), t0));
+  EXPECT_FALSE(issuer.verify_access(signer.sign({{"sub", 1}, {"auth", "USER"}, {"exp", 4102444800}}), t0));
 }
 
 // --- bearer_token ---

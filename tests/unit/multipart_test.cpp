@@ -1,11 +1,11 @@
 // Unit tests for the multipart/form-data parser: browser bodies, malformed and truncated input, limits.
 #include "platform/http/multipart.hpp"
 
-#include <gtest/gtest.h>
-
 #include <set>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -25,20 +25,26 @@ std::string chrome_body(std::string_view png_bytes) {
          "Content-Type: application/json;charset=UTF-8\r\n"
          "\r\n"
          "{\"title\":\"산책 친구\",\"content\":\"같이 걸어요\"}\r\n"
-         "--" + b + "\r\n" +
+         "--" +
+         b + "\r\n" +
          "Content-Disposition: form-data; name=\"image\"; filename=\"dog.png\"\r\n"
          "Content-Type: image/png\r\n"
-         "\r\n" + std::string(png_bytes) + "\r\n"
-         "--" + b + "\r\n" +
+         "\r\n" +
+         std::string(png_bytes) +
+         "\r\n"
+         "--" +
+         b + "\r\n" +
          "Content-Disposition: form-data; name=\"image\"; filename=\"강아지 사진.jpg\"\r\n"
          "Content-Type: image/jpeg\r\n"
          "\r\n"
          "\xff\xd8\xff\xe0JFIF\r\n"
-         "--" + b + "\r\n" +
+         "--" +
+         b + "\r\n" +
          "Content-Disposition: form-data; name=\"thumbnail\"\r\n"
          "\r\n"
          "undefined\r\n"
-         "--" + b + "--\r\n";
+         "--" +
+         b + "--\r\n";
 }
 
 // Binary bytes a PNG may well contain: NUL, CRLF, "--", a CRLF followed by dashes and a boundary prefix.
@@ -89,8 +95,9 @@ TEST(Unit, MultipartParsesChromeBodyWhenItHasBlobFilesAndUndefinedText) {
 
 TEST(Unit, MultipartKeepsEmptyFilePartWhenBrowserSendsNoFile) {
   // <input type=file> left empty: filename="" and no bytes.
-  const std::string body = body_of("b", {{disposition("image") + "; filename=\"\"\r\nContent-Type: application/octet-stream", ""},
-                                         {disposition("empty") + "; filename=\"zero.txt\"", ""}});
+  const std::string body =
+      body_of("b", {{disposition("image") + "; filename=\"\"\r\nContent-Type: application/octet-stream", ""},
+                    {disposition("empty") + "; filename=\"zero.txt\"", ""}});
   const auto result = mp::parse("multipart/form-data; boundary=b", body);
   ASSERT_FALSE(result.failure);
   ASSERT_EQ(result.parts.size(), 2U);
@@ -118,14 +125,15 @@ TEST(Unit, MultipartTreatsBoundaryAfterCrlfAsDelimiterWhenFollowedByOtherText) {
 }
 
 TEST(Unit, MultipartIgnoresPreambleAndEpilogueWhenPresent) {
-  const std::string body = "This is the preamble.\r\n--b\r\n--b is not here\r\n" + body_of("b", {{disposition("a"), "1"}}) +
-                           "epilogue\r\n--b\r\n" + disposition("ignored") + "\r\n\r\nx\r\n--b--\r\n";
+  const std::string body = "This is the preamble.\r\n--b\r\n--b is not here\r\n" +
+                           body_of("b", {{disposition("a"), "1"}}) + "epilogue\r\n--b\r\n" + disposition("ignored") +
+                           "\r\n\r\nx\r\n--b--\r\n";
   // The preamble's "\r\n--b" line is taken as the first delimiter, so "--b is not here" is read as a
   // part header line: malformed. Without it, preamble and epilogue are ignored.
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 
-  const std::string clean = "This is the preamble.\r\n" + body_of("b", {{disposition("a"), "1"}}) + "epilogue\r\n--b\r\n" +
-                            disposition("ignored") + "\r\n\r\nx\r\n--b--\r\n";
+  const std::string clean = "This is the preamble.\r\n" + body_of("b", {{disposition("a"), "1"}}) +
+                            "epilogue\r\n--b\r\n" + disposition("ignored") + "\r\n\r\nx\r\n--b--\r\n";
   const auto result = mp::parse("multipart/form-data; boundary=b", clean);
   ASSERT_FALSE(result.failure);
   ASSERT_EQ(result.parts.size(), 1U);
@@ -146,7 +154,8 @@ TEST(Unit, MultipartReadsWholeBodyAsPreambleWhenFirstBoundaryLacksLeadingCrlf) {
 }
 
 TEST(Unit, MultipartAcceptsTransportPaddingWhenAfterDelimiter) {
-  const std::string body = "--b \t\r\n" + disposition("a") + "\r\n\r\n1\r\n--b\t\r\n" + disposition("c") + "\r\n\r\n2\r\n--b--";
+  const std::string body =
+      "--b \t\r\n" + disposition("a") + "\r\n\r\n1\r\n--b\t\r\n" + disposition("c") + "\r\n\r\n2\r\n--b--";
   const auto result = mp::parse("multipart/form-data; boundary=b", body);
   ASSERT_FALSE(result.failure);
   ASSERT_EQ(result.parts.size(), 2U);
@@ -233,7 +242,8 @@ TEST(Unit, MultipartRejectsPartWhenHeadersHaveNoBlankLine) {
 
 TEST(Unit, MultipartRejectsPartWhenHeadersHaveNoBlankLineButNextPartDoes) {
   // The blank-line search must not swallow the next part's headers into this one's.
-  const std::string body = "--b\r\n" + disposition("a") + "\r\nvalue\r\n--b\r\n" + disposition("c") + "\r\n\r\n2\r\n--b--\r\n";
+  const std::string body =
+      "--b\r\n" + disposition("a") + "\r\nvalue\r\n--b\r\n" + disposition("c") + "\r\n\r\n2\r\n--b--\r\n";
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
@@ -346,10 +356,10 @@ TEST(Unit, MultipartRejectsPartWhenHeaderBlockExceedsLimit) {
 
 TEST(Unit, MultipartRejectsContentTypeWhenNotFormDataWithBoundary) {
   const std::string body = body_of("b", {{disposition("a"), "1"}});
-  for (const char* type : {"", "application/json", "multipart/mixed; boundary=b", "multipart/form-data",
-                           "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
-                           "multipart/form-data; boundary=\"b", "multipart/form-data; charset=UTF-8",
-                           "multipart/form-data-x; boundary=b"}) {
+  for (const char* type :
+       {"", "application/json", "multipart/mixed; boundary=b", "multipart/form-data",
+        "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"", "multipart/form-data; boundary=\"b",
+        "multipart/form-data; charset=UTF-8", "multipart/form-data-x; boundary=b"}) {
     const auto result = mp::parse(type, body);
     EXPECT_EQ(result.failure, mp::error::not_multipart) << type;
     EXPECT_TRUE(result.parts.empty()) << type;
@@ -372,7 +382,8 @@ TEST(Unit, BoundaryOfEnforcesRfcLengthWhenBoundaryIsLong) {
 
 TEST(Unit, DescribeGivesDistinctMessagesWhenErrorsDiffer) {
   std::set<std::string_view> messages;
-  for (auto e : {mp::error::not_multipart, mp::error::malformed, mp::error::too_many_parts, mp::error::part_too_large}) {
+  for (auto e :
+       {mp::error::not_multipart, mp::error::malformed, mp::error::too_many_parts, mp::error::part_too_large}) {
     EXPECT_FALSE(mp::describe(e).empty());
     messages.insert(mp::describe(e));
   }

@@ -1,10 +1,10 @@
 // Unit tests for platform::auth bcrypt password hashing.
 #include "platform/auth/password.hpp"
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace {
 
@@ -38,16 +38,12 @@ TEST(Unit, SaltsHashWhenSamePasswordHashedTwice) {
 
 TEST(Unit, VerifiesPasswordWhenHashMadeByJavaBcrypt) {
   // Spring Security's documented BCryptPasswordEncoder output for "password".
-  EXPECT_TRUE(
-      verify_password("password", "$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG"));
-  EXPECT_FALSE(
-      verify_password("Password", "$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG"));
+  EXPECT_TRUE(verify_password("password", "$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG"));
+  EXPECT_FALSE(verify_password("Password", "$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG"));
   // jBCrypt's own test vector.
-  EXPECT_TRUE(
-      verify_password("abc", "$2a$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i"));
+  EXPECT_TRUE(verify_password("abc", "$2a$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i"));
   // crypt_blowfish / OpenBSD vector.
-  EXPECT_TRUE(
-      verify_password("U*U", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"));
+  EXPECT_TRUE(verify_password("U*U", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"));
 }
 
 TEST(Unit, ReturnsFalseWhenStoredHashMalformed) {

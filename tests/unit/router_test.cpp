@@ -1,11 +1,11 @@
 // Unit tests for platform::http::router: matching, captures, literal-vs-parameter priority, 404 vs 405.
 #include "platform/http/router.hpp"
 
-#include <gtest/gtest.h>
-
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace {
 

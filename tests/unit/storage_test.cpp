@@ -1,11 +1,11 @@
 // Unit tests for platform::storage: image acceptance rules and the local-disk object store.
-#include <gtest/gtest.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <stdexcept>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "platform/storage/image.hpp"
 #include "platform/storage/local_disk_store.hpp"
@@ -74,8 +74,7 @@ TEST(Unit, AcceptsImageWhenExtensionAndContentAgree) {
   ASSERT_TRUE(img);
   EXPECT_EQ(img->kind, image_kind::jpeg);
   EXPECT_EQ(platform::storage::content_type(img->kind), "image/jpeg");
-  const std::regex key_shape(
-      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.jpg");
+  const std::regex key_shape("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\\.jpg");
   EXPECT_TRUE(std::regex_match(img->key, key_shape)) << img->key;
   EXPECT_TRUE(is_valid_key(img->key));
   EXPECT_NE(accept_image("Dog.jpg", jpeg_bytes)->key, img->key);
@@ -125,8 +124,7 @@ TEST(Unit, RoundTripsObjectWhenPutThenGetThenRemoved) {
   store.put(key, png_bytes, "image/png");
   EXPECT_EQ(store.get(key), png_bytes);
   EXPECT_TRUE(fs::is_regular_file(root / key));
-  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator{}), 1)
-      << "temp file left behind";
+  EXPECT_EQ(std::distance(fs::directory_iterator(root), fs::directory_iterator{}), 1) << "temp file left behind";
 
   store.put(key, jpeg_bytes, "image/jpeg");  // overwrite replaces
   EXPECT_EQ(store.get(key), jpeg_bytes);

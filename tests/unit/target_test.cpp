@@ -1,11 +1,11 @@
 // Unit tests for request-target parsing, parse_int64 and the request binding helpers.
 #include "platform/http/target.hpp"
 
-#include <gtest/gtest.h>
-
 #include <cstdint>
 #include <limits>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "platform/http/message.hpp"
 
@@ -25,12 +25,9 @@ TEST(Unit, ParseTargetKeepsValuelessKeysWhenFrontendSendsEmptyFilters) {
   const auto t = parse_target("/friend/?category&address&content&title&pagenum=0&pagesize=6");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/friend");
-  EXPECT_EQ(t->query, pairs({{"category", ""},
-                             {"address", ""},
-                             {"content", ""},
-                             {"title", ""},
-                             {"pagenum", "0"},
-                             {"pagesize", "6"}}));
+  EXPECT_EQ(
+      t->query,
+      pairs({{"category", ""}, {"address", ""}, {"content", ""}, {"title", ""}, {"pagenum", "0"}, {"pagesize", "6"}}));
 }
 
 TEST(Unit, ParseTargetDecodesUtf8PercentEscapesWhenQueryIsKorean) {
@@ -108,8 +105,8 @@ TEST(Unit, ParseTargetRejectsBadPercentEscapesWhenAnywhere) {
 }
 
 TEST(Unit, ParseTargetRejectsWhenTargetIsNotOriginForm) {
-  for (const char* bad : {"*", "http://example.com/x", "https://example.com/", "example.com:443", "",
-                          "x/y", "?a=1", "/x#frag", "/x y", "/x?a=b c", "//\x01"}) {
+  for (const char* bad : {"*", "http://example.com/x", "https://example.com/", "example.com:443", "", "x/y", "?a=1",
+                          "/x#frag", "/x y", "/x?a=b c", "//\x01"}) {
     EXPECT_FALSE(parse_target(bad)) << '"' << bad << '"';
   }
 }

@@ -30,9 +30,7 @@ unsigned twelve_hour(const hh_mm_ss<microseconds>& time) {
 
 }  // namespace
 
-std::int64_t now_micros() {
-  return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
-}
+std::int64_t now_micros() { return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count(); }
 
 std::string korean_datetime(std::int64_t micros) {
   static constexpr std::array<std::string_view, 7> day_names{"일", "월", "화", "수", "목", "금", "토"};
@@ -53,9 +51,8 @@ std::string short_datetime(std::int64_t micros) {
 std::string iso_local_datetime(std::int64_t micros) {
   const seoul_time t = to_seoul(micros);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}", static_cast<int>(t.date.year()),
-                     static_cast<unsigned>(t.date.month()), static_cast<unsigned>(t.date.day()),
-                     t.time.hours().count(), t.time.minutes().count(), t.time.seconds().count(),
-                     t.time.subseconds().count());
+                     static_cast<unsigned>(t.date.month()), static_cast<unsigned>(t.date.day()), t.time.hours().count(),
+                     t.time.minutes().count(), t.time.seconds().count(), t.time.subseconds().count());
 }
 
 }  // namespace daengtionary

@@ -14,7 +14,7 @@ form form::read(const http::request& req) {
   auto parsed = multipart::parse(req.header("Content-Type"), req.body());
   if (parsed.failure) {
     const auto code = *parsed.failure == multipart::error::not_multipart ? http::status::unsupported_media_type
-                                                                          : http::status::bad_request;
+                                                                         : http::status::bad_request;
     throw http::client_error(code, std::string(multipart::describe(*parsed.failure)));
   }
   return form(std::move(parsed.parts));
@@ -27,9 +27,7 @@ const multipart::part* form::find(std::string_view name) const {
   return nullptr;
 }
 
-boost::json::object form::json(std::string_view name) const {
-  return json_object(text(name));
-}
+boost::json::object form::json(std::string_view name) const { return json_object(text(name)); }
 
 std::string form::text(std::string_view name) const {
   const auto* part = find(name);

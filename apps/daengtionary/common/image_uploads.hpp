@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/common/form.hpp"
-#include "apps/daengtionary/common/async.hpp"
 
 namespace platform::io {
 class blocking_pool;

@@ -7,12 +7,12 @@ namespace daengtionary {
 
 boost::json::object json_object(std::string_view text) {
   auto object = platform::json::parse_object(text);
-  if (!object) throw platform::http::client_error(platform::http::status::bad_request, "Required request body is missing or not a JSON object");
+  if (!object)
+    throw platform::http::client_error(platform::http::status::bad_request,
+                                       "Required request body is missing or not a JSON object");
   return std::move(*object);
 }
 
-std::string authorization(const platform::http::request& req) {
-  return std::string(req.header("Authorization"));
-}
+std::string authorization(const platform::http::request& req) { return std::string(req.header("Authorization")); }
 
 }  // namespace daengtionary

@@ -53,10 +53,12 @@ asio::awaitable<http::response> sign_up(context ctx, http::request req) {
 // POST /member/login {email,password}: 200 with token headers; 400 WRONG_EMAIL, WRONG_PASSWORD.
 asio::awaitable<http::response> log_in(context ctx, http::request req) {
   const auto body = json_object(req.body());
-  auto tokens = co_await ctx.members.log_in(text_field(body, "email").value_or(""), text_field(body, "password").value_or(""));
+  auto tokens =
+      co_await ctx.members.log_in(text_field(body, "email").value_or(""), text_field(body, "password").value_or(""));
   if (!tokens) co_return fail(tokens.error());
   const member_record& member = tokens->member;
-  boost::json::object data{{"memberNo", member.member_no}, {"role", member.role}, {"email", member.email}, {"nick", member.nick}};
+  boost::json::object data{
+      {"memberNo", member.member_no}, {"role", member.role}, {"email", member.email}, {"nick", member.nick}};
   co_return with_tokens(ok(data, fmt::format("{}님 반갑습니다 :)", member.nick)), *tokens);
 }
 

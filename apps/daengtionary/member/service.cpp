@@ -41,7 +41,8 @@ std::string free_nick(connection& db, std::string nick) {
 }
 
 // The member a Kakao user maps to, created or linked on first login.
-result<member_record> kakao_member(connection& db, const platform::auth::kakao_user& user, const std::string& password_hash) {
+result<member_record> kakao_member(connection& db, const platform::auth::kakao_user& user,
+                                   const std::string& password_hash) {
   if (auto existing = repository::find_by_kakao_id(db, user.id)) return *existing;
   const std::string email = user.email ? normalize_email(*user.email) : placeholder_email(user.id);
   const std::int64_t now = now_micros();
@@ -64,7 +65,8 @@ result<member_record> create_member(connection& db, const new_member& member) {
   const std::int64_t now = now_micros();
   try {
     const std::int64_t member_no = repository::insert(db, member, now);
-    return member_record{member_no, member.email, member.password_hash, member.nick, member.role, std::nullopt, now, now};
+    return member_record{member_no, member.email, member.password_hash, member.nick, member.role, std::nullopt,
+                         now,       now};
   } catch (const platform::sql::unique_violation&) {
     return repository::email_exists(db, member.email) ? errc::duplicate_email : errc::duplicate_nick;
   }
@@ -82,12 +84,10 @@ result<void> rename_member(connection& db, std::int64_t member_no, const std::st
   return {};
 }
 
-std::string hash_password(const std::string& password) {
-  return platform::auth::hash_password(password);
-}
+std::string hash_password(const std::string& password) { return platform::auth::hash_password(password); }
 
-std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_sign_in(const platform::auth::kakao_client* kakao,
-                                                                                        const std::string& code) {
+std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_sign_in(
+    const platform::auth::kakao_client* kakao, const std::string& code) {
   return kakao->sign_in(code);
 }
 
@@ -146,8 +146,8 @@ asio::awaitable<session_tokens> service::issue_tokens(member_record member) {
   std::string access = tokens_.issue_access(member.email, member.role, now);
   session_tokens tokens{std::move(member), std::move(access), tokens_.issue_refresh(now)};
   const auto expires = now_micros() + std::chrono::duration_cast<std::chrono::microseconds>(refresh_lifetime).count();
-  co_await db_.run(repository::save_refresh_token, tokens.member.member_no, platform::auth::sha256_hex(tokens.refresh_token),
-                   expires, now_micros());
+  co_await db_.run(repository::save_refresh_token, tokens.member.member_no,
+                   platform::auth::sha256_hex(tokens.refresh_token), expires, now_micros());
   co_return tokens;
 }
 

@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 
+#include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/member/dto.hpp"
-#include "apps/daengtionary/common/async.hpp"
 
 namespace platform::auth {
 class kakao_client;

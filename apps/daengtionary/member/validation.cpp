@@ -8,9 +8,7 @@
 namespace daengtionary::member {
 namespace {
 
-bool is_ascii_alnum(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
+bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 // Decodes one UTF-8 code point at `at`, advancing it; nullopt for invalid sequences.
 std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at) {
@@ -38,7 +36,8 @@ bool is_nick_character(char32_t c) {
 
 std::string normalize_email(std::string_view email) {
   std::string lower(email);
-  std::ranges::transform(lower, lower.begin(), [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+  std::ranges::transform(lower, lower.begin(),
+                         [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
   return lower;
 }
 
@@ -48,12 +47,14 @@ bool is_valid_email(std::string_view email) {
   if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
   const std::string_view local = email.substr(0, at);
   const std::string_view domain = email.substr(at + 1);
-  const auto local_ok = std::ranges::all_of(local, [](char c) { return is_ascii_alnum(c) || std::string_view("._-+").find(c) != std::string_view::npos; });
+  const auto local_ok = std::ranges::all_of(
+      local, [](char c) { return is_ascii_alnum(c) || std::string_view("._-+").find(c) != std::string_view::npos; });
   const auto domain_ok = std::ranges::all_of(domain, [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; });
   const auto last_dot = domain.rfind('.');
   if (!local_ok || !domain_ok || last_dot == std::string_view::npos || last_dot == 0) return false;
   const std::string_view tld = domain.substr(last_dot + 1);
-  return tld.size() >= 2 && std::ranges::all_of(tld, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) &&
+  return tld.size() >= 2 &&
+         std::ranges::all_of(tld, [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) &&
          domain.find("..") == std::string_view::npos && domain.front() != '.' &&
          local.find("..") == std::string_view::npos && local.front() != '.' && local.back() != '.';
 }
@@ -73,8 +74,6 @@ bool is_valid_nick(std::string_view nick) {
   return characters >= 2 && characters <= 8;
 }
 
-bool is_valid_role(std::string_view role) {
-  return role == "USER" || role == "BUSINESS" || role == "ADMIN";
-}
+bool is_valid_role(std::string_view role) { return role == "USER" || role == "BUSINESS" || role == "ADMIN"; }
 
 }  // namespace daengtionary::member

@@ -7,7 +7,7 @@ namespace daengtionary::mypage::repository {
 namespace {
 
 dog_record to_dog(const platform::sql::row& row) {
-  return dog_record{row.as_int(0),   row.as_int(1),    row.as_text(2), row.as_text(3),
+  return dog_record{row.as_int(0),  row.as_int(1),    row.as_text(2), row.as_text(3),
                     row.as_text(4), row.as_double(5), row.opt_text(6)};
 }
 
@@ -41,8 +41,6 @@ void update_image(connection& db, std::int64_t dog_no, const std::optional<std::
   db.execute(sql::update_image, {platform::sql::nullable(image), now, dog_no});
 }
 
-void delete_dog(connection& db, std::int64_t dog_no) {
-  db.execute(sql::delete_dog, {dog_no});
-}
+void delete_dog(connection& db, std::int64_t dog_no) { db.execute(sql::delete_dog, {dog_no}); }
 
 }  // namespace daengtionary::mypage::repository

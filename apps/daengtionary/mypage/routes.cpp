@@ -24,9 +24,10 @@ struct context {
 };
 
 boost::json::value dog_json(const dog_record& dog) {
-  return boost::json::object{{"dogNo", dog.dog_no},     {"name", dog.name},     {"breed", dog.breed},
-                             {"gender", dog.gender},    {"weight", dog.weight},
-                             {"image", dog.image ? boost::json::value(*dog.image) : boost::json::value(nullptr)}};
+  return boost::json::object{
+      {"dogNo", dog.dog_no},  {"name", dog.name},
+      {"breed", dog.breed},   {"gender", dog.gender},
+      {"weight", dog.weight}, {"image", dog.image ? boost::json::value(*dog.image) : boost::json::value(nullptr)}};
 }
 
 // The `data` part of a dog form; weight may be a number, a numeric string or "" (= 0), as the frontend sends.
@@ -79,7 +80,8 @@ asio::awaitable<http::response> add_dog(context ctx, http::request req) {
   const form parts = form::read(req);
   auto dog = dog_form_of(parts);
   if (!dog) co_return fail(dog.error());
-  co_return reply(co_await ctx.dogs.add_dog(me->member_no, std::move(*dog), parts.files("image")), "{} 프로필이 작성되었습니다 :)");
+  co_return reply(co_await ctx.dogs.add_dog(me->member_no, std::move(*dog), parts.files("image")),
+                  "{} 프로필이 작성되었습니다 :)");
 }
 
 // PATCH /mypage/dogs/{dogNo} multipart data + optional image: 200; 400 (content, no such dog, not the

@@ -17,9 +17,7 @@ constexpr std::size_t max_name_bytes = 60;   // 20 Hangul syllables
 constexpr std::size_t max_breed_bytes = 90;  // 30 Hangul syllables
 constexpr double max_weight = 9999;          // the frontend allows four digits
 
-bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 std::vector<std::string> urls_of(const std::optional<std::string>& image) {
   return image ? std::vector<std::string>{*image} : std::vector<std::string>{};
@@ -82,7 +80,8 @@ asio::awaitable<result<std::optional<std::string>>> service::store_first(std::ve
   co_return std::optional<std::string>(stored->front());
 }
 
-asio::awaitable<result<std::string>> service::add_dog(std::int64_t member_no, dog_form form, std::vector<upload> image) {
+asio::awaitable<result<std::string>> service::add_dog(std::int64_t member_no, dog_form form,
+                                                      std::vector<upload> image) {
   if (auto valid = validate(form); !valid) co_return valid.error();
   auto stored = co_await store_first(std::move(image));
   if (!stored) co_return stored.error();

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/mypage/dto.hpp"
-#include "apps/daengtionary/common/async.hpp"
 
 namespace platform::sql {
 class database;
@@ -32,7 +32,8 @@ class service {
   asio::awaitable<result<std::string>> update_dog(std::int64_t member_no, std::int64_t dog_no, dog_form form,
                                                   std::vector<upload> image);
   // wrong_input_content when no file is sent.
-  asio::awaitable<result<std::string>> replace_image(std::int64_t member_no, std::int64_t dog_no, std::vector<upload> image);
+  asio::awaitable<result<std::string>> replace_image(std::int64_t member_no, std::int64_t dog_no,
+                                                     std::vector<upload> image);
   asio::awaitable<result<std::string>> delete_dog(std::int64_t member_no, std::int64_t dog_no);
   asio::awaitable<result<std::string>> delete_image(std::int64_t member_no, std::int64_t dog_no);
 

@@ -34,8 +34,8 @@ std::optional<std::string> read_object(const platform::storage::object_store* im
 
 // GET /: 200 text, what the original's deploy script polled.
 asio::awaitable<http::response> root(context ctx, http::request) {
-  co_return http::text_response(http::status::ok,
-                                fmt::format("빌드된 현재 날짜는 : {} 현재 시간은 : {}", seoul_now("{:%Y-%m-%d}"), ctx.started_at));
+  co_return http::text_response(http::status::ok, fmt::format("빌드된 현재 날짜는 : {} 현재 시간은 : {}",
+                                                              seoul_now("{:%Y-%m-%d}"), ctx.started_at));
 }
 
 // GET /health: 200 while the process serves requests.
@@ -47,7 +47,8 @@ asio::awaitable<http::response> health(context, http::request) {
 asio::awaitable<http::response> image(context ctx, http::request req) {
   const std::string key(req.path_param("key"));
   const auto kind = platform::storage::image_kind_from_filename(key);
-  if (!kind || !platform::storage::is_valid_key(key)) throw http::client_error(http::status::not_found, "No such image");
+  if (!kind || !platform::storage::is_valid_key(key))
+    throw http::client_error(http::status::not_found, "No such image");
   auto bytes = co_await ctx.pool.run(read_object, &ctx.images, key);
   if (!bytes) throw http::client_error(http::status::not_found, "No such image");
   auto res = http::text_response(http::status::ok, std::move(*bytes), platform::storage::content_type(*kind));

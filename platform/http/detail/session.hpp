@@ -27,6 +27,7 @@ asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<as
                                 std::shared_ptr<server_context> context);
 
 // Routes one request and turns every failure into a response; never throws.
-asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip, std::string request_id);
+asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip,
+                                  std::string request_id);
 
 }  // namespace platform::http::detail
