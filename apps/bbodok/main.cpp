@@ -7,7 +7,7 @@
 #include "apps/bbodok/envelope.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
-#include "platform/io/run.hpp"
+#include "platform/io/context_pool.hpp"
 #include "platform/obs/logging.hpp"
 
 namespace {
@@ -23,14 +23,13 @@ int serve(const std::string& config_file) {
   platform::obs::configure_logging(config.text("log.level", "info"));
   config.finish();
 
-  platform::asio::io_context io;
+  platform::io::context_pool contexts(http_config.io_threads);
   http::router routes;
   routes.add(http::verb::get, "/health", health);
-  http::server server(io, http_config.options, routes, bbodok::framework_error);
+  http::server server(contexts, http_config.options, routes, bbodok::framework_error);
   const unsigned short port = server.start();
   spdlog::info("bbodok listening on {}:{}", http_config.options.address, port);
-  platform::io::run_until_signal(io, platform::io::io_thread_count(http_config.io_threads),
-                                 [&server]() -> platform::asio::awaitable<void> { co_await server.drain(); });
+  contexts.run_until_signal([&server]() -> platform::asio::awaitable<void> { co_await server.drain(); });
   spdlog::info("stopped");
   return 0;
 }

@@ -15,7 +15,7 @@
 #include "platform/http/client.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
-#include "platform/io/run.hpp"
+#include "platform/io/context_pool.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/storage/local_disk_store.hpp"
@@ -46,7 +46,7 @@ int migrate(const settings& config) {
 }
 
 int serve(const settings& config) {
-  asio::io_context io;
+  platform::io::context_pool contexts(config.io_threads);
   platform::io::blocking_pool pool(config.blocking_threads, config.blocking_max_pending);
   auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);
   apply_migrations(*db, config);
@@ -66,15 +66,14 @@ int serve(const settings& config) {
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
 
-  platform::http::server server(io, config.http, routes, framework_error);
+  platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();
   spdlog::info("daengtionary listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
 
-  platform::io::run_until_signal(io, platform::io::io_thread_count(config.io_threads),
-                                 [&server]() -> asio::awaitable<void> {
-                                   spdlog::info("shutting down: draining connections");
-                                   co_await server.drain();
-                                 });
+  contexts.run_until_signal([&server]() -> asio::awaitable<void> {
+    spdlog::info("shutting down: draining connections");
+    co_await server.drain();
+  });
   spdlog::info("stopped");
   return 0;
 }

@@ -61,26 +61,30 @@ void router::add(verb method, std::string_view pattern, handler h) {
   }
 }
 
+namespace {
+
+// Depth-first, literals before parameters; the first node that has any handler for the whole path
+// decides between a match and 405. Captures are pushed on the way down and popped on backtracking.
+template <class Node>
+const Node* walk(const Node* at, const std::vector<std::string_view>& parts, std::size_t depth, params& captured) {
+  if (depth == parts.size()) return at->handlers.empty() ? nullptr : at;
+  if (auto it = at->literals.find(parts[depth]); it != at->literals.end()) {
+    if (const Node* found = walk(it->second.get(), parts, depth + 1, captured)) return found;
+  }
+  if (at->parameter && !parts[depth].empty()) {
+    captured.emplace_back(at->parameter_name, std::string(parts[depth]));
+    if (const Node* found = walk(at->parameter.get(), parts, depth + 1, captured)) return found;
+    captured.pop_back();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 router::match router::find(verb method, std::string_view path) const {
   const auto parts = segments(path);
   match result;
-
-  // Depth-first, literals before parameters; the first node that has any handler for the whole path
-  // decides between a match and 405.
-  std::function<const node*(const node*, std::size_t)> walk = [&](const node* at, std::size_t depth) -> const node* {
-    if (depth == parts.size()) return at->handlers.empty() ? nullptr : at;
-    if (auto it = at->literals.find(parts[depth]); it != at->literals.end()) {
-      if (const node* found = walk(it->second.get(), depth + 1)) return found;
-    }
-    if (at->parameter && !parts[depth].empty()) {
-      result.path_params.emplace_back(at->parameter_name, std::string(parts[depth]));
-      if (const node* found = walk(at->parameter.get(), depth + 1)) return found;
-      result.path_params.pop_back();
-    }
-    return nullptr;
-  };
-
-  const node* target = walk(root_.get(), 0);
+  const node* target = walk(root_.get(), parts, 0, result.path_params);
   if (target == nullptr) return result;
   if (auto it = target->handlers.find(method); it != target->handlers.end()) {
     result.target = &it->second;
@@ -95,8 +99,9 @@ router::match router::find(verb method, std::string_view path) const {
   }
   result.path_params.clear();
   for (const auto& [allowed, _] : target->handlers) result.allowed.push_back(allowed);
-  if (target->handlers.contains(verb::get) && !target->handlers.contains(verb::head))
+  if (target->handlers.contains(verb::get) && !target->handlers.contains(verb::head)) {
     result.allowed.push_back(verb::head);
+  }
   return result;
 }
 

@@ -1,4 +1,4 @@
-// The listener: binds, accepts each connection onto its own strand, and drains on request.
+// The listener: binds, hands each connection to the next I/O context, and drains on request.
 #include "platform/http/server.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -6,15 +6,15 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <spdlog/spdlog.h>
 
 #include "platform/http/detail/session.hpp"
+#include "platform/io/context_pool.hpp"
 
 namespace platform::http {
 
 struct server::state {
-  asio::io_context& io;
+  io::context_pool& contexts;
   std::shared_ptr<detail::server_context> context;
   std::shared_ptr<asio::ssl::context> tls;
   asio::ip::tcp::acceptor acceptor;
@@ -35,7 +35,7 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const tls_files& files) {
 asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
   for (;;) {
     auto [ec, socket] =
-        co_await self->acceptor.async_accept(asio::make_strand(self->io), asio::as_tuple(asio::use_awaitable));
+        co_await self->acceptor.async_accept(self->contexts.next(), asio::as_tuple(asio::use_awaitable));
     if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) co_return;  // drain() closed the acceptor
     if (ec) {
       spdlog::warn("accept failed: {}", ec.message());  // e.g. out of file descriptors: keep serving the others
@@ -53,10 +53,10 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
 
 }  // namespace
 
-server::server(asio::io_context& io, server_options options, const router& routes, error_renderer render_error)
+server::server(io::context_pool& contexts, server_options options, const router& routes, error_renderer render_error)
     : state_(std::make_shared<state>(
-          state{io, std::make_shared<detail::server_context>(std::move(options), routes, std::move(render_error)),
-                nullptr, asio::ip::tcp::acceptor(io)})) {
+          state{contexts, std::make_shared<detail::server_context>(std::move(options), routes, std::move(render_error)),
+                nullptr, asio::ip::tcp::acceptor(contexts.main())})) {
   if (state_->context->options.tls) state_->tls = make_tls_context(*state_->context->options.tls);
 }
 
@@ -70,7 +70,7 @@ unsigned short server::start() {
   acceptor.set_option(asio::socket_base::reuse_address(true));
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
-  asio::co_spawn(state_->io, accept_loop(state_), asio::detached);
+  asio::co_spawn(state_->contexts.main(), accept_loop(state_), asio::detached);
   return acceptor.local_endpoint().port();
 }
 

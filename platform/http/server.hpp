@@ -14,6 +14,10 @@
 #include "platform/http/router.hpp"
 #include "platform/io/asio.hpp"
 
+namespace platform::io {
+class context_pool;
+}
+
 namespace platform::http {
 
 struct tls_files {
@@ -45,7 +49,8 @@ using error_renderer = std::function<response(const problem&)>;
 
 class server {
  public:
-  server(asio::io_context& io, server_options options, const router& routes, error_renderer render_error);
+  // Listens on the pool's main context and spreads connections over all of its contexts.
+  server(io::context_pool& contexts, server_options options, const router& routes, error_renderer render_error);
   server(const server&) = delete;
   server& operator=(const server&) = delete;
   ~server();

@@ -124,11 +124,13 @@ asio::awaitable<void> serve(Stream& stream, std::string remote_ip, std::shared_p
         auto [ec, _] = co_await beast_http::async_write(stream, go_on, as_tuple);
         if (ec) break;
       }
-      lowest(stream).expires_after(options.read_timeout);
-      auto [body_ec, body_bytes] = co_await beast_http::async_read(stream, buffer, parser, as_tuple);
-      if (body_ec) {
-        failure = status_for_read_error(body_ec);
-        if (!failure) break;
+      if (!parser.is_done()) {  // most requests (GET) have no body left to read
+        lowest(stream).expires_after(options.read_timeout);
+        auto [body_ec, body_bytes] = co_await beast_http::async_read(stream, buffer, parser, as_tuple);
+        if (body_ec) {
+          failure = status_for_read_error(body_ec);
+          if (!failure) break;
+        }
       }
     }
 
