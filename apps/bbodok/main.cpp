@@ -20,7 +20,7 @@ platform::asio::awaitable<http::response> health(http::request) { co_return bbod
 int serve(const std::string& config_file) {
   auto config = platform::config::reader::from_file(config_file, "BBODOK");
   auto http_config = http::read_server_config(config, 8081, {});
-  platform::obs::configure_logging(config.text("log.level", "info"));
+  const platform::obs::logging logs(config.text("log.level", "info"));
   config.finish();
 
   platform::io::context_pool contexts(http_config.io_threads);

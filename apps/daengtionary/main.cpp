@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
 
   try {
     const auto config = daengtionary::load_settings(config_file);
-    platform::obs::configure_logging(config.log_level);
+    const platform::obs::logging logs(config.log_level);
     return migrate->parsed() ? daengtionary::migrate(config) : daengtionary::serve(config);
   } catch (const platform::config::config_error& e) {
     std::cerr << "daengtionary: " << e.what() << '\n';
