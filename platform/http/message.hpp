@@ -20,8 +20,9 @@ using status = beast_http::status;
 using response = beast_http::response<beast_http::string_body>;
 using raw_request = beast_http::request<beast_http::string_body>;
 
-// Thrown while binding a request (a missing or malformed parameter, an unreadable body): the server
-// answers it with the app's framework-error body, like Spring's default error JSON.
+// Thrown while binding a request (a missing or malformed parameter, an unreadable body) or when the
+// request cannot be served at all (an upstream down, a feature not configured): the server answers it
+// with the app's framework-error body for `code`, like Spring's default error JSON.
 struct client_error : std::runtime_error {
   client_error(status status_code, const std::string& message) : std::runtime_error(message), code(status_code) {}
   status code;
