@@ -5,7 +5,7 @@ target_compile_options(project_warnings INTERFACE
   -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
   # GCC 12 reports false positives inside libstdc++ and Asio once they are inlined at -O2.
-  -Wno-restrict)
+  $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
 if(WARNINGS_AS_ERRORS)
   target_compile_options(project_warnings INTERFACE -Werror)
 endif()
