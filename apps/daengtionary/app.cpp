@@ -9,6 +9,8 @@
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/mypage/routes.hpp"
 #include "apps/daengtionary/mypage/service.hpp"
+#include "apps/daengtionary/place/routes.hpp"
+#include "apps/daengtionary/place/service.hpp"
 #include "apps/daengtionary/site/routes.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
@@ -60,11 +62,13 @@ int serve(const settings& config) {
   image_uploads images(store, pool);
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
+  place::service places(*db, images);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
+  place::register_routes(routes, members, places);
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

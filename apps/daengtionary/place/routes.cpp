@@ -1,0 +1,263 @@
+// Place routes: parse and check parameters, call the place service, answer the contract's JSON.
+#include "apps/daengtionary/place/routes.hpp"
+
+#include <cmath>
+#include <string>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/request_body.hpp"
+#include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/place/service.hpp"
+#include "platform/json/binding.hpp"
+
+namespace daengtionary::place {
+namespace {
+
+namespace http = platform::http;
+using boost::json::value;
+
+struct context {
+  member::service& members;
+  service& places;
+  std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
+};
+
+value nullable(const std::optional<std::string>& text) { return text ? value(*text) : value(nullptr); }
+
+value summary_json(const place_summary& place) {
+  return boost::json::object{{"mapNo", place.map_no},
+                             {"category", place.category},
+                             {"title", place.title},
+                             {"address", place.address},
+                             {"content", place.content},
+                             {"star", place.star},
+                             {"mapImgUrl", nullable(place.image)},
+                             {"reviewCount", place.review_count},
+                             {"wishCount", place.wish_count},
+                             {"view", place.views},
+                             {"createdAt", korean_datetime(place.created_at)},
+                             {"modifiedAt", korean_datetime(place.modified_at)}};
+}
+
+value review_json(const review_record& review) {
+  return boost::json::object{{"reviewNo", review.review_no},
+                             {"nick", review.nick},
+                             {"content", review.content},
+                             {"image", nullable(review.image)},
+                             {"star", review.star}};
+}
+
+value detail_json(const place_detail& detail) {
+  const place_record& place = detail.place;
+  boost::json::object sub{{"mapNo", place.map_no},
+                          {"nick", place.nick},
+                          {"title", place.title},
+                          {"address", place.address},
+                          {"category", place.category},
+                          {"content", place.content},
+                          {"mapStar", place.star},
+                          {"view", place.views},
+                          {"createdAt", short_datetime(place.created_at)},
+                          {"modifiedAt", short_datetime(place.modified_at)}};
+  boost::json::array images;
+  for (const auto& url : detail.images) images.push_back(boost::json::object{{"mapImgUrl", url}});
+  boost::json::array reviews;
+  boost::json::array alias;  // what the frontend reads (the original never sent it)
+  for (const auto& review : detail.reviews) {
+    reviews.push_back(review_json(review));
+    alias.push_back(boost::json::object{{"reviewNo", review.review_no},
+                                        {"nick", review.nick},
+                                        {"content", review.content},
+                                        {"memberImgUrl", nullable(review.image)},
+                                        {"star", review.star}});
+  }
+  return boost::json::object{{"mapDetailSubResponseDto", std::move(sub)},
+                             {"imgResponseDtoList", std::move(images)},
+                             {"reviewResponseDtoList", std::move(reviews)},
+                             {"mapReviewList", std::move(alias)}};
+}
+
+// The `data` part of a place form; every field a string (numbers are taken as their text, like Jackson).
+result<place_form> place_form_of(const form& parts) {
+  const auto data = parts.json("data");
+  bool wrong_type = false;
+  place_form place{platform::json::text_field(data, "title", &wrong_type).value_or(""),
+                   platform::json::text_field(data, "category", &wrong_type).value_or(""),
+                   platform::json::text_field(data, "content", &wrong_type).value_or(""),
+                   platform::json::text_field(data, "address", &wrong_type).value_or("")};
+  if (wrong_type) return errc::not_valid_content;
+  return place;
+}
+
+// The `data` part of a review form: {content, star}; star must be a whole number.
+result<review_form> review_form_of(const form& parts) {
+  const auto data = parts.json("data");
+  bool wrong_type = false;
+  const auto content = platform::json::text_field(data, "content", &wrong_type);
+  const auto star = platform::json::number_field(data, "star", &wrong_type);
+  if (wrong_type || !content || !star || !std::isfinite(*star) || std::floor(*star) != *star || *star < 1 ||
+      *star > 5) {
+    return errc::not_valid_content;
+  }
+  return review_form{*content, static_cast<std::int64_t>(*star)};
+}
+
+result<page> page_of(const http::request& req) {
+  return make_page(req.required_query_int("pagenum"), req.required_query_int("pagesize"));
+}
+
+asio::awaitable<http::response> answer_list(context ctx, place_filter filter, sort_order sort, page paging) {
+  boost::json::array data;
+  for (const auto& place : co_await ctx.places.list(std::move(filter), sort, paging)) {
+    data.push_back(summary_json(place));
+  }
+  co_return ok(data, "조회 성공");
+}
+
+// POST P/create multipart data {title,category,content,address} + imgUrl files: 200 생성 완료; 400
+// NOT_VALIDCONTENT, image format; 401.
+asio::awaitable<http::response> create(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const form parts = form::read(req);
+  auto place = place_form_of(parts);
+  if (!place) co_return fail(place.error());
+  auto created = co_await ctx.places.create(me->member_no, std::move(*place), parts.files("imgUrl"));
+  if (!created) co_return fail(created.error());
+  co_return ok("생성 완료");
+}
+
+// GET P?address&sort&pagenum&pagesize: 200 the prefix's places; 400.
+asio::awaitable<http::response> list(context ctx, http::request req) {
+  place_filter filter;
+  filter.category = ctx.category;
+  filter.address = std::string(req.required_query("address"));
+  const auto sort = parse_sort(req.required_query("sort"));
+  auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  co_return co_await answer_list(ctx, std::move(filter), sort, *paging);
+}
+
+// GET P/search?title&content&nick&address&sort&pagenum&pagesize (and /query with category): 200; 400.
+asio::awaitable<http::response> search(context ctx, http::request req) {
+  place_filter filter{ctx.category.empty() ? std::string(req.required_query("category")) : ctx.category,
+                      std::string(req.required_query("title")), std::string(req.required_query("content")),
+                      std::string(req.required_query("nick")), std::string(req.required_query("address"))};
+  const auto sort = parse_sort(req.required_query("sort"));
+  auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  co_return co_await answer_list(ctx, std::move(filter), sort, *paging);
+}
+
+// GET P/{mapNo}?pagenum&pagesize: 200 the detail of any category with a page of reviews; 400; 404.
+asio::awaitable<http::response> detail(context ctx, http::request req) {
+  const auto map_no = req.path_int("mapNo");
+  auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  const auto me = co_await ctx.members.authenticate(authorization(req));
+  std::string viewer = me ? "m:" + std::to_string(me->member_no) : "ip:" + req.remote_ip;
+  auto found = co_await ctx.places.view(map_no, std::move(viewer), *paging);
+  if (!found) co_return fail(found.error());
+  co_return ok(detail_json(*found), "조회 성공");
+}
+
+// PATCH P/{mapNo} multipart data + optional imgUrl: 200 수정 성공; 400 (content, not the author); 401; 404.
+asio::awaitable<http::response> update(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto map_no = req.path_int("mapNo");
+  const form parts = form::read(req);
+  auto place = place_form_of(parts);
+  if (!place) co_return fail(place.error());
+  auto updated = co_await ctx.places.update(me->member_no, map_no, std::move(*place), parts.files("imgUrl"));
+  if (!updated) co_return fail(updated.error());
+  co_return ok("수정 성공");
+}
+
+// DELETE P/{mapNo}: 200 삭제 완료 (images, reviews, wishes go too); 400 not the author; 401; 404.
+asio::awaitable<http::response> remove(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  auto removed = co_await ctx.places.remove(me->member_no, req.path_int("mapNo"));
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 완료");
+}
+
+// POST P/review/create/{mapNo} multipart data {content,star}: 200 리뷰 생성 완료 + the review; 400; 401; 404.
+asio::awaitable<http::response> add_review(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto map_no = req.path_int("mapNo");
+  auto review = review_form_of(form::read(req));
+  if (!review) co_return fail(review.error());
+  auto added = co_await ctx.places.add_review(me->member_no, map_no, std::move(*review));
+  if (!added) co_return fail(added.error());
+  co_return ok(review_json(*added), "리뷰 생성 완료");
+}
+
+// PATCH P/review/{mapNo}/{reviewNo} multipart data {content,star}: 200 수정 성공 + the review; 400 (content,
+// not the author); 401; 404 (place, or a review not of that place).
+asio::awaitable<http::response> update_review(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto map_no = req.path_int("mapNo");
+  const auto review_no = req.path_int("reviewNo");
+  auto review = review_form_of(form::read(req));
+  if (!review) co_return fail(review.error());
+  auto updated = co_await ctx.places.update_review(me->member_no, map_no, review_no, std::move(*review));
+  if (!updated) co_return fail(updated.error());
+  co_return ok(review_json(*updated), "수정 성공");
+}
+
+// DELETE P/review/{mapNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
+asio::awaitable<http::response> delete_review(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto map_no = req.path_int("mapNo");
+  const auto review_no = req.path_int("reviewNo");
+  auto removed = co_await ctx.places.delete_review(me->member_no, map_no, review_no);
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 성공");
+}
+
+// POST /map/{mapNo}/wish: 200 added (all ids null) or removed (mapNo set); 401; 404.
+asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto map_no = req.path_int("mapNo");
+  auto added = co_await ctx.places.toggle_wish(me->member_no, map_no);
+  if (!added) co_return fail(added.error());
+  boost::json::object data{
+      {"mapNo", *added ? value(nullptr) : value(map_no)}, {"comNo", nullptr}, {"tradeNo", nullptr}};
+  co_return ok(data, *added ? "좋아요가 추가되었습니다." : "좋아요가 삭제되었습니다.");
+}
+
+}  // namespace
+
+void register_routes(http::router& routes, member::service& members, service& places) {
+  using http::verb;
+  for (const std::string category : {"hospital", "room", "shop"}) {
+    const context ctx{members, places, category};
+    auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+    const std::string prefix = "/" + category;
+    routes.add(verb::post, prefix + "/create", bind(create));
+    routes.add(verb::get, prefix, bind(list));
+    routes.add(verb::get, prefix + "/search", bind(search));
+    routes.add(verb::get, prefix + "/{mapNo}", bind(detail));
+    routes.add(verb::patch, prefix + "/{mapNo}", bind(update));
+    routes.add(verb::delete_, prefix + "/{mapNo}", bind(remove));
+    routes.add(verb::post, prefix + "/review/create/{mapNo}", bind(add_review));
+    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", bind(update_review));
+    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", bind(delete_review));
+  }
+  const context any{members, places, ""};
+  routes.add(verb::get, "/query", http::bind_context(any, search));
+  routes.add(verb::post, "/map/{mapNo}/wish", http::bind_context(any, toggle_wish));
+}
+
+}  // namespace daengtionary::place

@@ -1,0 +1,62 @@
+// Place rules: validation, authorship, star averages, per-day view counting, cascading deletes, wishes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/place/dto.hpp"
+
+namespace platform::sql {
+class database;
+}
+
+namespace daengtionary {
+class image_uploads;
+}
+
+namespace daengtionary::place {
+
+inline constexpr std::size_t max_images = 10;
+
+class service {
+ public:
+  service(platform::sql::database& db, image_uploads& images);
+
+  asio::awaitable<result<void>> create(std::int64_t member_no, place_form form, std::vector<upload> files);
+  asio::awaitable<std::vector<place_summary>> list(place_filter filter, sort_order sort, page paging);
+  // Counts the view once per viewer and Asia/Seoul day, then reads the place with one page of reviews.
+  // viewer: "m:<member_no>" or "ip:<address>".
+  asio::awaitable<result<place_detail>> view(std::int64_t map_no, std::string viewer, page reviews);
+  // Keeps the images unless files are sent; then they replace the old ones.
+  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t map_no, place_form form,
+                                       std::vector<upload> files);
+  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t map_no);
+
+  asio::awaitable<result<review_record>> add_review(std::int64_t member_no, std::int64_t map_no, review_form form);
+  asio::awaitable<result<review_record>> update_review(std::int64_t member_no, std::int64_t map_no,
+                                                       std::int64_t review_no, review_form form);
+  asio::awaitable<result<void>> delete_review(std::int64_t member_no, std::int64_t map_no, std::int64_t review_no);
+
+  // True when the wish was added, false when it was removed.
+  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t map_no);
+
+ private:
+  platform::sql::database& db_;
+  image_uploads& images_;
+};
+
+// not_valid_content unless the form is a place the frontend could have sent (category included).
+result<void> validate(const place_form& form);
+// not_valid_content unless the content is non-blank and not too long and 1 <= star <= 5.
+result<void> validate(const review_form& form);
+// The Asia/Seoul day number of an instant (days since 1970-01-01 in Seoul).
+std::int64_t seoul_day(std::int64_t micros);
+// round(avg * 1000) / 1000, as the original.
+double rounded_star(double average);
+
+}  // namespace daengtionary::place
