@@ -1,4 +1,6 @@
 // One request to one response: target parsing, CORS, routing and the mapping of failures.
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "platform/http/detail/session.hpp"
@@ -34,7 +36,17 @@ asio::awaitable<response> respond(server_context& context, raw_request raw, std:
     co_return res;
   }
 
-  const auto found = context.routes.find(raw.method(), target->path);
+  auto found = context.routes.find(raw.method(), target->path);
+  if (found.target == nullptr && context.routes.find_websocket(target->path).target != nullptr) {
+    // A WebSocket endpoint asked for without an upgrade: GET gets Spring's answer (SockJS's websocket
+    // URL answers the same); any other method is not allowed, GET being the one that can upgrade.
+    if (raw.method() == verb::get) {
+      response res = text_response(status::bad_request, "Can \"Upgrade\" only to \"WebSocket\".");
+      add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);
+      co_return res;
+    }
+    if (std::ranges::find(found.allowed, verb::get) == found.allowed.end()) found.allowed.push_back(verb::get);
+  }
   if (found.target == nullptr) {
     const bool no_path = found.allowed.empty();
     response res = render(context, no_path ? status::not_found : status::method_not_allowed, target->path,

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "platform/http/upgrade.hpp"
+
 namespace platform::http {
 
 struct router::node {
@@ -10,6 +12,7 @@ struct router::node {
   std::unique_ptr<node> parameter;
   std::string parameter_name;
   std::map<verb, handler> handlers;
+  std::unique_ptr<websocket_endpoint> websocket;
 };
 
 namespace {
@@ -38,7 +41,7 @@ router::router(router&&) noexcept = default;
 router& router::operator=(router&&) noexcept = default;
 router::~router() = default;
 
-void router::add(verb method, std::string_view pattern, handler h) {
+router::node& router::node_for(std::string_view pattern) {
   node* current = root_.get();
   for (std::string_view segment : segments(without_trailing_slash(pattern))) {
     if (is_parameter(segment)) {
@@ -56,6 +59,11 @@ void router::add(verb method, std::string_view pattern, handler h) {
       current = child.get();
     }
   }
+  return *current;
+}
+
+void router::add(verb method, std::string_view pattern, handler h) {
+  node* current = &node_for(pattern);
   if (!current->handlers.emplace(method, std::move(h)).second) {
     throw std::logic_error("route registered twice: " + std::string(pattern));
   }
@@ -63,17 +71,18 @@ void router::add(verb method, std::string_view pattern, handler h) {
 
 namespace {
 
-// Depth-first, literals before parameters; the first node that has any handler for the whole path
-// decides between a match and 405. Captures are pushed on the way down and popped on backtracking.
-template <class Node>
-const Node* walk(const Node* at, const std::vector<std::string_view>& parts, std::size_t depth, params& captured) {
-  if (depth == parts.size()) return at->handlers.empty() ? nullptr : at;
+// Depth-first, literals before parameters; the first node that `serves` the whole path decides (for
+// HTTP: between a match and 405). Captures are pushed on the way down and popped on backtracking.
+template <class Node, class Serves>
+const Node* walk(const Node* at, const std::vector<std::string_view>& parts, std::size_t depth, params& captured,
+                 const Serves& serves) {
+  if (depth == parts.size()) return serves(*at) ? at : nullptr;
   if (auto it = at->literals.find(parts[depth]); it != at->literals.end()) {
-    if (const Node* found = walk(it->second.get(), parts, depth + 1, captured)) return found;
+    if (const Node* found = walk(it->second.get(), parts, depth + 1, captured, serves)) return found;
   }
   if (at->parameter && !parts[depth].empty()) {
     captured.emplace_back(at->parameter_name, std::string(parts[depth]));
-    if (const Node* found = walk(at->parameter.get(), parts, depth + 1, captured)) return found;
+    if (const Node* found = walk(at->parameter.get(), parts, depth + 1, captured, serves)) return found;
     captured.pop_back();
   }
   return nullptr;
@@ -84,7 +93,8 @@ const Node* walk(const Node* at, const std::vector<std::string_view>& parts, std
 router::match router::find(verb method, std::string_view path) const {
   const auto parts = segments(path);
   match result;
-  const node* target = walk(root_.get(), parts, 0, result.path_params);
+  const node* target =
+      walk(root_.get(), parts, 0, result.path_params, [](const node& at) { return !at.handlers.empty(); });
   if (target == nullptr) return result;
   if (auto it = target->handlers.find(method); it != target->handlers.end()) {
     result.target = &it->second;
@@ -102,6 +112,21 @@ router::match router::find(verb method, std::string_view path) const {
   if (target->handlers.contains(verb::get) && !target->handlers.contains(verb::head)) {
     result.allowed.push_back(verb::head);
   }
+  return result;
+}
+
+void router::add_websocket(std::string_view pattern, websocket_endpoint endpoint) {
+  node& at = node_for(pattern);
+  if (at.websocket) throw std::logic_error("WebSocket endpoint registered twice: " + std::string(pattern));
+  at.websocket = std::make_unique<websocket_endpoint>(std::move(endpoint));
+}
+
+router::websocket_match router::find_websocket(std::string_view path) const {
+  websocket_match result;
+  const node* target =
+      walk(root_.get(), segments(path), 0, result.path_params, [](const node& at) { return at.websocket != nullptr; });
+  if (target == nullptr) return {};
+  result.target = target->websocket.get();
   return result;
 }
 

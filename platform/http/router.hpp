@@ -14,6 +14,7 @@
 namespace platform::http {
 
 using handler = std::function<asio::awaitable<response>(request)>;
+struct websocket_endpoint;  // platform/http/upgrade.hpp
 
 class router {
  public:
@@ -36,8 +37,21 @@ class router {
   // path: decoded, trailing slash already removed.
   match find(verb method, std::string_view path) const;
 
+  // A WebSocket endpoint (see platform::ws::endpoint): a GET upgrade request to `pattern` is handed to it.
+  // It may share a pattern with HTTP routes, which then serve the requests that are not upgrades.
+  // Registering the same pattern twice throws std::logic_error.
+  void add_websocket(std::string_view pattern, websocket_endpoint endpoint);
+
+  struct websocket_match {
+    const websocket_endpoint* target = nullptr;  // null: no WebSocket endpoint at this path
+    params path_params;
+  };
+  websocket_match find_websocket(std::string_view path) const;
+
  private:
   struct node;
+  node& node_for(std::string_view pattern);
+
   std::unique_ptr<node> root_;
 };
 

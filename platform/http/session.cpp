@@ -15,8 +15,12 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "platform/http/target.hpp"
+#include "platform/http/upgrade.hpp"
 
 namespace platform::http::detail {
 namespace {
@@ -91,8 +95,20 @@ void log_access(const server_options& options, const std::string& id, const std:
                res.body().size(), static_cast<double>(micros.count()) / 1000.0);
 }
 
+bool has_transport(const websocket_endpoint& endpoint, const plain_stream&) { return bool(endpoint.plain); }
+bool has_transport(const websocket_endpoint& endpoint, const tls_stream&) { return bool(endpoint.tls); }
+
+asio::awaitable<void> hand_over(const websocket_endpoint& endpoint, plain_stream& stream, upgrade_request up) {
+  co_await endpoint.plain(std::move(stream), std::move(up));
+}
+asio::awaitable<void> hand_over(const websocket_endpoint& endpoint, tls_stream& stream, upgrade_request up) {
+  co_await endpoint.tls(std::move(stream), std::move(up));
+}
+
+// Serves requests until the connection closes; returns true when it was handed to a WebSocket endpoint,
+// which then owned (and has since closed) the stream.
 template <class Stream>
-asio::awaitable<void> serve(Stream& stream, std::string remote_ip, std::shared_ptr<server_context> context) {
+asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_ptr<server_context> context) {
   const server_options& options = context->options;
   auto entry = std::make_shared<connection_entry>();
   entry->executor = co_await asio::this_coro::executor;
@@ -152,6 +168,28 @@ asio::awaitable<void> serve(Stream& stream, std::string remote_ip, std::shared_p
       break;
     }
 
+    if (boost::beast::websocket::is_upgrade(parser.get())) {
+      auto target = parse_target(parser.get().target());
+      auto found = target ? context->routes.find_websocket(target->path) : router::websocket_match{};
+      if (found.target != nullptr && has_transport(*found.target, stream)) {
+        raw_request raw = parser.release();
+        std::string id = request_id_for(raw);
+        const std::string target_text(raw.target());
+        upgrade_request up{std::move(raw),   std::move(target->path), std::move(target->query),
+                           std::move(found.path_params), remote_ip, id};
+        // Still live for drain, which reaches it through close_idle: the endpoint closes it with 1001.
+        entry->idle = true;
+        entry->close = [on_drain = up.on_drain] {
+          if (*on_drain) (*on_drain)();
+        };
+        if (options.access_log) spdlog::info("access {} {} \"GET {}\" 101 upgrade", id, remote_ip, target_text);
+        lowest(stream).expires_never();  // the WebSocket layer runs its own timeouts
+        co_await hand_over(*found.target, stream, std::move(up));
+        context->live.remove(entry);
+        co_return true;
+      }
+    }
+
     raw_request raw = parser.release();
     const bool client_keep_alive = raw.keep_alive();
     const bool head = raw.method() == verb::head;
@@ -169,6 +207,7 @@ asio::awaitable<void> serve(Stream& stream, std::string remote_ip, std::shared_p
     if (!res.keep_alive()) break;
   }
   context->live.remove(entry);
+  co_return false;
 }
 
 std::string remote_ip_of(const asio::ip::tcp::socket& socket) {
@@ -182,8 +221,8 @@ std::string remote_ip_of(const asio::ip::tcp::socket& socket) {
 asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, std::shared_ptr<server_context> context) {
   std::string remote_ip = remote_ip_of(socket);
   beast::tcp_stream stream(std::move(socket));
-  co_await serve(stream, std::move(remote_ip), std::move(context));
-  half_close(stream);
+  const bool upgraded = co_await serve(stream, std::move(remote_ip), std::move(context));
+  if (!upgraded) half_close(stream);  // an upgraded stream was moved to, and closed by, the WebSocket layer
 }
 
 asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<asio::ssl::context> tls,
@@ -194,7 +233,8 @@ asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<as
   auto [handshake_ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, as_tuple);
   if (handshake_ec) co_return;  // not a TLS client, or it gave up: nothing to answer
   const auto read_timeout = context->options.read_timeout;
-  co_await serve(stream, std::move(remote_ip), std::move(context));
+  const bool upgraded = co_await serve(stream, std::move(remote_ip), std::move(context));
+  if (upgraded) co_return;  // the WebSocket layer owned the stream and closed it
   stream.next_layer().expires_after(read_timeout);
   boost::system::error_code ignored;  // a peer that skips close_notify is common and harmless
   co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ignored));

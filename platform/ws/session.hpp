@@ -1,0 +1,128 @@
+// WebSocket sessions on Beast: one reader and one writer per connection joined by a bounded send queue.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include "platform/http/upgrade.hpp"
+#include "platform/io/asio.hpp"
+
+namespace platform::ws {
+
+using close_code = boost::beast::websocket::close_code;
+using payload = std::shared_ptr<const std::string>;
+
+// Serialise a broadcast once and hand the same payload to every session.
+inline payload make_payload(std::string text) { return std::make_shared<const std::string>(std::move(text)); }
+
+struct session_options {
+  std::size_t read_message_max = 64 * 1024;  // a bigger incoming message closes the session with 1009
+  // Send queue limits. A session whose queue would exceed either is closed with `overflow_code`: its queue
+  // is dropped, the close frame goes out once the write in progress (if any) finishes, and the socket is
+  // dropped if that has not happened within close_timeout (a peer that does not read never lets it finish).
+  std::size_t queue_max_messages = 1024;
+  std::size_t queue_max_bytes = 4 * 1024 * 1024;
+  // 1013 "try again later" rather than 1008 "policy violation": falling behind is a transient condition
+  // (a slow network, a suspended tab), not misbehaviour, and the client should reconnect and resync.
+  close_code overflow_code = close_code::try_again_later;
+  // Nothing received for this long closes the session; a ping is sent at half of it (Beast's suggested
+  // server timeouts, with keep-alive pings on).
+  std::chrono::seconds idle_timeout{300};
+  std::chrono::seconds handshake_timeout{30};  // the opening and the closing handshake
+  // How long a locally started close may take (pending write, close frame, the peer's answer) before the
+  // socket is dropped.
+  std::chrono::milliseconds close_timeout{5000};
+};
+
+class session;
+
+// Implemented by the protocol layer; one handler object per session (made by the endpoint's factory).
+// Callbacks run on the session's executor, one at a time. A handler that keeps the session in shared state
+// (a room, a subscription) should keep a weak_ptr, or drop its shared_ptr in on_close.
+class handler {
+ public:
+  virtual ~handler() = default;
+  // After the handshake; sends are allowed from here on.
+  virtual void on_open(std::shared_ptr<session> s) = 0;
+  // One whole text message. The next message is read only after this returns, so a slow handler slows its
+  // own peer, nobody else. An exception closes the session with 1011.
+  virtual asio::awaitable<void> on_message(std::shared_ptr<session> s, std::string message) = 0;
+  // Once, after on_open, when the connection is over (close_code() says how); nothing is sent after it.
+  virtual void on_close(std::shared_ptr<session> s) = 0;
+};
+
+// Returns the handler for a new connection, or nullptr to refuse it (answered 403 before the handshake).
+using handler_factory = std::function<std::shared_ptr<handler>(const http::upgrade_request&)>;
+
+class session : public std::enable_shared_from_this<session> {
+ public:
+  session(const session&) = delete;
+  session& operator=(const session&) = delete;
+  virtual ~session();
+
+  // Queues one text message; callable from any thread and never blocks. Dropped when the session is closing.
+  // Overflowing the queue closes the session (see session_options).
+  void send(payload message);
+  void send(std::string text) { send(make_payload(std::move(text))); }
+
+  // Sends what is already queued, then a close frame; callable from any thread; later calls are ignored.
+  void close(close_code code, std::string reason = {});
+
+  // The executor every callback of this session runs on.
+  const boost::asio::any_io_executor& executor() const { return executor_; }
+  // From the upgrade request.
+  const std::string& path() const { return path_; }
+  const http::params& path_params() const { return path_params_; }
+  const http::params& query() const { return query_; }
+  const std::string& remote_ip() const { return remote_ip_; }
+  const std::string& id() const { return id_; }
+
+  // After on_close: the code this side sent, or the peer's; 1006 (abnormal) when no close frame went either way.
+  // Read it on the session's executor.
+  std::uint16_t close_code_value() const { return close_code_; }
+
+ protected:
+  session(boost::asio::any_io_executor executor, session_options options, const http::upgrade_request& up);
+
+  // All below: on executor_ only.
+  enum class state { open, closing, closed };
+  struct close_request {
+    close_code code;
+    std::string reason;
+    bool drop_queue;
+  };
+  void enqueue(payload message);
+  void request_close(close_request request);
+  virtual void start_close_deadline() = 0;  // drops the socket after close_timeout
+
+  boost::asio::any_io_executor executor_;
+  session_options options_;
+  std::string path_;
+  http::params path_params_;
+  http::params query_;
+  std::string remote_ip_;
+  std::string id_;
+
+  state state_ = state::open;
+  std::deque<payload> queue_;
+  std::size_t queued_bytes_ = 0;
+  std::optional<close_request> pending_close_;  // set once; the writer sends it when the queue allows
+  std::uint16_t close_code_ = static_cast<std::uint16_t>(close_code::abnormal);
+  boost::asio::steady_timer wake_writer_;  // expires never; cancelled to wake the writer
+};
+
+// The WebSocket endpoint to register with http::router::add_websocket: each accepted upgrade gets a
+// session with a handler from `make_handler`. Plain and TLS servers are both served.
+http::websocket_endpoint endpoint(handler_factory make_handler, session_options options = {});
+
+}  // namespace platform::ws
