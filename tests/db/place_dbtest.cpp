@@ -8,6 +8,7 @@
 
 #include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
+#include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
@@ -23,6 +24,8 @@ namespace {
 namespace sql = platform::sql;
 namespace members = daengtionary::member::repository;
 namespace places = daengtionary::place::repository;
+namespace wishes = daengtionary::wishes;
+using daengtionary::errc;
 using daengtionary::page;
 using daengtionary::sort_order;
 using daengtionary::member::new_member;
@@ -131,7 +134,7 @@ TYPED_TEST(PlaceRepository, ListsEveryColumnWithLiveCountsAndStar) {
   const auto id = places::insert_place(this->conn(), this->alice_, form("병원"), t0);
   places::insert_review(this->conn(), id, this->bob_, review_form{"좋아요", 5}, t0);
   places::insert_review(this->conn(), id, this->alice_, review_form{"보통", 4}, t0);
-  places::insert_wish(this->conn(), this->bob_, id, t0);
+  wishes::insert(this->conn(), this->bob_, wishes::target::map, id, t0);
   places::set_star(this->conn(), id, 4.5);
   places::add_view(this->conn(), id);
   const auto rows = places::list_places(this->conn(), place_filter{}, sort_order::none, all);
@@ -257,14 +260,18 @@ TYPED_TEST(PlaceRepository, UpdatesDeletesAndAveragesReviews) {
 
 TYPED_TEST(PlaceRepository, TogglesWishesUniquePerMember) {
   const auto id = places::insert_place(this->conn(), this->alice_, form("병원"), t0);
-  EXPECT_EQ(places::find_wish(this->conn(), this->bob_, id), std::nullopt);
-  places::insert_wish(this->conn(), this->bob_, id, t0);
-  const auto wish = places::find_wish(this->conn(), this->bob_, id);
+  EXPECT_EQ(wishes::find(this->conn(), this->bob_, wishes::target::map, id), std::nullopt);
+  wishes::insert(this->conn(), this->bob_, wishes::target::map, id, t0);
+  const auto wish = wishes::find(this->conn(), this->bob_, wishes::target::map, id);
   ASSERT_TRUE(wish.has_value());
-  EXPECT_EQ(places::find_wish(this->conn(), this->alice_, id), std::nullopt);
-  EXPECT_THROW(places::insert_wish(this->conn(), this->bob_, id, t0), sql::error);
-  places::delete_wish(this->conn(), *wish);
-  EXPECT_EQ(places::find_wish(this->conn(), this->bob_, id), std::nullopt);
+  EXPECT_EQ(wishes::find(this->conn(), this->alice_, wishes::target::map, id), std::nullopt);
+  EXPECT_THROW(wishes::insert(this->conn(), this->bob_, wishes::target::map, id, t0), sql::error);
+  wishes::remove(this->conn(), *wish);
+  EXPECT_EQ(wishes::find(this->conn(), this->bob_, wishes::target::map, id), std::nullopt);
+
+  EXPECT_EQ(wishes::toggle(this->conn(), this->bob_, wishes::target::map, id).value(), true);
+  EXPECT_EQ(wishes::toggle(this->conn(), this->bob_, wishes::target::map, id).value(), false);
+  EXPECT_EQ(wishes::toggle(this->conn(), this->bob_, wishes::target::map, id + 1000).error(), errc::map_not_found);
 }
 
 TYPED_TEST(PlaceRepository, DeletesPlaceWithEverythingThatRefersToIt) {
@@ -273,7 +280,7 @@ TYPED_TEST(PlaceRepository, DeletesPlaceWithEverythingThatRefersToIt) {
   for (const auto map_no : {id, kept}) {
     places::insert_images(this->conn(), map_no, {"http://x/images/1.png"});
     places::insert_review(this->conn(), map_no, this->bob_, review_form{"a", 5}, t0);
-    places::insert_wish(this->conn(), this->bob_, map_no, t0);
+    wishes::insert(this->conn(), this->bob_, wishes::target::map, map_no, t0);
     places::record_view(this->conn(), map_no, "m:2", 1);
   }
   places::delete_place(this->conn(), id);

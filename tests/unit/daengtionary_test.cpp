@@ -73,6 +73,14 @@ TEST(Unit, CrossesYearWhenNineHoursAddedOnNewYearsEve) {
   EXPECT_EQ(daengtionary::iso_local_datetime(utc(2022, 12, 31, 15, 0, 0)), "2023-01-01T00:00:00.000000");
 }
 
+TEST(Unit, StartsSeoulDayAtMidnightSeoulTime) {
+  const auto day = daengtionary::seoul_day(utc(2022, 10, 4, 15, 0, 0));
+  EXPECT_EQ(day, 19270) << "2022-10-05 is day 19270 since 1970-01-01";
+  EXPECT_EQ(daengtionary::seoul_day(utc(2022, 10, 5, 14, 59, 59)), day);
+  EXPECT_EQ(daengtionary::seoul_day(utc(2022, 10, 4, 14, 59, 59)), day - 1);
+  EXPECT_EQ(daengtionary::seoul_day(utc(1969, 12, 31, 14, 59, 59)), -1) << "floors before the epoch";
+}
+
 TEST(Unit, CrossesIntoLeapDayWhenSeoulIsAhead) {
   EXPECT_EQ(daengtionary::korean_datetime(utc(2000, 2, 28, 15, 0, 0)), "2000년 02월 29일 화요일 오전 12:00:00");
   EXPECT_EQ(daengtionary::short_datetime(utc(2000, 2, 28, 15, 0, 0)), "00-02-29 12:00:00");

@@ -32,6 +32,11 @@ unsigned twelve_hour(const hh_mm_ss<microseconds>& time) {
 
 std::int64_t now_micros() { return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count(); }
 
+std::int64_t seoul_day(std::int64_t micros) {
+  const sys_time<microseconds> instant{microseconds(micros) + hours(9)};
+  return floor<days>(instant).time_since_epoch().count();
+}
+
 std::string korean_datetime(std::int64_t micros) {
   static constexpr std::array<std::string_view, 7> day_names{"일", "월", "화", "수", "목", "금", "토"};
   const seoul_time t = to_seoul(micros);

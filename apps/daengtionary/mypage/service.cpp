@@ -5,6 +5,7 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/common/text.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "platform/sql/database.hpp"
 
@@ -16,8 +17,6 @@ using platform::sql::connection;
 constexpr std::size_t max_name_bytes = 60;   // 20 Hangul syllables
 constexpr std::size_t max_breed_bytes = 90;  // 30 Hangul syllables
 constexpr double max_weight = 9999;          // the frontend allows four digits
-
-bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 std::vector<std::string> urls_of(const std::optional<std::string>& image) {
   return image ? std::vector<std::string>{*image} : std::vector<std::string>{};

@@ -140,16 +140,4 @@ std::optional<double> average_star(connection& db, std::int64_t map_no) {
 
 void set_star(connection& db, std::int64_t map_no, double star) { db.execute(sql::set_star, {star, map_no}); }
 
-std::optional<std::int64_t> find_wish(connection& db, std::int64_t member_no, std::int64_t map_no) {
-  auto rows = db.query(sql::find_wish, {member_no, map_no});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].as_int(0);
-}
-
-void insert_wish(connection& db, std::int64_t member_no, std::int64_t map_no, std::int64_t now) {
-  db.execute(sql::insert_wish, {member_no, map_no, now});
-}
-
-void delete_wish(connection& db, std::int64_t wish_no) { db.execute(sql::delete_wish, {wish_no}); }
-
 }  // namespace daengtionary::place::repository

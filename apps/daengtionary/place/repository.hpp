@@ -1,4 +1,4 @@
-// Place, image, review, view and wish rows (SQL only; called on the blocking pool).
+// Place, image, review and view rows (SQL only; called on the blocking pool).
 #pragma once
 
 #include <cstdint>
@@ -41,9 +41,5 @@ void delete_review(connection& db, std::int64_t review_no);
 // nullopt when the place has no review.
 std::optional<double> average_star(connection& db, std::int64_t map_no);
 void set_star(connection& db, std::int64_t map_no, double star);
-
-std::optional<std::int64_t> find_wish(connection& db, std::int64_t member_no, std::int64_t map_no);
-void insert_wish(connection& db, std::int64_t member_no, std::int64_t map_no, std::int64_t now);
-void delete_wish(connection& db, std::int64_t wish_no);
 
 }  // namespace daengtionary::place::repository

@@ -11,6 +11,7 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
+#include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/place/service.hpp"
 #include "platform/json/binding.hpp"
@@ -232,9 +233,7 @@ asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
   const auto map_no = req.path_int("mapNo");
   auto added = co_await ctx.places.toggle_wish(me->member_no, map_no);
   if (!added) co_return fail(added.error());
-  boost::json::object data{
-      {"mapNo", *added ? value(nullptr) : value(map_no)}, {"comNo", nullptr}, {"tradeNo", nullptr}};
-  co_return ok(data, *added ? "좋아요가 추가되었습니다." : "좋아요가 삭제되었습니다.");
+  co_return wishes::answer(wishes::target::map, map_no, *added);
 }
 
 }  // namespace

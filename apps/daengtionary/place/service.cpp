@@ -5,6 +5,8 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/common/text.hpp"
+#include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "platform/sql/database.hpp"
 
@@ -18,11 +20,6 @@ constexpr std::size_t max_title_bytes = 300;
 constexpr std::size_t max_content_bytes = 15000;
 constexpr std::size_t max_address_bytes = 600;
 constexpr std::size_t max_review_bytes = 3000;
-
-constexpr std::int64_t micros_per_day = 86'400'000'000;
-constexpr std::int64_t seoul_offset_micros = 9LL * 3'600'000'000;
-
-bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // The member's own place; the errors a wrong id or a non-author get.
 result<place_record> own_place(connection& db, std::int64_t member_no, std::int64_t map_no) {
@@ -106,16 +103,6 @@ result<void> delete_own_review(connection& db, std::int64_t member_no, std::int6
   return {};
 }
 
-result<bool> flip_wish(connection& db, std::int64_t member_no, std::int64_t map_no) {
-  if (!repository::find_place(db, map_no)) return errc::map_not_found;
-  if (auto wish = repository::find_wish(db, member_no, map_no)) {
-    repository::delete_wish(db, *wish);
-    return false;
-  }
-  repository::insert_wish(db, member_no, map_no, now_micros());
-  return true;
-}
-
 }  // namespace
 
 result<void> validate(const place_form& form) {
@@ -132,11 +119,6 @@ result<void> validate(const review_form& form) {
       !is_blank(form.content) && form.content.size() <= max_review_bytes && form.star >= 1 && form.star <= 5;
   if (!valid) return errc::not_valid_content;
   return {};
-}
-
-std::int64_t seoul_day(std::int64_t micros) {
-  const std::int64_t local = micros + seoul_offset_micros;
-  return local >= 0 ? local / micros_per_day : (local - micros_per_day + 1) / micros_per_day;
 }
 
 double rounded_star(double average) { return std::round(average * 1000) / 1000; }
@@ -203,7 +185,7 @@ asio::awaitable<result<void>> service::delete_review(std::int64_t member_no, std
 }
 
 asio::awaitable<result<bool>> service::toggle_wish(std::int64_t member_no, std::int64_t map_no) {
-  co_return co_await db_.transact(flip_wish, member_no, map_no);
+  co_return co_await db_.transact(wishes::toggle, member_no, wishes::target::map, map_no);
 }
 
 }  // namespace daengtionary::place

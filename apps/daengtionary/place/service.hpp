@@ -1,4 +1,4 @@
-// Place rules: validation, authorship, star averages, per-day view counting, cascading deletes, wishes.
+// Place rules: validation, authorship, star averages, per-day view counting, cascading deletes.
 #pragma once
 
 #include <cstdint>
@@ -54,8 +54,6 @@ class service {
 result<void> validate(const place_form& form);
 // not_valid_content unless the content is non-blank and not too long and 1 <= star <= 5.
 result<void> validate(const review_form& form);
-// The Asia/Seoul day number of an instant (days since 1970-01-01 in Seoul).
-std::int64_t seoul_day(std::int64_t micros);
 // round(avg * 1000) / 1000, as the original.
 double rounded_star(double average);
 

@@ -61,8 +61,4 @@ inline constexpr const char* average_star =
     "SELECT AVG(CAST(star AS DOUBLE PRECISION)) FROM map_review WHERE map_no = ?";
 inline constexpr const char* set_star = "UPDATE map SET star = ? WHERE map_no = ?";
 
-inline constexpr const char* find_wish = "SELECT wish_no FROM wish WHERE member_no = ? AND map_no = ?";
-inline constexpr const char* insert_wish = "INSERT INTO wish (member_no, map_no, created_at) VALUES (?, ?, ?)";
-inline constexpr const char* delete_wish = "DELETE FROM wish WHERE wish_no = ?";
-
 }  // namespace daengtionary::place::sql
