@@ -147,13 +147,13 @@ class stream_session final : public session {
     if (deadline_started_) return;
     deadline_started_ = true;
     close_deadline_.expires_after(options_.close_timeout);
-    close_deadline_.async_wait([self = std::static_pointer_cast<stream_session>(shared_from_this())](
-                                   const boost::system::error_code& ec) {
-      if (ec) return;  // cancelled: the session ended in time
-      spdlog::info("websocket {} did not close within {}ms: dropping the connection", self->id_,
-                   self->options_.close_timeout.count());
-      beast::get_lowest_layer(self->ws_).close();  // fails the pending read and write
-    });
+    close_deadline_.async_wait(
+        [self = std::static_pointer_cast<stream_session>(shared_from_this())](const boost::system::error_code& ec) {
+          if (ec) return;  // cancelled: the session ended in time
+          spdlog::info("websocket {} did not close within {}ms: dropping the connection", self->id_,
+                       self->options_.close_timeout.count());
+          beast::get_lowest_layer(self->ws_).close();  // fails the pending read and write
+        });
   }
 
   websocket::stream<Next> ws_;
@@ -194,26 +194,24 @@ asio::awaitable<void> accept(Next stream, http::upgrade_request up, std::shared_
 }  // namespace
 
 session::session(boost::asio::any_io_executor executor, session_options options, const http::upgrade_request& up)
-    : executor_(std::move(executor)),
+    : messaging::connection(std::move(executor), up.remote_ip, up.id),
       options_(std::move(options)),
       path_(up.path),
       path_params_(up.path_params),
       query_(up.query),
-      remote_ip_(up.remote_ip),
-      id_(up.id),
       wake_writer_(executor_) {}
 
 session::~session() = default;
 
 void session::send(payload message) {
-  asio::dispatch(executor_, [self = shared_from_this(), message = std::move(message)]() mutable {
+  asio::dispatch(executor_, [self = shared_session(), message = std::move(message)]() mutable {
     self->enqueue(std::move(message));
   });
 }
 
-void session::close(close_code code, std::string reason) {
-  asio::dispatch(executor_, [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
-    self->request_close({code, std::move(reason), false});
+void session::close(std::uint16_t code, std::string reason) {
+  asio::dispatch(executor_, [self = shared_session(), code, reason = std::move(reason)]() mutable {
+    self->request_close({static_cast<close_code>(code), std::move(reason), false});
   });
 }
 

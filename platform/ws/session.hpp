@@ -16,14 +16,13 @@
 
 #include "platform/http/upgrade.hpp"
 #include "platform/io/asio.hpp"
+#include "platform/messaging/connection.hpp"
 
 namespace platform::ws {
 
 using close_code = boost::beast::websocket::close_code;
-using payload = std::shared_ptr<const std::string>;
-
-// Serialise a broadcast once and hand the same payload to every session.
-inline payload make_payload(std::string text) { return std::make_shared<const std::string>(std::move(text)); }
+using messaging::make_payload;
+using messaging::payload;
 
 struct session_options {
   std::size_t read_message_max = 64 * 1024;  // a bigger incoming message closes the session with 1009
@@ -44,48 +43,29 @@ struct session_options {
   std::chrono::milliseconds close_timeout{5000};
 };
 
-class session;
-
-// Implemented by the protocol layer; one handler object per session (made by the endpoint's factory).
-// Callbacks run on the session's executor, one at a time. A handler that keeps the session in shared state
-// (a room, a subscription) should keep a weak_ptr, or drop its shared_ptr in on_close.
-class handler {
- public:
-  virtual ~handler() = default;
-  // After the handshake; sends are allowed from here on.
-  virtual void on_open(std::shared_ptr<session> s) = 0;
-  // One whole text message. The next message is read only after this returns, so a slow handler slows its
-  // own peer, nobody else. An exception closes the session with 1011.
-  virtual asio::awaitable<void> on_message(std::shared_ptr<session> s, std::string message) = 0;
-  // Once, after on_open, when the connection is over (close_code() says how); nothing is sent after it.
-  virtual void on_close(std::shared_ptr<session> s) = 0;
-};
+// The protocol on top; see messaging::handler. Callbacks receive the ws::session as a messaging::connection.
+using handler = messaging::handler;
 
 // Returns the handler for a new connection, or nullptr to refuse it (answered 403 before the handshake).
 using handler_factory = std::function<std::shared_ptr<handler>(const http::upgrade_request&)>;
 
-class session : public std::enable_shared_from_this<session> {
+class session : public messaging::connection {
  public:
   session(const session&) = delete;
   session& operator=(const session&) = delete;
   virtual ~session();
 
-  // Queues one text message; callable from any thread and never blocks. Dropped when the session is closing.
-  // Overflowing the queue closes the session (see session_options).
-  void send(payload message);
-  void send(std::string text) { send(make_payload(std::move(text))); }
+  // One text message; overflowing the queue closes the session (see session_options).
+  using messaging::connection::send;
+  void send(payload message) override;
 
-  // Sends what is already queued, then a close frame; callable from any thread; later calls are ignored.
-  void close(close_code code, std::string reason = {});
+  // Sends what is already queued, then a close frame.
+  void close(std::uint16_t code, std::string reason) override;
 
-  // The executor every callback of this session runs on.
-  const boost::asio::any_io_executor& executor() const { return executor_; }
   // From the upgrade request.
   const std::string& path() const { return path_; }
   const http::params& path_params() const { return path_params_; }
   const http::params& query() const { return query_; }
-  const std::string& remote_ip() const { return remote_ip_; }
-  const std::string& id() const { return id_; }
 
   // After on_close: the code this side sent, or the peer's; 1006 (abnormal) when no close frame went either way.
   // Read it on the session's executor.
@@ -101,17 +81,15 @@ class session : public std::enable_shared_from_this<session> {
     std::string reason;
     bool drop_queue;
   };
+  std::shared_ptr<session> shared_session() { return std::static_pointer_cast<session>(shared_from_this()); }
   void enqueue(payload message);
   void request_close(close_request request);
   virtual void start_close_deadline() = 0;  // drops the socket after close_timeout
 
-  boost::asio::any_io_executor executor_;
   session_options options_;
   std::string path_;
   http::params path_params_;
   http::params query_;
-  std::string remote_ip_;
-  std::string id_;
 
   state state_ = state::open;
   std::deque<payload> queue_;

@@ -1,8 +1,4 @@
 // platform::ws behind a real platform::http::server: echo, broadcast, limits, slow consumers, refusals, drain.
-#include "platform/ws/session.hpp"
-
-#include <sys/socket.h>
-
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -21,10 +17,12 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <gtest/gtest.h>
+#include <sys/socket.h>
 
 #include "platform/http/server.hpp"
 #include "platform/http/upgrade.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/ws/session.hpp"
 
 namespace {
 
@@ -33,6 +31,7 @@ namespace beast = boost::beast;
 namespace websocket = boost::beast::websocket;
 namespace http = platform::http;
 namespace ws = platform::ws;
+namespace messaging = platform::messaging;
 using tcp = asio::ip::tcp;
 using namespace std::chrono_literals;
 
@@ -41,19 +40,19 @@ constexpr auto bound = 10s;  // no condition in these tests should take nearly t
 // Sessions of one endpoint, and what happened to them; shared by the handlers (any I/O thread) and the test.
 class room {
  public:
-  void join(const std::shared_ptr<ws::session>& s) {
+  void join(const std::shared_ptr<messaging::connection>& s) {
     std::lock_guard lock(mutex_);
     members_.push_back(s);
     changed_.notify_all();
   }
-  void leave(const std::shared_ptr<ws::session>& s) {
+  void leave(const std::shared_ptr<messaging::connection>& s) {
     std::lock_guard lock(mutex_);
     std::erase_if(members_, [&](const auto& member) { return member.lock() == s || member.expired(); });
-    close_codes_.push_back(s->close_code_value());
+    close_codes_.push_back(std::static_pointer_cast<ws::session>(s)->close_code_value());
     changed_.notify_all();
   }
   void broadcast(const ws::payload& message) {
-    std::vector<std::weak_ptr<ws::session>> members;
+    std::vector<std::weak_ptr<messaging::connection>> members;
     {
       std::lock_guard lock(mutex_);  // never held while sending
       members = members_;
@@ -76,7 +75,7 @@ class room {
  private:
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::vector<std::weak_ptr<ws::session>> members_;
+  std::vector<std::weak_ptr<messaging::connection>> members_;
   std::vector<std::uint16_t> close_codes_;
 };
 
@@ -97,8 +96,8 @@ std::size_t number_of(std::string_view text) {
 class test_handler : public ws::handler {
  public:
   test_handler(room& members, bool echo) : members_(members), echo_(echo) {}
-  void on_open(std::shared_ptr<ws::session> s) override { members_.join(s); }
-  asio::awaitable<void> on_message(std::shared_ptr<ws::session> s, std::string message) override {
+  void on_open(std::shared_ptr<messaging::connection> s) override { members_.join(s); }
+  asio::awaitable<void> on_message(std::shared_ptr<messaging::connection> s, std::string message) override {
     if (echo_) {
       s->send(std::move(message));
     } else if (message.starts_with("burst ")) {
@@ -111,7 +110,7 @@ class test_handler : public ws::handler {
     }
     co_return;
   }
-  void on_close(std::shared_ptr<ws::session> s) override { members_.leave(s); }
+  void on_close(std::shared_ptr<messaging::connection> s) override { members_.leave(s); }
 
  private:
   room& members_;
@@ -130,18 +129,18 @@ class WsServer : public ::testing::Test {
     });
     ws::session_options echo_options;
     echo_options.read_message_max = 1024;
-    routes_.add_websocket("/echo", ws::endpoint([this](const http::upgrade_request&) {
-                            return std::make_shared<test_handler>(echoes_, true);
-                          },
-                                                echo_options));
+    routes_.add_websocket(
+        "/echo",
+        ws::endpoint([this](const http::upgrade_request&) { return std::make_shared<test_handler>(echoes_, true); },
+                     echo_options));
     ws::session_options room_options;
     room_options.queue_max_messages = 16;
     room_options.queue_max_bytes = 1024 * 1024;
     room_options.close_timeout = 200ms;
-    routes_.add_websocket("/room/{name}", ws::endpoint([this](const http::upgrade_request&) {
-                            return std::make_shared<test_handler>(room_, false);
-                          },
-                                                       room_options));
+    routes_.add_websocket(
+        "/room/{name}",
+        ws::endpoint([this](const http::upgrade_request&) { return std::make_shared<test_handler>(room_, false); },
+                     room_options));
     routes_.add_websocket("/both", ws::endpoint([this](const http::upgrade_request&) {
                             return std::make_shared<test_handler>(echoes_, true);
                           }));
@@ -276,8 +275,7 @@ TEST_F(WsServer, ClosesWith1009WhenAMessageIsTooBig) {
   const auto ec = read_until_closed(*c);
   // Beast 1.81's async teardown closes the server's socket after its first drain read, so our close reply can
   // meet a reset and the client's own teardown then fails; the close frame has been read either way.
-  EXPECT_TRUE(ec == websocket::error::closed || ec == asio::error::not_connected ||
-              ec == asio::error::connection_reset)
+  EXPECT_TRUE(ec == websocket::error::closed || ec == asio::error::not_connected || ec == asio::error::connection_reset)
       << ec.message();
   EXPECT_EQ(c->reason().code, websocket::close_code::too_big);
   EXPECT_EQ(echoes_.wait_for_closes(1), std::vector<std::uint16_t>{1009});
