@@ -11,6 +11,7 @@
 #include "apps/daengtionary/mypage/service.hpp"
 #include "apps/daengtionary/place/routes.hpp"
 #include "apps/daengtionary/place/service.hpp"
+#include "apps/daengtionary/seed/seed.hpp"
 #include "apps/daengtionary/site/routes.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
@@ -20,6 +21,7 @@
 #include "platform/io/context_pool.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
+#include "platform/sql/transaction.hpp"
 #include "platform/storage/local_disk_store.hpp"
 
 namespace daengtionary {
@@ -44,6 +46,26 @@ int migrate(const settings& config) {
   platform::io::blocking_pool pool(1, 1);
   auto db = platform::sql::database::open(config.sql_url, pool, 1);
   apply_migrations(*db, config);
+  return 0;
+}
+
+int seed_database(const settings& config, const std::filesystem::path& data_dir, std::size_t bulk_posts) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  apply_migrations(*db, config);
+  platform::storage::local_disk_store store(config.storage_root, config.public_base_url, "images");
+  auto conn = db->acquire();
+  platform::sql::transaction tx(*conn);
+  if (seed::load_demo(*conn, store, data_dir)) {
+    spdlog::info("loaded the demo data set from {}", data_dir.string());
+  } else {
+    spdlog::info("the database already has members: demo data not loaded");
+  }
+  if (bulk_posts > 0) {
+    seed::add_bulk_posts(*conn, bulk_posts);
+    spdlog::info("added {} synthetic posts of each kind", bulk_posts);
+  }
+  tx.commit();
   return 0;
 }
 

@@ -1,6 +1,9 @@
 // Daengtionary's composition root: builds pools, clients, services and routes from settings, in that order.
 #pragma once
 
+#include <cstddef>
+#include <filesystem>
+
 #include "apps/daengtionary/settings.hpp"
 
 namespace daengtionary {
@@ -9,5 +12,8 @@ namespace daengtionary {
 int serve(const settings& config);
 // Applies pending migrations and returns.
 int migrate(const settings& config);
+// Applies pending migrations, loads the demo data set from data_dir into an empty database (a database with
+// members is left as it is), then adds bulk_posts synthetic posts of each kind.
+int seed_database(const settings& config, const std::filesystem::path& data_dir, std::size_t bulk_posts);
 
 }  // namespace daengtionary

@@ -13,13 +13,20 @@ int main(int argc, char** argv) {
   cli.add_option("-c,--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
   cli.add_subcommand("serve", "Apply migrations and serve HTTP (the default)");
   auto* migrate = cli.add_subcommand("migrate", "Apply pending database migrations and exit");
+  auto* seed = cli.add_subcommand("seed", "Load the demo data set into an empty database and exit");
+  std::string seed_dir = "seed/daengtionary";
+  std::size_t bulk_posts = 0;
+  seed->add_option("--data", seed_dir, "Directory with demo.json and images/")->check(CLI::ExistingDirectory);
+  seed->add_option("--bulk-posts", bulk_posts, "Also add this many synthetic posts of each kind (benchmarks)");
   cli.require_subcommand(0, 1);
   CLI11_PARSE(cli, argc, argv);
 
   try {
     const auto config = daengtionary::load_settings(config_file);
     const platform::obs::logging logs(config.log_level);
-    return migrate->parsed() ? daengtionary::migrate(config) : daengtionary::serve(config);
+    if (migrate->parsed()) return daengtionary::migrate(config);
+    if (seed->parsed()) return daengtionary::seed_database(config, seed_dir, bulk_posts);
+    return daengtionary::serve(config);
   } catch (const platform::config::config_error& e) {
     std::cerr << "daengtionary: " << e.what() << '\n';
     return 2;

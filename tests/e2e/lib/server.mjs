@@ -5,7 +5,7 @@
 //   E2E_DATABASE       "sqlite" (default, a temp file) or "postgresql" (a fresh database per server,
 //                      created from TEST_POSTGRES_URL and dropped afterwards)
 //   TEST_POSTGRES_URL  an existing PostgreSQL database URL whose user may CREATE DATABASE
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -20,6 +20,7 @@ const repoRoot = path.resolve(here, '../../..');
 export const BIN = process.env.DAENGTIONARY_BIN || path.join(repoRoot, 'build/dev/apps/daengtionary/daengtionary');
 export const DATABASE = process.env.E2E_DATABASE || 'sqlite';
 const MIGRATIONS = path.join(repoRoot, 'migrations/daengtionary');
+export const SEED_DATA = path.join(repoRoot, 'seed/daengtionary');
 const SANITIZER_MARKERS = ['AddressSanitizer', 'runtime error', 'LeakSanitizer', 'UndefinedBehaviorSanitizer'];
 
 // A port nobody listens on right now (the usual small race is acceptable for tests).
@@ -82,9 +83,10 @@ export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'http
 }
 
 // Starts the binary; resolves once GET /health answers 200.
-// Options: env (extra environment), scheme ("http", or "https" when env configures TLS) and isReady(url),
-// the start-up probe (default: fetch /health; an https server with a self-signed certificate needs its own).
-export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady } = {}) {
+// Options: env (extra environment), scheme ("http", or "https" when env configures TLS), isReady(url),
+// the start-up probe (default: fetch /health; an https server with a self-signed certificate needs its own),
+// and seed: run `daengtionary seed` on the fresh database first (true, or { bulkPosts }).
+export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady, seed = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-daengtionary-'));
   let db;
   try {
@@ -114,6 +116,18 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
     DAENGTIONARY_JWT_SECRET: secret.toString('base64'),
     ...env,
   };
+  if (seed) {
+    const bulk = seed.bulkPosts ? ['--bulk-posts', String(seed.bulkPosts)] : [];
+    const seeded = spawnSync(BIN, ['--config', configFile, 'seed', '--data', SEED_DATA, ...bulk],
+                             { cwd: dir, env: childEnv, stdio: ['ignore', logFd, logFd], timeout: 120_000 });
+    if (seeded.status !== 0) {
+      fs.closeSync(logFd);
+      const log = fs.readFileSync(logFile, 'utf8');
+      db.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw new Error(`daengtionary seed failed (${seeded.status ?? seeded.error}):\n${log}`);
+    }
+  }
   const child = spawn(BIN, ['--config', configFile], { cwd: dir, env: childEnv, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);
   let exit = null;
@@ -136,6 +150,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
     logFile,
     secret, // the JWT key bytes (the server got them Base64-encoded)
     database: DATABASE,
+    env: childEnv, // what the server process was started with (for running other subcommands alike)
     log: () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : ''),
     dumpLog(title = '') {
       const text = server.log();

@@ -1,0 +1,46 @@
+// Synthetic posts for benchmarks: plain, varied rows written through the features' repositories.
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/place/repository.hpp"
+#include "apps/daengtionary/seed/seed.hpp"
+
+namespace daengtionary::seed {
+namespace {
+
+constexpr const char* member_numbers = "SELECT member_no FROM member ORDER BY member_no";
+constexpr std::array<const char*, 6> regions = {"서울 강남구", "부산 해운대구", "경기 성남시", "인천 연수구", "대구 중구",
+                                                "제주 제주시"};
+constexpr std::array<const char*, 3> place_categories = {"hospital", "room", "shop"};
+
+std::vector<std::int64_t> authors(platform::sql::connection& db) {
+  std::vector<std::int64_t> numbers;
+  for (const auto& row : db.query(member_numbers)) numbers.push_back(row.as_int(0));
+  if (numbers.empty()) throw std::runtime_error("bulk posts need members: load the demo set first");
+  return numbers;
+}
+
+void add_places(platform::sql::connection& db, const std::vector<std::int64_t>& members, std::size_t count,
+                std::int64_t now) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const place::place_form form{fmt::format("테스트 장소 {}", i + 1), place_categories[i % place_categories.size()],
+                                 fmt::format("벤치마크용 장소 설명 {}번입니다.", i + 1),
+                                 fmt::format("{} 테스트로 {}", regions[i % regions.size()], i + 1)};
+    place::repository::insert_place(db, members[i % members.size()], form, now + static_cast<std::int64_t>(i));
+  }
+}
+
+}  // namespace
+
+void add_bulk_posts(platform::sql::connection& db, std::size_t count) {
+  const auto members = authors(db);
+  const std::int64_t now = now_micros();
+  add_places(db, members, count, now);
+}
+
+}  // namespace daengtionary::seed

@@ -1,0 +1,105 @@
+// The demo set's shared state: member keys, stored images and a clock for creation times.
+#include "apps/daengtionary/seed/demo_set.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <boost/json/array.hpp>
+#include <fmt/format.h>
+
+#include "apps/daengtionary/common/dates.hpp"
+#include "platform/storage/image.hpp"
+#include "platform/storage/object_store.hpp"
+
+namespace daengtionary::seed {
+namespace {
+
+constexpr std::int64_t micros_per_hour = 3'600'000'000;
+constexpr std::int64_t history_hours = 24 * 28;  // the first row is four weeks old
+constexpr std::int64_t step_hours = 3;           // later rows are a few hours apart
+
+const boost::json::value& field(const boost::json::object& item, std::string_view key) {
+  const auto* found = item.if_contains(key);
+  if (!found) throw std::runtime_error(fmt::format("demo data: missing \"{}\"", key));
+  return *found;
+}
+
+[[noreturn]] void wrong_type(std::string_view key, std::string_view expected) {
+  throw std::runtime_error(fmt::format("demo data: \"{}\" must be {}", key, expected));
+}
+
+}  // namespace
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("demo data: cannot read " + path.string());
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return std::move(bytes).str();
+}
+
+demo_set::demo_set(platform::sql::connection& db, platform::storage::object_store& store,
+                   std::filesystem::path data_dir, boost::json::object document)
+    : db_(db),
+      store_(store),
+      data_dir_(std::move(data_dir)),
+      document_(std::move(document)),
+      clock_(now_micros() - history_hours * micros_per_hour) {}
+
+std::int64_t demo_set::member(const boost::json::value& key) const {
+  const auto* name = key.if_string();
+  if (!name) throw std::runtime_error("demo data: member keys are strings");
+  const auto found = members_.find(std::string_view(*name));
+  if (found == members_.end()) throw std::runtime_error(fmt::format("demo data: unknown member \"{}\"", *name));
+  return found->second;
+}
+
+std::string demo_set::store_image(const boost::json::value& file) {
+  const auto* name = file.if_string();
+  if (!name) throw std::runtime_error("demo data: image names are strings");
+  const std::string bytes = read_file(data_dir_ / "images" / std::string(*name));
+  const auto image = platform::storage::accept_image(std::string_view(*name), bytes);
+  if (!image) throw std::runtime_error(fmt::format("demo data: {} is not a JPEG or PNG image", *name));
+  store_.put(image->key, bytes, platform::storage::content_type(image->kind));
+  return store_.public_url(image->key);
+}
+
+std::vector<std::string> demo_set::store_images(const boost::json::value& files) {
+  const auto* names = files.if_array();
+  if (!names) throw std::runtime_error("demo data: \"images\" must be a list");
+  std::vector<std::string> urls;
+  for (const auto& name : *names) urls.push_back(store_image(name));
+  return urls;
+}
+
+std::int64_t demo_set::next_timestamp() {
+  clock_ += step_hours * micros_per_hour;
+  return clock_;
+}
+
+std::string text(const boost::json::object& item, std::string_view key) {
+  const auto* value = field(item, key).if_string();
+  if (!value) wrong_type(key, "a string");
+  return std::string(*value);
+}
+
+std::int64_t integer(const boost::json::object& item, std::string_view key) {
+  const auto* value = field(item, key).if_int64();
+  if (!value) wrong_type(key, "an integer");
+  return *value;
+}
+
+double number(const boost::json::object& item, std::string_view key) {
+  const auto& value = field(item, key);
+  if (!value.is_number()) wrong_type(key, "a number");
+  return value.to_number<double>();
+}
+
+const boost::json::array& list(const boost::json::object& item, std::string_view key) {
+  const auto* value = field(item, key).if_array();
+  if (!value) wrong_type(key, "a list");
+  return *value;
+}
+
+}  // namespace daengtionary::seed
