@@ -5,6 +5,7 @@
 
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/member/routes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/mypage/routes.hpp"
@@ -32,6 +33,9 @@ using namespace std::chrono_literals;
 constexpr auto access_token_lifetime = 3600s;  // the frontend is told 3600000 ms
 constexpr auto refresh_token_lifetime = std::chrono::seconds(std::chrono::days(7));
 constexpr auto outbound_timeout = std::chrono::milliseconds(10s);
+// How stale a cached list page may be after another instance wrote to a shared database.
+constexpr auto list_page_max_age = std::chrono::milliseconds(1s);
+constexpr std::size_t list_pages_cached = 4096;
 
 std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
   auto conn = db.acquire();
@@ -82,6 +86,7 @@ int serve(const settings& config) {
   if (config.kakao) kakao.emplace(*config.kakao, outbound);
 
   image_uploads images(store, pool);
+  page_cache pages(*db, list_page_max_age, list_pages_cached);
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
   place::service places(*db, images);
@@ -90,7 +95,7 @@ int serve(const settings& config) {
   site::register_routes(routes, store, pool);
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
-  place::register_routes(routes, members, places);
+  place::register_routes(routes, members, places, pages);
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

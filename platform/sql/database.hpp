@@ -1,8 +1,10 @@
 // A bounded pool of connections to one database, used from coroutines through the blocking pool.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -76,19 +78,32 @@ class database {
     return pool_.run(
         [this](F& job, Args&... values) {
           lease conn = acquire();
+          const count_write counted(write_generation_);
           auto body = [&](connection& c) { return job(c, values...); };
           return in_transaction(*conn, body);
         },
         std::move(fn), std::move(args)...);
   }
 
+  // Increases once every transact() has finished (committed or not). A result read through run() while it
+  // had one value is still current while it keeps that value, as far as this process's writes go: read it
+  // before the query, keep the result under it (see the apps' list caches).
+  std::uint64_t write_generation() const { return write_generation_.load(std::memory_order_acquire); }
+
  private:
+  // Bumps the generation when the transaction is over, however it ended.
+  struct count_write {
+    std::atomic<std::uint64_t>& generation;
+    ~count_write() { generation.fetch_add(1, std::memory_order_acq_rel); }
+  };
+
   void release(std::unique_ptr<connection> conn);
 
   const dialect kind_;
   const connection_factory factory_;
   io::blocking_pool& pool_;
   const std::size_t max_connections_;
+  std::atomic<std::uint64_t> write_generation_{0};
 
   // Guarded by mutex_; pool threads and synchronous callers acquire and release concurrently.
   std::mutex mutex_;

@@ -411,9 +411,13 @@ TYPED_TEST(Sql, TransactCommitsWhenFnReturnsAndRollsBackWhenItThrows) {
   auto& db = *this->db_;
   db.acquire()->execute("CREATE TABLE tr (x BIGINT)");
   run_on_io_context([&db]() -> asio::awaitable<void> {
+    const auto before = db.write_generation();
     const auto inserted =
         co_await db.transact([](sql::connection& c) { return c.execute("INSERT INTO tr (x) VALUES (?)", {1}); });
     EXPECT_EQ(inserted, 1);
+    EXPECT_EQ(db.write_generation(), before + 1) << "a finished transaction moves the write generation";
+    co_await db.run([](sql::connection& c) { return c.query("SELECT x FROM tr").size(); });
+    EXPECT_EQ(db.write_generation(), before + 1) << "a read does not";
     bool thrown = false;
     try {
       co_await db.transact([](sql::connection& c) {
@@ -424,6 +428,7 @@ TYPED_TEST(Sql, TransactCommitsWhenFnReturnsAndRollsBackWhenItThrows) {
       thrown = true;
     }
     EXPECT_TRUE(thrown);
+    EXPECT_EQ(db.write_generation(), before + 2) << "a rolled-back transaction counts too (conservative)";
   });
   EXPECT_EQ(db.acquire()->query("SELECT x FROM tr").size(), 1U);
 }

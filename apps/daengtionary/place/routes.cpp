@@ -10,6 +10,7 @@
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -25,6 +26,7 @@ using boost::json::value;
 struct context {
   member::service& members;
   service& places;
+  page_cache& pages;
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
 
@@ -141,7 +143,8 @@ asio::awaitable<http::response> list(context ctx, http::request req) {
   const auto sort = parse_sort(req.required_query("sort"));
   auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
-  co_return co_await answer_list(ctx, std::move(filter), sort, *paging);
+  co_return co_await cached(ctx.pages, std::string(req.raw.target()), answer_list, ctx, std::move(filter), sort,
+                            *paging);
 }
 
 // GET P/search?title&content&nick&address&sort&pagenum&pagesize (and /query with category): 200; 400.
@@ -152,7 +155,8 @@ asio::awaitable<http::response> search(context ctx, http::request req) {
   const auto sort = parse_sort(req.required_query("sort"));
   auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
-  co_return co_await answer_list(ctx, std::move(filter), sort, *paging);
+  co_return co_await cached(ctx.pages, std::string(req.raw.target()), answer_list, ctx, std::move(filter), sort,
+                            *paging);
 }
 
 // GET P/{mapNo}?pagenum&pagesize: 200 the detail of any category with a page of reviews; 400; 404.
@@ -238,10 +242,10 @@ asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
 
 }  // namespace
 
-void register_routes(http::router& routes, member::service& members, service& places) {
+void register_routes(http::router& routes, member::service& members, service& places, page_cache& pages) {
   using http::verb;
   for (const std::string category : {"hospital", "room", "shop"}) {
-    const context ctx{members, places, category};
+    const context ctx{members, places, pages, category};
     auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
     const std::string prefix = "/" + category;
     routes.add(verb::post, prefix + "/create", bind(create));
@@ -254,7 +258,7 @@ void register_routes(http::router& routes, member::service& members, service& pl
     routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", bind(update_review));
     routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", bind(delete_review));
   }
-  const context any{members, places, ""};
+  const context any{members, places, pages, ""};
   routes.add(verb::get, "/query", http::bind_context(any, search));
   routes.add(verb::post, "/map/{mapNo}/wish", http::bind_context(any, toggle_wish));
 }

@@ -4,6 +4,10 @@
 
 #include "platform/http/router.hpp"
 
+namespace daengtionary {
+class page_cache;
+}
+
 namespace daengtionary::member {
 class service;
 }
@@ -12,6 +16,6 @@ namespace daengtionary::place {
 
 class service;
 
-void register_routes(platform::http::router& routes, member::service& members, service& places);
+void register_routes(platform::http::router& routes, member::service& members, service& places, page_cache& pages);
 
 }  // namespace daengtionary::place

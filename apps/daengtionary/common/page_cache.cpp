@@ -1,0 +1,42 @@
+// A mutex-guarded map: lookups are short (no I/O, no rendering under the lock), so two I/O threads
+// rarely wait on each other.
+#include "apps/daengtionary/common/page_cache.hpp"
+
+#include "platform/sql/database.hpp"
+
+namespace daengtionary {
+
+page_cache::page_cache(const platform::sql::database& db, std::chrono::milliseconds max_age, std::size_t max_entries)
+    : db_(db), max_age_(max_age), max_entries_(max_entries) {}
+
+std::uint64_t page_cache::generation() const { return db_.write_generation(); }
+
+std::optional<platform::http::response> page_cache::find(std::string_view target) const {
+  const auto current = generation();
+  std::shared_ptr<const platform::http::response> page;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto found = entries_.find(std::string(target));
+    if (found == entries_.end() || found->second.generation != current ||
+        std::chrono::steady_clock::now() - found->second.stored_at > max_age_) {
+      return std::nullopt;
+    }
+    page = found->second.page;
+  }
+  return *page;  // copied outside the lock
+}
+
+void page_cache::store(std::string_view target, std::uint64_t generation, const platform::http::response& page) {
+  if (page.result() != platform::http::status::ok || generation != this->generation()) return;
+  auto shared = std::make_shared<const platform::http::response>(page);
+  const auto now = std::chrono::steady_clock::now();
+  const std::lock_guard lock(mutex_);
+  if (entries_.size() >= max_entries_ && !entries_.contains(std::string(target))) {
+    // Pages of an older generation are dead anyway; if the live ones fill the cache, start over.
+    std::erase_if(entries_, [generation](const auto& item) { return item.second.generation != generation; });
+    if (entries_.size() >= max_entries_) entries_.clear();
+  }
+  entries_.insert_or_assign(std::string(target), entry{generation, now, std::move(shared)});
+}
+
+}  // namespace daengtionary

@@ -1,0 +1,86 @@
+// daengtionary::page_cache: a page is reused until the database's write generation moves or it ages out.
+#include "apps/daengtionary/common/page_cache.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <gtest/gtest.h>
+
+#include "platform/io/blocking_pool.hpp"
+#include "platform/sql/database.hpp"
+
+namespace {
+
+namespace asio = boost::asio;
+namespace http = platform::http;
+using namespace std::chrono_literals;
+
+http::response page(http::status code, std::string body) { return http::json_response(code, std::move(body)); }
+
+std::int64_t create_table(platform::sql::connection& c) { return c.execute("CREATE TABLE IF NOT EXISTS t (x BIGINT)"); }
+
+class PageCache : public ::testing::Test {
+ protected:
+  // One finished transaction, as every write of a feature is.
+  void write() {
+    asio::io_context io;
+    asio::co_spawn(
+        io, [this]() -> asio::awaitable<void> { co_await db_->transact(create_table); }, asio::detached);
+    io.run();
+  }
+
+  std::filesystem::path file_ =
+      std::filesystem::temp_directory_path() / ("page_cache_test_" + std::to_string(::getpid()) + ".db");
+  platform::io::blocking_pool pool_{1, 8};
+  std::unique_ptr<platform::sql::database> db_ = platform::sql::database::open("sqlite:" + file_.string(), pool_, 1);
+
+  void TearDown() override { std::filesystem::remove(file_); }
+};
+
+TEST_F(PageCache, ReturnsStoredPageUntilNextWrite) {
+  daengtionary::page_cache cache(*db_, 60s, 16);
+  EXPECT_FALSE(cache.find("/community?sort=new").has_value());
+  cache.store("/community?sort=new", cache.generation(), page(http::status::ok, R"({"state":200})"));
+  const auto hit = cache.find("/community?sort=new");
+  ASSERT_TRUE(hit.has_value());
+  EXPECT_EQ(hit->body(), R"({"state":200})");
+  EXPECT_FALSE(cache.find("/community?sort=popular").has_value()) << "the whole target is the key";
+  write();
+  EXPECT_FALSE(cache.find("/community?sort=new").has_value()) << "a write makes every page stale";
+}
+
+TEST_F(PageCache, DropsPageRenderedBeforeAWriteFinished) {
+  daengtionary::page_cache cache(*db_, 60s, 16);
+  const auto read_before_query = cache.generation();
+  write();  // commits while the page is being rendered from older rows
+  cache.store("/trade", read_before_query, page(http::status::ok, "old"));
+  EXPECT_FALSE(cache.find("/trade").has_value());
+}
+
+TEST_F(PageCache, KeepsOnlySuccessfulPages) {
+  daengtionary::page_cache cache(*db_, 60s, 16);
+  cache.store("/community?pagenum=-1", cache.generation(), page(http::status::bad_request, "{}"));
+  EXPECT_FALSE(cache.find("/community?pagenum=-1").has_value());
+}
+
+TEST_F(PageCache, ExpiresPageAfterMaxAge) {
+  daengtionary::page_cache cache(*db_, 20ms, 16);
+  cache.store("/friend", cache.generation(), page(http::status::ok, "[]"));
+  EXPECT_TRUE(cache.find("/friend").has_value());
+  std::this_thread::sleep_for(40ms);
+  EXPECT_FALSE(cache.find("/friend").has_value()) << "another instance may have written meanwhile";
+}
+
+TEST_F(PageCache, StaysWithinMaxEntries) {
+  daengtionary::page_cache cache(*db_, 60s, 2);
+  for (const char* target : {"/a", "/b", "/c"}) cache.store(target, cache.generation(), page(http::status::ok, target));
+  EXPECT_TRUE(cache.find("/c").has_value()) << "the newest page is kept";
+  const int kept = cache.find("/a").has_value() + cache.find("/b").has_value();
+  EXPECT_LE(kept, 1);
+}
+
+}  // namespace
