@@ -1,8 +1,10 @@
 // Trade form binding and validation.
 #include "apps/daengtionary/trade/validation.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <span>
 #include <string_view>
 
 #include "apps/daengtionary/common/text.hpp"
@@ -22,12 +24,8 @@ constexpr std::array<std::string_view, 4> stuff_statuses{"중고", "거의 새 �
 constexpr std::array<std::string_view, 2> exchanges{"교환불가", "교환가능"};
 constexpr std::array<std::string_view, 3> post_statuses{"판매중", "예약중", "판매완료"};
 
-template <std::size_t N>
-bool one_of(const std::array<std::string_view, N>& allowed, std::string_view text) {
-  for (const auto candidate : allowed) {
-    if (candidate == text) return true;
-  }
-  return false;
+bool one_of(std::span<const std::string_view> allowed, std::string_view text) {
+  return std::ranges::find(allowed, text) != allowed.end();
 }
 
 }  // namespace
