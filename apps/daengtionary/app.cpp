@@ -14,6 +14,8 @@
 #include "apps/daengtionary/place/service.hpp"
 #include "apps/daengtionary/seed/seed.hpp"
 #include "apps/daengtionary/site/routes.hpp"
+#include "apps/daengtionary/trade/routes.hpp"
+#include "apps/daengtionary/trade/service.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
@@ -90,12 +92,14 @@ int serve(const settings& config) {
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
   place::service places(*db, images);
+  trade::service trades(*db, images);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
   place::register_routes(routes, members, places, pages);
+  trade::register_routes(routes, members, trades, pages);
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -1,0 +1,48 @@
+// Trade rules: validation, authorship, per-day view counting, cascading deletes, wishes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/trade/dto.hpp"
+
+namespace platform::sql {
+class database;
+}
+
+namespace daengtionary {
+class image_uploads;
+}
+
+namespace daengtionary::trade {
+
+class service {
+ public:
+  service(platform::sql::database& db, image_uploads& images);
+
+  asio::awaitable<result<void>> create(std::int64_t member_no, trade_form form, std::vector<upload> files);
+  asio::awaitable<std::vector<trade_summary>> list(trade_filter filter, sort_order sort, page paging);
+  // The member's own trades, newest first (/mypage/mypost/trade).
+  asio::awaitable<std::vector<trade_summary>> list_of(std::int64_t member_no);
+  // Counts the view once per viewer and Asia/Seoul day, then reads the trade.
+  // viewer: "m:<member_no>" or "ip:<address>" (viewer_key).
+  asio::awaitable<result<trade_detail>> view(std::int64_t trade_no, std::string viewer);
+  // Keeps the images unless files are sent; then they replace the old ones.
+  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t trade_no, trade_form form,
+                                       std::vector<upload> files);
+  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t trade_no);
+
+  // True when the wish was added, false when it was removed.
+  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t trade_no);
+
+ private:
+  platform::sql::database& db_;
+  image_uploads& images_;
+};
+
+}  // namespace daengtionary::trade
