@@ -5,6 +5,8 @@
 
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/community/routes.hpp"
+#include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/routes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/mypage/routes.hpp"
@@ -63,12 +65,14 @@ int serve(const settings& config) {
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
   place::service places(*db, images);
+  community::service posts(*db, images);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
   place::register_routes(routes, members, places);
+  community::register_routes(routes, members, posts);
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -1,6 +1,7 @@
 // Place repository over platform::sql.
 #include "apps/daengtionary/place/repository.hpp"
 
+#include "apps/daengtionary/common/list_sql.hpp"
 #include "apps/daengtionary/place/sql.hpp"
 
 namespace daengtionary::place::repository {
@@ -18,32 +19,9 @@ review_record to_review(const platform::sql::row& row) {
                        row.as_text(4), row.opt_text(5), row.as_int(6)};
 }
 
-// The three list statements: one head, one ORDER BY each (constant texts, so each is prepared once).
-const std::string& list_sql(sort_order sort) {
-  static const std::string none = std::string(sql::list_head) + sql::order_none;
-  static const std::string newest = std::string(sql::list_head) + sql::order_new;
-  static const std::string popular = std::string(sql::list_head) + sql::order_popular;
-  switch (sort) {
-    case sort_order::newest:
-      return newest;
-    case sort_order::popular:
-      return popular;
-    case sort_order::none:
-      break;
-  }
-  return none;
-}
-
-// An exact filter's two parameters (guard, value); "" disables it.
-void exact(std::vector<value>& params, const std::string& text) {
-  params.emplace_back(text);
-  params.emplace_back(text);
-}
-
-// A substring filter's two parameters (guard, escaped pattern); "" disables it.
-void substring(std::vector<value>& params, const std::string& text) {
-  params.emplace_back(text);
-  params.emplace_back(like_pattern(text));
+const list_statements& lists() {
+  static const list_statements statements(sql::list_head, sql::order_none, sql::order_new, sql::order_popular);
+  return statements;
 }
 
 }  // namespace
@@ -85,15 +63,14 @@ void delete_images(connection& db, std::int64_t map_no) { db.execute(sql::delete
 
 std::vector<place_summary> list_places(connection& db, const place_filter& filter, sort_order sort, page paging) {
   std::vector<value> params;
-  exact(params, filter.category);
-  substring(params, filter.title);
-  substring(params, filter.content);
-  exact(params, filter.nick);
-  substring(params, filter.address);
-  params.emplace_back(paging.size);
-  params.emplace_back(paging.offset());
+  bind_exact(params, filter.category);
+  bind_substring(params, filter.title);
+  bind_substring(params, filter.content);
+  bind_exact(params, filter.nick);
+  bind_substring(params, filter.address);
+  bind_page(params, paging);
   std::vector<place_summary> places;
-  for (const auto& row : db.query(list_sql(sort), params)) {
+  for (const auto& row : db.query(lists()(sort), params)) {
     places.push_back(place_summary{row.as_int(0), row.as_text(1), row.as_text(2), row.as_text(3), row.as_text(4),
                                    row.as_double(5), row.opt_text(6), row.as_int(7), row.as_int(8), row.as_int(9),
                                    row.as_int(10), row.as_int(11)});

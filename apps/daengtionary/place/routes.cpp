@@ -9,8 +9,10 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_values.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
+#include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/place/service.hpp"
@@ -27,8 +29,6 @@ struct context {
   service& places;
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
-
-value nullable(const std::optional<std::string>& text) { return text ? value(*text) : value(nullptr); }
 
 value summary_json(const place_summary& place) {
   return boost::json::object{{"mapNo", place.map_no},
@@ -108,10 +108,6 @@ result<review_form> review_form_of(const form& parts) {
   return review_form{*content, static_cast<std::int64_t>(*star)};
 }
 
-result<page> page_of(const http::request& req) {
-  return make_page(req.required_query_int("pagenum"), req.required_query_int("pagesize"));
-}
-
 asio::awaitable<http::response> answer_list(context ctx, place_filter filter, sort_order sort, page paging) {
   boost::json::array data;
   for (const auto& place : co_await ctx.places.list(std::move(filter), sort, paging)) {
@@ -161,7 +157,7 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
   auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
   const auto me = co_await ctx.members.authenticate(authorization(req));
-  std::string viewer = me ? "m:" + std::to_string(me->member_no) : "ip:" + req.remote_ip;
+  std::string viewer = viewer_key(me ? std::optional(me->member_no) : std::nullopt, req.remote_ip);
   auto found = co_await ctx.places.view(map_no, std::move(viewer), *paging);
   if (!found) co_return fail(found.error());
   co_return ok(detail_json(*found), "조회 성공");
