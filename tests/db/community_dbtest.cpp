@@ -186,8 +186,7 @@ TYPED_TEST(CommunityRepository, ListsEveryColumnWithLiveCounts) {
 }
 
 TYPED_TEST(CommunityRepository, FiltersByEachFieldWhenGiven) {
-  const auto a =
-      posts::insert_post(this->conn(), this->alice_, post_form{"자유", "Happy 산책 100%", "친절 CARE"}, t0);
+  const auto a = posts::insert_post(this->conn(), this->alice_, post_form{"자유", "Happy 산책 100%", "친절 CARE"}, t0);
   const auto b = posts::insert_post(this->conn(), this->bob_, post_form{"장터", "사료_팝니다", "새 사료"}, t0);
   const auto c = posts::insert_post(this->conn(), this->bob_, post_form{"", "그냥", "happy"}, t0);
   EXPECT_EQ(this->find(post_filter{}), (V{c, b, a}));

@@ -123,7 +123,7 @@ TEST(Community, AcceptsUtf8WithoutNulWhenStorableText) {
 
 TEST(Community, RejectsMalformedUtf8OrNulWhenStorableText) {
   for (const std::string& text : {std::string("\x80"), std::string("\xc0\xaf"), std::string("\xed\xa0\x80"),
-                                 std::string("\xf4\x90\x80\x80"), std::string("\xe3\x81"), std::string("a\0", 2)}) {
+                                  std::string("\xf4\x90\x80\x80"), std::string("\xe3\x81"), std::string("a\0", 2)}) {
     EXPECT_FALSE(daengtionary::is_storable_text(text));
   }
 }
@@ -142,8 +142,8 @@ TEST(Community, BindsGuardAndValueWhenFiltersAndPage) {
   daengtionary::bind_substring(params, "");
   daengtionary::bind_page(params, daengtionary::page{3, 5});
   const std::vector<platform::sql::value> expected{
-      std::string("자유"), std::string("자유"),         std::string("50%_off"),  std::string("%50!%!_off%"),
-      std::string(""),     std::string("%%"), std::int64_t{5}, std::int64_t{15}};
+      std::string("자유"), std::string("자유"), std::string("50%_off"), std::string("%50!%!_off%"),
+      std::string(""),     std::string("%%"),   std::int64_t{5},        std::int64_t{15}};
   EXPECT_EQ(params, expected);
 }
 

@@ -55,7 +55,7 @@ struct comment_record {
   std::int64_t review_no = 0;
   std::int64_t community_no = 0;
   std::int64_t member_no = 0;
-  std::string nick;                  // the commenter's
+  std::string nick;  // the commenter's
   std::string content;
   std::optional<std::string> image;  // the commenter's first dog image, null without one
 };

@@ -16,19 +16,10 @@ post_record to_post(const platform::sql::row& row) {
 }
 
 post_summary to_summary(const platform::sql::row& row) {
-  return post_summary{row.as_int(0),
-                      row.as_int(1),
-                      row.as_text(2),
-                      row.opt_text(3),
-                      author_dog{row.opt_text(4), row.opt_text(5)},
-                      row.as_text(6),
-                      row.as_text(7),
-                      row.as_int(8),
-                      row.opt_text(9),
-                      row.as_int(10),
-                      row.as_int(11),
-                      row.as_int(12),
-                      row.as_int(13)};
+  return post_summary{
+      row.as_int(0),  row.as_int(1),  row.as_text(2), row.opt_text(3), author_dog{row.opt_text(4), row.opt_text(5)},
+      row.as_text(6), row.as_text(7), row.as_int(8),  row.opt_text(9), row.as_int(10),
+      row.as_int(11), row.as_int(12), row.as_int(13)};
 }
 
 std::vector<post_summary> to_summaries(const platform::sql::rows& rows) {

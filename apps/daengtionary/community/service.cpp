@@ -37,8 +37,8 @@ void create_post(connection& db, std::int64_t member_no, const post_form& form, 
   repository::insert_images(db, community_no, urls);
 }
 
-result<post_detail> read_detail(connection& db, std::int64_t community_no, const std::string& viewer,
-                                std::int64_t day, page comments) {
+result<post_detail> read_detail(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day,
+                                page comments) {
   if (!repository::author_of(db, community_no)) return errc::map_not_found;
   if (repository::record_view(db, community_no, viewer, day)) repository::add_view(db, community_no);
   return post_detail{*repository::find_post(db, community_no), repository::image_urls(db, community_no),

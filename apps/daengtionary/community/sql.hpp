@@ -7,8 +7,9 @@ namespace daengtionary::community::sql {
 // the first dog that has one. Correlated subqueries, so a member with several dogs still gives one row.
 #define DAENGTIONARY_FIRST_DOG_BREED(member) \
   "(SELECT d.breed FROM dog d WHERE d.member_no = " member " ORDER BY d.dog_no LIMIT 1)"
-#define DAENGTIONARY_FIRST_DOG_IMAGE(member)                                                          \
-  "(SELECT d.image FROM dog d WHERE d.member_no = " member " AND d.image IS NOT NULL AND d.image <> '' " \
+#define DAENGTIONARY_FIRST_DOG_IMAGE(member)               \
+  "(SELECT d.image FROM dog d WHERE d.member_no = " member \
+  " AND d.image IS NOT NULL AND d.image <> '' "            \
   "ORDER BY d.dog_no LIMIT 1)"
 
 inline constexpr const char* insert_post =
@@ -26,15 +27,14 @@ inline constexpr const char* delete_wishes = "DELETE FROM wish WHERE community_n
 inline constexpr const char* delete_comments = "DELETE FROM community_review WHERE community_no = ?";
 inline constexpr const char* delete_post = "DELETE FROM community WHERE community_no = ?";
 
-inline constexpr const char* insert_image =
-    "INSERT INTO community_img (community_no, community_img_url) VALUES (?, ?)";
+inline constexpr const char* insert_image = "INSERT INTO community_img (community_no, community_img_url) VALUES (?, ?)";
 inline constexpr const char* image_urls =
     "SELECT community_img_url FROM community_img WHERE community_no = ? ORDER BY community_img_no";
 inline constexpr const char* delete_images = "DELETE FROM community_img WHERE community_no = ?";
 
 // A list row: the author's dog, the first image and the counts come from correlated subqueries, so no
 // GROUP BY is needed.
-#define DAENGTIONARY_COMMUNITY_SUMMARY_COLUMNS                                                                   \
+#define DAENGTIONARY_COMMUNITY_SUMMARY_COLUMNS \
   "SELECT c.community_no, c.member_no, a.nick, a.email, " DAENGTIONARY_FIRST_DOG_BREED("c.member_no") ", "       \
   DAENGTIONARY_FIRST_DOG_IMAGE("c.member_no") ", c.title, c.category, c.views, "                                 \
   "(SELECT i.community_img_url FROM community_img i WHERE i.community_no = c.community_no "                    \
@@ -59,12 +59,12 @@ inline constexpr const char* record_view =
     "INSERT INTO community_view (community_no, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 inline constexpr const char* add_view = "UPDATE community SET views = views + 1 WHERE community_no = ?";
 
-#define DAENGTIONARY_COMMENT_COLUMNS                                                                  \
+#define DAENGTIONARY_COMMENT_COLUMNS \
   "SELECT r.community_review_no, r.community_no, r.member_no, a.nick, r.content, "                    \
   DAENGTIONARY_FIRST_DOG_IMAGE("r.member_no") " FROM community_review r "                             \
   "JOIN member a ON a.member_no = r.member_no "
-inline constexpr const char* comments_of = DAENGTIONARY_COMMENT_COLUMNS
-    "WHERE r.community_no = ? ORDER BY r.community_review_no LIMIT ? OFFSET ?";
+inline constexpr const char* comments_of =
+    DAENGTIONARY_COMMENT_COLUMNS "WHERE r.community_no = ? ORDER BY r.community_review_no LIMIT ? OFFSET ?";
 inline constexpr const char* find_comment = DAENGTIONARY_COMMENT_COLUMNS "WHERE r.community_review_no = ?";
 #undef DAENGTIONARY_COMMENT_COLUMNS
 inline constexpr const char* insert_comment =
