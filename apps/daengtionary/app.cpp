@@ -6,6 +6,8 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/common/page_cache.hpp"
+#include "apps/daengtionary/community/routes.hpp"
+#include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/routes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/mypage/routes.hpp"
@@ -93,12 +95,14 @@ int serve(const settings& config) {
   mypage::service dogs(*db, images);
   place::service places(*db, images);
   trade::service trades(*db, images);
+  community::service posts(*db, images);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
   place::register_routes(routes, members, places, pages);
+  community::register_routes(routes, members, posts, pages);
   trade::register_routes(routes, members, trades, pages);
 
   platform::http::server server(contexts, config.http, routes, framework_error);

@@ -1,11 +1,21 @@
 // Small text checks shared by the features' validation.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace daengtionary {
 
 // Empty or only spaces, tabs and line breaks.
 inline bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+// Decodes one UTF-8 code point at `at`, advancing it; nullopt for invalid sequences (overlong forms,
+// surrogates and values past U+10FFFF included).
+std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at);
+
+// Valid UTF-8 without NUL: what a TEXT column takes on both databases (PostgreSQL refuses anything else).
+// JSON parts are checked by the parser; raw text parts need this.
+bool is_storable_text(std::string_view text);
 
 }  // namespace daengtionary

@@ -3,30 +3,13 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
+
+#include "apps/daengtionary/common/text.hpp"
 
 namespace daengtionary::member {
 namespace {
 
 bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// Decodes one UTF-8 code point at `at`, advancing it; nullopt for invalid sequences.
-std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || at + length > text.size()) return std::nullopt;
-  char32_t code = length == 1 ? lead : static_cast<char32_t>(lead & (0x7Fu >> length));
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto next = static_cast<unsigned char>(text[at + i]);
-    if ((next >> 6) != 0x2) return std::nullopt;
-    code = (code << 6) | (next & 0x3F);
-  }
-  // Overlong forms, UTF-16 surrogates and values past U+10FFFF are not characters.
-  static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < smallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return std::nullopt;
-  at += length;
-  return code;
-}
 
 bool is_nick_character(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || (c >= U'\uAC00' && c <= U'\uD7A3');

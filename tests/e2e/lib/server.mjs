@@ -39,10 +39,11 @@ function psql(url, sql) {
   execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-// A fresh database: { url, drop() }.
+// A fresh database: { url, scalar(sql), drop() }.
 function createDatabase(dir) {
   if (DATABASE === 'sqlite') {
-    return { url: `sqlite:${path.join(dir, 'daengtionary.db')}`, drop() {} };
+    const file = path.join(dir, 'daengtionary.db');
+    return { url: `sqlite:${file}`, scalar: (sql) => execFileSync('sqlite3', [file, sql], { encoding: 'utf8' }).trim(), drop() {} };
   }
   if (DATABASE !== 'postgresql') throw new Error(`E2E_DATABASE must be "sqlite" or "postgresql", not "${DATABASE}"`);
   const base = process.env.TEST_POSTGRES_URL;
@@ -58,6 +59,7 @@ function createDatabase(dir) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    scalar: (sql) => execFileSync('psql', [url.toString(), '-v', 'ON_ERROR_STOP=1', '-tAc', sql], { encoding: 'utf8' }).trim(),
     drop() {
       try {
         psql(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -177,6 +179,9 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
       db.drop();
       if (!process.env.E2E_KEEP_TMP) fs.rmSync(dir, { recursive: true, force: true });
     },
+    // The first column of the first row of a query on the server's database, as text: for what the API
+    // cannot show, such as rows a delete must not leave behind.
+    scalar: (sql) => db.scalar(sql),
     // Files currently in the image store (to prove nothing was left behind or lost).
     storedFiles() {
       return fs.existsSync(storageRoot) ? fs.readdirSync(storageRoot).filter((f) => !f.startsWith('.')).sort() : [];

@@ -1,0 +1,271 @@
+// Community routes: parse and check parameters, call the community service, answer the contract's JSON.
+#include "apps/daengtionary/community/routes.hpp"
+
+#include <optional>
+#include <string>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/page_cache.hpp"
+#include "apps/daengtionary/common/request_body.hpp"
+#include "apps/daengtionary/common/request_params.hpp"
+#include "apps/daengtionary/common/wishes.hpp"
+#include "apps/daengtionary/community/service.hpp"
+#include "apps/daengtionary/member/service.hpp"
+#include "platform/json/binding.hpp"
+
+namespace daengtionary::community {
+namespace {
+
+namespace http = platform::http;
+using boost::json::value;
+
+struct context {
+  member::service& members;
+  service& posts;
+  page_cache& pages;
+};
+
+value summary_json(const post_summary& post) {
+  return boost::json::object{{"communityNo", post.community_no},
+                             {"nick", post.nick},
+                             {"breed", nullable(post.dog.breed)},
+                             {"email", nullable(post.email)},
+                             {"image", nullable(post.dog.image)},
+                             {"title", post.title},
+                             {"category", post.category},
+                             {"view", post.views},
+                             {"communityImg", nullable(post.image)},
+                             {"reviewCount", post.review_count},
+                             {"wishCount", post.wish_count},
+                             {"createdAt", korean_datetime(post.created_at)},
+                             {"modifiedAt", korean_datetime(post.modified_at)}};
+}
+
+// My page's row: the original filled only these fields and sent the others as null.
+value own_post_json(const post_summary& post) {
+  return boost::json::object{{"communityNo", post.community_no},
+                             {"nick", post.nick},
+                             {"breed", nullptr},
+                             {"email", nullptr},
+                             {"image", nullptr},
+                             {"title", post.title},
+                             {"category", nullptr},
+                             {"view", post.views},
+                             {"communityImg", nullable(post.image)},
+                             {"reviewCount", nullptr},
+                             {"wishCount", nullptr},
+                             {"createdAt", korean_datetime(post.created_at)},
+                             {"modifiedAt", korean_datetime(post.modified_at)}};
+}
+
+// A created or updated comment: star is always 0 (comments have none).
+value comment_json(const comment_record& comment) {
+  return boost::json::object{{"reviewNo", comment.review_no},
+                             {"nick", comment.nick},
+                             {"content", comment.content},
+                             {"image", nullable(comment.image)},
+                             {"star", 0}};
+}
+
+value detail_json(const post_detail& detail) {
+  const post_record& post = detail.post;
+  boost::json::object sub{{"communityNo", post.community_no},
+                          {"nick", post.nick},
+                          {"title", post.title},
+                          {"category", post.category},
+                          {"breed", nullable(post.dog.breed)},
+                          {"image", nullable(post.dog.image)},
+                          {"content", post.content},
+                          {"view", post.views},
+                          {"createdAt", korean_datetime(post.created_at)},
+                          {"modifiedAt", korean_datetime(post.modified_at)}};
+  boost::json::array images;
+  for (const auto& url : detail.images) images.push_back(boost::json::object{{"mapImgUrl", url}});
+  boost::json::array comments;
+  boost::json::array alias;  // what the frontend reads (the original never sent it)
+  for (const auto& comment : detail.comments) {
+    comments.push_back(boost::json::object{{"reviewNo", comment.review_no},
+                                           {"nick", comment.nick},
+                                           {"content", comment.content},
+                                           {"image", nullable(comment.image)}});
+    alias.push_back(boost::json::object{{"reviewNo", comment.review_no},
+                                        {"nick", comment.nick},
+                                        {"content", comment.content},
+                                        {"imgUrl", nullable(comment.image)}});
+  }
+  return boost::json::object{{"communityDetatilResponseDto", std::move(sub)},
+                             {"imgResponseDtoList", std::move(images)},
+                             {"reviewResponseDtos", std::move(comments)},
+                             {"reviewList", std::move(alias)}};
+}
+
+// The `data` part of a post form; every field a string (numbers are taken as their text, like Jackson).
+result<post_form> post_form_of(const form& parts) {
+  const auto data = parts.json("data");
+  bool wrong_type = false;
+  post_form post{platform::json::text_field(data, "category", &wrong_type).value_or(""),
+                 platform::json::text_field(data, "title", &wrong_type).value_or(""),
+                 platform::json::text_field(data, "content", &wrong_type).value_or("")};
+  if (wrong_type) return errc::not_valid_content;
+  return post;
+}
+
+asio::awaitable<http::response> render_list(context ctx, post_filter filter, sort_order sort, page paging) {
+  boost::json::array data;
+  for (const auto& post : co_await ctx.posts.list(std::move(filter), sort, paging)) data.push_back(summary_json(post));
+  co_return ok(data, "조회 성공");
+}
+
+// The same page for every caller (the frontend asks anonymously), so it is cached by request target.
+asio::awaitable<http::response> answer_list(context ctx, http::request req, post_filter filter) {
+  const auto sort = parse_sort(req.required_query("sort"));
+  auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list, ctx, std::move(filter), sort,
+                            *paging);
+}
+
+// POST /community/create multipart data {category,title,content} + imgUrl files: 200 커뮤니티 생성 완료; 400
+// NOT_VALIDCONTENT, image format; 401.
+asio::awaitable<http::response> create(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const form parts = form::read(req);
+  auto post = post_form_of(parts);
+  if (!post) co_return fail(post.error());
+  auto created = co_await ctx.posts.create(me->member_no, std::move(*post), parts.files("imgUrl"));
+  if (!created) co_return fail(created.error());
+  co_return ok("커뮤니티 생성 완료");
+}
+
+// GET /community?sort&pagenum&pagesize: 200 every post; 400.
+asio::awaitable<http::response> list(context ctx, http::request req) {
+  post_filter everything;  // named: a braced temporary inside co_await trips GCC 12 (docs/architecture.md)
+  co_return co_await answer_list(ctx, std::move(req), std::move(everything));
+}
+
+// GET /community/search?category&title&content&nick&sort&pagenum&pagesize: 200 the matching posts; 400.
+asio::awaitable<http::response> search(context ctx, http::request req) {
+  post_filter filter{std::string(req.required_query("category")), std::string(req.required_query("title")),
+                     std::string(req.required_query("content")), std::string(req.required_query("nick"))};
+  co_return co_await answer_list(ctx, std::move(req), std::move(filter));
+}
+
+// GET /community/{comNo}?pagenum&pagesize: 200 조회성공, the post with a page of comments (oldest first);
+// 400; 404.
+asio::awaitable<http::response> detail(context ctx, http::request req) {
+  const auto community_no = req.path_int("comNo");
+  auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  const auto me = co_await ctx.members.authenticate(authorization(req));
+  std::string viewer = viewer_key(me ? std::optional(me->member_no) : std::nullopt, req.remote_ip);
+  auto found = co_await ctx.posts.view(community_no, std::move(viewer), *paging);
+  if (!found) co_return fail(found.error());
+  co_return ok(detail_json(*found), "조회성공");
+}
+
+// PATCH /community/{comNo} multipart data + optional imgUrl: 200 수정 성공; 400 (content, not the author);
+// 401; 404.
+asio::awaitable<http::response> update(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto community_no = req.path_int("comNo");
+  const form parts = form::read(req);
+  auto post = post_form_of(parts);
+  if (!post) co_return fail(post.error());
+  auto updated = co_await ctx.posts.update(me->member_no, community_no, std::move(*post), parts.files("imgUrl"));
+  if (!updated) co_return fail(updated.error());
+  co_return ok("수정 성공");
+}
+
+// DELETE /community/{comNo}: 200 삭제 성공 (images, comments, wishes, views go too); 400 not the author; 401;
+// 404.
+asio::awaitable<http::response> remove(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  auto removed = co_await ctx.posts.remove(me->member_no, req.path_int("comNo"));
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 성공");
+}
+
+// POST /community/review/create/{comNo} multipart data = the raw comment text: 200 리뷰 생성 완료 + the comment;
+// 400; 401; 404.
+asio::awaitable<http::response> add_comment(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto community_no = req.path_int("comNo");
+  std::string content = form::read(req).text("data");
+  auto added = co_await ctx.posts.add_comment(me->member_no, community_no, std::move(content));
+  if (!added) co_return fail(added.error());
+  co_return ok(comment_json(*added), "리뷰 생성 완료");
+}
+
+// PATCH /community/review/{comNo}/{reviewNo} multipart data = the raw text: 200 수정 성공 + the comment; 400
+// (content, not the author); 401; 404 (post, or a comment not on that post).
+asio::awaitable<http::response> update_comment(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto community_no = req.path_int("comNo");
+  const auto review_no = req.path_int("reviewNo");
+  std::string content = form::read(req).text("data");
+  auto updated = co_await ctx.posts.update_comment(me->member_no, community_no, review_no, std::move(content));
+  if (!updated) co_return fail(updated.error());
+  co_return ok(comment_json(*updated), "수정 성공");
+}
+
+// DELETE /community/review/{comNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
+asio::awaitable<http::response> delete_comment(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto community_no = req.path_int("comNo");
+  const auto review_no = req.path_int("reviewNo");
+  auto removed = co_await ctx.posts.delete_comment(me->member_no, community_no, review_no);
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 성공");
+}
+
+// POST /community/{comNo}/wish: 200 added (all ids null) or removed (comNo set); 401; 404.
+asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto community_no = req.path_int("comNo");
+  auto added = co_await ctx.posts.toggle_wish(me->member_no, community_no);
+  if (!added) co_return fail(added.error());
+  co_return wishes::answer(wishes::target::community, community_no, *added);
+}
+
+// GET /mypage/mypost/community: 200 조회 성공, the caller's posts newest first (image-less ones too); 401.
+asio::awaitable<http::response> my_posts(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  boost::json::array data;
+  for (const auto& post : co_await ctx.posts.posts_of(me->member_no)) data.push_back(own_post_json(post));
+  co_return ok(data, "조회 성공");
+}
+
+}  // namespace
+
+void register_routes(http::router& routes, member::service& members, service& posts, page_cache& pages) {
+  using http::verb;
+  const context ctx{members, posts, pages};
+  auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+  routes.add(verb::post, "/community/create", bind(create));
+  routes.add(verb::get, "/community", bind(list));
+  routes.add(verb::get, "/community/search", bind(search));
+  routes.add(verb::get, "/community/{comNo}", bind(detail));
+  routes.add(verb::patch, "/community/{comNo}", bind(update));
+  routes.add(verb::delete_, "/community/{comNo}", bind(remove));
+  routes.add(verb::post, "/community/review/create/{comNo}", bind(add_comment));
+  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", bind(update_comment));
+  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", bind(delete_comment));
+  routes.add(verb::post, "/community/{comNo}/wish", bind(toggle_wish));
+  routes.add(verb::get, "/mypage/mypost/community", bind(my_posts));
+}
+
+}  // namespace daengtionary::community

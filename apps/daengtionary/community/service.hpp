@@ -1,0 +1,65 @@
+// Community rules: validation, authorship, per-day view counting, cascading deletes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/community/dto.hpp"
+
+namespace platform::sql {
+class database;
+}
+
+namespace daengtionary {
+class image_uploads;
+}
+
+namespace daengtionary::community {
+
+// The frontend lets a user pick 3; the server takes as many as a place may have.
+inline constexpr std::size_t max_images = 10;
+
+class service {
+ public:
+  service(platform::sql::database& db, image_uploads& images);
+
+  asio::awaitable<result<void>> create(std::int64_t member_no, post_form form, std::vector<upload> files);
+  asio::awaitable<std::vector<post_summary>> list(post_filter filter, sort_order sort, page paging);
+  // The member's own posts, newest first (my page).
+  asio::awaitable<std::vector<post_summary>> posts_of(std::int64_t member_no);
+  // Counts the view once per viewer and Asia/Seoul day, then reads the post with one page of comments.
+  // viewer: "m:<member_no>" or "ip:<address>" (viewer_key).
+  asio::awaitable<result<post_detail>> view(std::int64_t community_no, std::string viewer, page comments);
+  // Keeps the images unless files are sent; then they replace the old ones.
+  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t community_no, post_form form,
+                                       std::vector<upload> files);
+  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t community_no);
+
+  asio::awaitable<result<comment_record>> add_comment(std::int64_t member_no, std::int64_t community_no,
+                                                      std::string content);
+  asio::awaitable<result<comment_record>> update_comment(std::int64_t member_no, std::int64_t community_no,
+                                                         std::int64_t review_no, std::string content);
+  asio::awaitable<result<void>> delete_comment(std::int64_t member_no, std::int64_t community_no,
+                                               std::int64_t review_no);
+
+  // True when the wish was added, false when it was removed.
+  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t community_no);
+
+ private:
+  platform::sql::database& db_;
+  image_uploads& images_;
+};
+
+// not_valid_content unless the form is a post the frontend could have sent: a title, a known category
+// (or none), content within limits.
+result<void> validate(const post_form& form);
+// not_valid_content unless the comment is storable text, not blank and not too long.
+result<void> validate_comment(std::string_view content);
+
+}  // namespace daengtionary::community
