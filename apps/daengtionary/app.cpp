@@ -3,8 +3,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "apps/daengtionary/chat/routes.hpp"
+#include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/friend/routes.hpp"
+#include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/routes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/mypage/routes.hpp"
@@ -18,6 +22,7 @@
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/kv/in_process_pubsub.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/storage/local_disk_store.hpp"
@@ -58,17 +63,23 @@ int serve(const settings& config) {
   platform::http::http_client outbound(outbound_timeout);
   std::optional<platform::auth::kakao_client> kakao;
   if (config.kakao) kakao.emplace(*config.kakao, outbound);
+  // Chat broadcasts; the STOMP broker subscribes to the room channels.
+  platform::kv::in_process_pubsub broadcasts;
 
   image_uploads images(store, pool);
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
   place::service places(*db, images);
+  chat::service chats(*db, broadcasts);
+  matching::service matchings(*db, images, chats);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
   member::register_routes(routes, members);
   mypage::register_routes(routes, members, dogs);
   place::register_routes(routes, members, places);
+  chat::register_routes(routes, members, chats);
+  matching::register_routes(routes, members, matchings);
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -27,4 +27,14 @@ std::string like_pattern(std::string_view text) {
   return pattern;
 }
 
+void bind_exact_filter(std::vector<platform::sql::value>& params, const std::string& text) {
+  params.emplace_back(text);
+  params.emplace_back(text);
+}
+
+void bind_substring_filter(std::vector<platform::sql::value>& params, const std::string& text) {
+  params.emplace_back(text);
+  params.emplace_back(like_pattern(text));
+}
+
 }  // namespace daengtionary

@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "apps/daengtionary/common/errc.hpp"
+#include "platform/sql/value.hpp"
 
 namespace daengtionary {
 
@@ -33,5 +35,10 @@ inline constexpr char like_escape = '!';
 
 // "%<text>%" with %, _ and the escape character escaped, so the user's text matches literally.
 std::string like_pattern(std::string_view text);
+
+// The two parameters of an exact filter written `(? = '' OR col = ?)`: "" disables it.
+void bind_exact_filter(std::vector<platform::sql::value>& params, const std::string& text);
+// The two parameters of a substring filter written `(? = '' OR LOWER(col) LIKE LOWER(?) ESCAPE '!')`.
+void bind_substring_filter(std::vector<platform::sql::value>& params, const std::string& text);
 
 }  // namespace daengtionary

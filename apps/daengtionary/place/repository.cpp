@@ -34,18 +34,6 @@ const std::string& list_sql(sort_order sort) {
   return none;
 }
 
-// An exact filter's two parameters (guard, value); "" disables it.
-void exact(std::vector<value>& params, const std::string& text) {
-  params.emplace_back(text);
-  params.emplace_back(text);
-}
-
-// A substring filter's two parameters (guard, escaped pattern); "" disables it.
-void substring(std::vector<value>& params, const std::string& text) {
-  params.emplace_back(text);
-  params.emplace_back(like_pattern(text));
-}
-
 }  // namespace
 
 std::int64_t insert_place(connection& db, std::int64_t member_no, const place_form& form, std::int64_t now) {
@@ -85,11 +73,11 @@ void delete_images(connection& db, std::int64_t map_no) { db.execute(sql::delete
 
 std::vector<place_summary> list_places(connection& db, const place_filter& filter, sort_order sort, page paging) {
   std::vector<value> params;
-  exact(params, filter.category);
-  substring(params, filter.title);
-  substring(params, filter.content);
-  exact(params, filter.nick);
-  substring(params, filter.address);
+  bind_exact_filter(params, filter.category);
+  bind_substring_filter(params, filter.title);
+  bind_substring_filter(params, filter.content);
+  bind_exact_filter(params, filter.nick);
+  bind_substring_filter(params, filter.address);
   params.emplace_back(paging.size);
   params.emplace_back(paging.offset());
   std::vector<place_summary> places;
