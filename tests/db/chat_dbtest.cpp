@@ -92,12 +92,12 @@ class Chat : public ::testing::Test {
   // Subscribes to a room's channel for the rest of the test.
   std::shared_ptr<received> listen(std::int64_t room_no) {
     auto inbox = std::make_shared<received>();
-    subscriptions_.push_back(broadcasts_.subscribe(
-        daengtionary::chat::room_channel(room_no),
-        [inbox](std::string_view, const std::shared_ptr<const std::string>& payload) {
-          const std::lock_guard lock(inbox->mutex);
-          inbox->payloads.push_back(*payload);
-        }));
+    subscriptions_.push_back(
+        broadcasts_.subscribe(daengtionary::chat::room_channel(room_no),
+                              [inbox](std::string_view, const std::shared_ptr<const std::string>& payload) {
+                                const std::lock_guard lock(inbox->mutex);
+                                inbox->payloads.push_back(*payload);
+                              }));
     return inbox;
   }
 
@@ -263,12 +263,12 @@ TYPED_TEST(Chat, TalkStoresAndPublishesTheCommittedMessageOnTheRoomChannel) {
   auto inbox = this->listen(room);
   auto elsewhere = this->listen(other);
   std::optional<message_record> seen_by_another_connection;
-  auto check = this->broadcasts_.subscribe(
-      daengtionary::chat::room_channel(room), [&](std::string_view, const std::shared_ptr<const std::string>&) {
-        auto reader = this->scratch_.db().acquire();
-        auto rows = chats::messages_of(*reader, room, message_window{});
-        if (!rows.empty()) seen_by_another_connection = rows.back();
-      });
+  auto check = this->broadcasts_.subscribe(daengtionary::chat::room_channel(room),
+                                           [&](std::string_view, const std::shared_ptr<const std::string>&) {
+                                             auto reader = this->scratch_.db().acquire();
+                                             auto rows = chats::messages_of(*reader, room, message_window{});
+                                             if (!rows.empty()) seen_by_another_connection = rows.back();
+                                           });
 
   const auto talked = run_awaitable(this->service().talk(this->alice_, room, "  안녕하세요  "));
   ASSERT_TRUE(talked.has_value());
@@ -276,7 +276,8 @@ TYPED_TEST(Chat, TalkStoresAndPublishesTheCommittedMessageOnTheRoomChannel) {
   EXPECT_EQ(talked->sender, "앨리스");
   EXPECT_EQ(talked->message, "  안녕하세요  ");
   EXPECT_EQ(talked->room_no, room);
-  EXPECT_EQ(inbox->all(), (std::vector<std::string>{boost::json::serialize(daengtionary::chat::message_json(*talked))}));
+  EXPECT_EQ(inbox->all(),
+            (std::vector<std::string>{boost::json::serialize(daengtionary::chat::message_json(*talked))}));
   EXPECT_TRUE(elsewhere->all().empty());
   ASSERT_TRUE(seen_by_another_connection.has_value()) << "published before the commit";
   EXPECT_EQ(seen_by_another_connection->message_no, talked->message_no);
@@ -314,7 +315,8 @@ TYPED_TEST(Chat, EntersOncePerMembershipAndPublishesTheEnterMessage) {
   EXPECT_EQ((*first)->message, "앨리스님이 입장하였습니다 :)");
   EXPECT_EQ(run_awaitable(this->service().enter(this->alice_, room)).value(), std::nullopt);
   EXPECT_EQ(run_awaitable(this->service().enter(this->bob_, room)).error(), errc::not_found_chat_room_member);
-  EXPECT_EQ(inbox->all(), (std::vector<std::string>{boost::json::serialize(daengtionary::chat::message_json(**first))}));
+  EXPECT_EQ(inbox->all(),
+            (std::vector<std::string>{boost::json::serialize(daengtionary::chat::message_json(**first))}));
   EXPECT_TRUE(run_awaitable(this->service().is_member(this->alice_, room)));
   EXPECT_FALSE(run_awaitable(this->service().is_member(this->bob_, room)));
 }
@@ -373,7 +375,8 @@ TYPED_TEST(Chat, JoinsGroupRoomsOnlyAndReadsHistoryForMembersOnly) {
   EXPECT_TRUE(run_awaitable(this->service().join(this->carol_, walk)).has_value()) << "idempotent";
   EXPECT_EQ(run_awaitable(this->service().join(this->carol_, personal)).error(), errc::not_found_chat_room);
   EXPECT_TRUE(run_awaitable(this->service().join(this->alice_, personal)).has_value()) << "already in it";
-  EXPECT_EQ(run_awaitable(this->service().join(this->carol_, walk + personal + 100)).error(), errc::not_found_chat_room);
+  EXPECT_EQ(run_awaitable(this->service().join(this->carol_, walk + personal + 100)).error(),
+            errc::not_found_chat_room);
   EXPECT_EQ(count(this->conn(), "chat_room_member"), 3);
 
   EXPECT_EQ(run_awaitable(this->service().messages(this->carol_, personal, message_window{})).error(),

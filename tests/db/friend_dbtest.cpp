@@ -253,7 +253,8 @@ TYPED_TEST(Matching, CreatesThePostAndItsGroupRoomAndPublishesTheSystemMessageAf
   ASSERT_EQ(messages.size(), 1U);
   EXPECT_EQ(messages[0].type, "SYSTEM");
   EXPECT_EQ(messages[0].message, "대화가 시작되었습니다 :)");
-  EXPECT_EQ(published, (std::vector<std::string>{boost::json::serialize(daengtionary::chat::message_json(messages[0]))}));
+  EXPECT_EQ(published,
+            (std::vector<std::string>{boost::json::serialize(daengtionary::chat::message_json(messages[0]))}));
   EXPECT_EQ(posts_seen_by_another_connection, 1) << "published after the commit";
 
   EXPECT_EQ(run_awaitable(this->service().create(this->author(), form("x", 0), {})).error(), errc::not_valid_content);

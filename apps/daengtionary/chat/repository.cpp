@@ -69,9 +69,8 @@ std::int64_t newest_message_no(connection& db, std::int64_t room_no) {
 
 std::int64_t insert_message(connection& db, const new_message& message) {
   return db
-      .query(sql::insert_message,
-             {message.room_no, message.type, platform::sql::nullable(message.member_no), message.sender,
-              message.message, message.date, message.created_at})[0]
+      .query(sql::insert_message, {message.room_no, message.type, platform::sql::nullable(message.member_no),
+                                   message.sender, message.message, message.date, message.created_at})[0]
       .as_int(0);
 }
 

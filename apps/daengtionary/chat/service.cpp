@@ -24,7 +24,8 @@ constexpr const char* personal_title = "1:1";
 
 // Stores the message and reads it back as it is shown.
 message_record store_message(connection& db, std::int64_t room_no, const char* type,
-                             std::optional<std::int64_t> member_no, const std::string& sender, const std::string& text) {
+                             std::optional<std::int64_t> member_no, const std::string& sender,
+                             const std::string& text) {
   const std::int64_t now = now_micros();
   const new_message message{room_no, type, member_no, sender, text, now, korean_datetime(now)};
   return *repository::find_message(db, repository::insert_message(db, message));

@@ -28,9 +28,9 @@ inline constexpr const char* insert_message =
 
 // The shown sender: the member's current nick, the stored nick once the member is gone, "SYSTEM" for system
 // messages. Renaming a member therefore renames their old messages too.
-#define DAENGTIONARY_CHAT_MESSAGE_COLUMNS                                                                      \
-  "SELECT m.message_no, m.room_no, m.type, "                                                                  \
-  "CASE WHEN m.type = 'SYSTEM' THEN 'SYSTEM' ELSE COALESCE(a.nick, m.sender) END, m.message, m.date "         \
+#define DAENGTIONARY_CHAT_MESSAGE_COLUMNS                                                             \
+  "SELECT m.message_no, m.room_no, m.type, "                                                          \
+  "CASE WHEN m.type = 'SYSTEM' THEN 'SYSTEM' ELSE COALESCE(a.nick, m.sender) END, m.message, m.date " \
   "FROM chat_message m LEFT JOIN member a ON a.member_no = m.member_no "
 inline constexpr const char* find_message = DAENGTIONARY_CHAT_MESSAGE_COLUMNS "WHERE m.message_no = ?";
 inline constexpr const char* whole_history =

@@ -8,8 +8,8 @@ namespace daengtionary::matching::repository {
 std::int64_t insert_post(connection& db, std::int64_t member_no, const post_form& form, std::int64_t room_no,
                          std::int64_t now) {
   return db
-      .query(sql::insert_post, {member_no, form.address, form.category, form.title, form.content, form.max_count,
-                                room_no, now, now})[0]
+      .query(sql::insert_post,
+             {member_no, form.address, form.category, form.title, form.content, form.max_count, room_no, now, now})[0]
       .as_int(0);
 }
 
@@ -22,8 +22,8 @@ std::optional<post_record> find_post(connection& db, std::int64_t friend_no) {
 }
 
 void update_post(connection& db, std::int64_t friend_no, const post_form& form, std::int64_t now) {
-  db.execute(sql::update_post, {form.address, form.category, form.title, form.content, form.max_count, form.max_count,
-                                now, friend_no});
+  db.execute(sql::update_post,
+             {form.address, form.category, form.title, form.content, form.max_count, form.max_count, now, friend_no});
 }
 
 void delete_post(connection& db, std::int64_t friend_no) {

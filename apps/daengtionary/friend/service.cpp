@@ -89,11 +89,10 @@ result<join_outcome> take_part(connection& db, std::int64_t member_no, std::int6
 }  // namespace
 
 result<void> validate(const post_form& form) {
-  const bool valid = known_category(form.category) && !is_blank(form.title) &&
-                     utf8_length(form.title) <= max_title_characters &&
-                     utf8_length(form.content) <= max_content_characters && !is_blank(form.address) &&
-                     utf8_length(form.address) <= max_address_characters && form.max_count >= 1 &&
-                     form.max_count <= max_members;
+  const bool valid =
+      known_category(form.category) && !is_blank(form.title) && utf8_length(form.title) <= max_title_characters &&
+      utf8_length(form.content) <= max_content_characters && !is_blank(form.address) &&
+      utf8_length(form.address) <= max_address_characters && form.max_count >= 1 && form.max_count <= max_members;
   if (!valid) return errc::not_valid_content;
   return {};
 }
