@@ -3,11 +3,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include "apps/daengtionary/chat/routes.hpp"
+#include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/community/routes.hpp"
 #include "apps/daengtionary/community/service.hpp"
+#include "apps/daengtionary/friend/routes.hpp"
+#include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/routes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/mypage/routes.hpp"
@@ -24,6 +28,7 @@
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/kv/in_process_pubsub.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/sql/transaction.hpp"
@@ -88,6 +93,8 @@ int serve(const settings& config) {
   platform::http::http_client outbound(outbound_timeout);
   std::optional<platform::auth::kakao_client> kakao;
   if (config.kakao) kakao.emplace(*config.kakao, outbound);
+  // Chat broadcasts; the STOMP broker subscribes to the room channels.
+  platform::kv::in_process_pubsub broadcasts;
 
   image_uploads images(store, pool);
   page_cache pages(*db, list_page_max_age, list_pages_cached);
@@ -96,6 +103,8 @@ int serve(const settings& config) {
   place::service places(*db, images);
   trade::service trades(*db, images);
   community::service posts(*db, images);
+  chat::service chats(*db, broadcasts);
+  matching::service matchings(*db, images, chats);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
@@ -104,6 +113,8 @@ int serve(const settings& config) {
   place::register_routes(routes, members, places, pages);
   community::register_routes(routes, members, posts, pages);
   trade::register_routes(routes, members, trades, pages);
+  chat::register_routes(routes, members, chats);
+  matching::register_routes(routes, members, matchings, pages);
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

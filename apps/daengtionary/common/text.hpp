@@ -18,4 +18,14 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at);
 // JSON parts are checked by the parser; raw text parts need this.
 bool is_storable_text(std::string_view text);
 
+// Characters (code points) of UTF-8 text, which is what a user counts: size() counts bytes, three per Hangul
+// syllable. Counts the bytes that do not continue a sequence.
+inline std::size_t utf8_length(std::string_view text) {
+  std::size_t characters = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++characters;
+  }
+  return characters;
+}
+
 }  // namespace daengtionary

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/common/dog_json.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -22,13 +23,6 @@ struct context {
   member::service& members;
   service& dogs;
 };
-
-boost::json::value dog_json(const dog_record& dog) {
-  return boost::json::object{
-      {"dogNo", dog.dog_no},  {"name", dog.name},
-      {"breed", dog.breed},   {"gender", dog.gender},
-      {"weight", dog.weight}, {"image", dog.image ? boost::json::value(*dog.image) : boost::json::value(nullptr)}};
-}
 
 // The `data` part of a dog form; weight may be a number, a numeric string or "" (= 0), as the frontend sends.
 result<dog_form> dog_form_of(const form& parts) {

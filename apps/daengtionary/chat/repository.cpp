@@ -1,0 +1,115 @@
+// Chat repository over platform::sql.
+#include "apps/daengtionary/chat/repository.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+#include "apps/daengtionary/chat/sql.hpp"
+
+namespace daengtionary::chat::repository {
+namespace {
+
+using platform::sql::value;
+
+// A page without `size` (only `before`) is this long; the routes validate explicit sizes.
+constexpr std::int64_t default_page_size = 50;
+
+message_record to_message(const platform::sql::row& row) {
+  return message_record{row.as_int(0), row.as_int(1), row.as_text(2), row.as_text(3), row.as_text(4), row.as_text(5)};
+}
+
+}  // namespace
+
+std::optional<std::int64_t> insert_room(connection& db, const std::string& type, const std::string& title,
+                                        const std::optional<std::string>& personal_key, std::int64_t now) {
+  auto rows = db.query(sql::insert_room, {type, title, platform::sql::nullable(personal_key), now});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].as_int(0);
+}
+
+std::optional<std::int64_t> find_personal_room(connection& db, const std::string& personal_key) {
+  auto rows = db.query(sql::find_personal_room, {personal_key});
+  if (rows.empty()) return std::nullopt;
+  return rows[0].as_int(0);
+}
+
+std::optional<room_record> find_room(connection& db, std::int64_t room_no) {
+  auto rows = db.query(sql::find_room, {room_no});
+  if (rows.empty()) return std::nullopt;
+  return room_record{rows[0].as_int(0), rows[0].as_text(1), rows[0].as_text(2)};
+}
+
+void rename_room(connection& db, std::int64_t room_no, const std::string& title) {
+  db.execute(sql::rename_room, {title, room_no});
+}
+
+bool add_member(connection& db, std::int64_t room_no, std::int64_t member_no, std::int64_t now) {
+  return db.execute(sql::add_member, {room_no, member_no, now}) > 0;
+}
+
+std::optional<membership> find_membership(connection& db, std::int64_t room_no, std::int64_t member_no) {
+  auto rows = db.query(sql::find_membership, {room_no, member_no});
+  if (rows.empty()) return std::nullopt;
+  return membership{rows[0].as_bool(0), rows[0].as_int(1)};
+}
+
+bool mark_entered(connection& db, std::int64_t room_no, std::int64_t member_no) {
+  return db.execute(sql::mark_entered, {room_no, member_no}) > 0;
+}
+
+void mark_read(connection& db, std::int64_t room_no, std::int64_t member_no, std::int64_t message_no) {
+  db.execute(sql::mark_read, {message_no, room_no, member_no, message_no});
+}
+
+std::int64_t newest_message_no(connection& db, std::int64_t room_no) {
+  auto rows = db.query(sql::newest_message_no, {room_no});
+  return rows.empty() ? 0 : rows[0].opt_int(0).value_or(0);
+}
+
+std::int64_t insert_message(connection& db, const new_message& message) {
+  return db
+      .query(sql::insert_message, {message.room_no, message.type, platform::sql::nullable(message.member_no),
+                                   message.sender, message.message, message.date, message.created_at})[0]
+      .as_int(0);
+}
+
+std::optional<message_record> find_message(connection& db, std::int64_t message_no) {
+  auto rows = db.query(sql::find_message, {message_no});
+  if (rows.empty()) return std::nullopt;
+  return to_message(rows[0]);
+}
+
+std::vector<message_record> messages_of(connection& db, std::int64_t room_no, const message_window& window) {
+  std::vector<message_record> messages;
+  if (!window.before && !window.size) {
+    for (const auto& row : db.query(sql::whole_history, {room_no})) messages.push_back(to_message(row));
+    return messages;
+  }
+  const std::int64_t before = window.before.value_or(std::numeric_limits<std::int64_t>::max());
+  for (const auto& row : db.query(sql::page_before, {room_no, before, window.size.value_or(default_page_size)})) {
+    messages.push_back(to_message(row));
+  }
+  std::reverse(messages.begin(), messages.end());
+  return messages;
+}
+
+std::vector<room_summary> rooms_of(connection& db, std::int64_t member_no) {
+  std::vector<room_summary> rooms;
+  std::map<std::int64_t, std::size_t> index_of;  // room_no → position in rooms
+  for (const auto& row : db.query(sql::rooms_of, {member_no})) {
+    index_of.emplace(row.as_int(0), rooms.size());
+    rooms.push_back(room_summary{room_record{row.as_int(0), row.as_text(1), row.as_text(2)},
+                                 {},
+                                 row.opt_text(3),
+                                 row.opt_text(4),
+                                 row.as_int(5)});
+  }
+  for (const auto& row : db.query(sql::members_of_rooms_of, {member_no})) {
+    const auto found = index_of.find(row.as_int(0));
+    if (found != index_of.end()) rooms[found->second].members.push_back(room_member{row.as_int(1), row.as_text(2)});
+  }
+  return rooms;
+}
+
+}  // namespace daengtionary::chat::repository

@@ -1,0 +1,173 @@
+// Matching routes: parse and check parameters, call the matching service, answer the contract's JSON.
+#include "apps/daengtionary/friend/routes.hpp"
+
+#include <string>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/common/dog_json.hpp"
+#include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/page_cache.hpp"
+#include "apps/daengtionary/common/request_body.hpp"
+#include "apps/daengtionary/common/request_params.hpp"
+#include "apps/daengtionary/friend/service.hpp"
+#include "apps/daengtionary/member/service.hpp"
+#include "platform/json/binding.hpp"
+
+namespace daengtionary::matching {
+namespace {
+
+namespace http = platform::http;
+using boost::json::value;
+
+struct context {
+  member::service& members;
+  service& posts;
+  page_cache& pages;
+};
+
+value summary_json(const post_summary& post) {
+  return boost::json::object{{"friendNo", post.friend_no},
+                             {"address", post.address},
+                             {"category", post.category},
+                             {"title", post.title},
+                             {"content", post.content},
+                             {"status", post.status},
+                             {"maxCount", post.max_count},
+                             {"count", post.count},
+                             {"image", post.image ? value(*post.image) : value(nullptr)},
+                             {"createdAt", korean_datetime(post.created_at)},
+                             {"modifiedAt", korean_datetime(post.modified_at)}};
+}
+
+// The author as the frontend reads it (only `nick`), without the email and Kakao id the original leaked.
+value author_json(const post_detail& detail) {
+  boost::json::array dogs;
+  for (const auto& dog : detail.dogs) dogs.push_back(dog_json(dog));
+  return boost::json::object{{"memberNo", detail.author.member_no},
+                             {"nick", detail.author.nick},
+                             {"role", detail.author.role},
+                             {"dogs", std::move(dogs)},
+                             {"createdAt", iso_local_datetime(detail.author.created_at)},
+                             {"modifiedAt", iso_local_datetime(detail.author.modified_at)}};
+}
+
+value detail_json(const post_detail& detail) {
+  const post_record& post = detail.post;
+  boost::json::array images;
+  for (const auto& image : detail.images) {
+    images.push_back(boost::json::object{{"friendImgNo", image.friend_img_no}, {"friendImg", image.url}});
+  }
+  return boost::json::object{{"friendNo", post.friend_no},
+                             {"member", author_json(detail)},
+                             {"address", post.address},
+                             {"category", post.category},
+                             {"title", post.title},
+                             {"content", post.content},
+                             {"status", post.status},
+                             {"maxCount", post.max_count},
+                             {"count", post.count},
+                             {"roomNo", post.room_no},
+                             {"images", std::move(images)},
+                             {"createdAt", korean_datetime(post.created_at)},
+                             {"modifiedAt", korean_datetime(post.modified_at)}};
+}
+
+// The `data` part {address,category,title,content,maxCount} (a `friendNo` key is ignored). Text fields take
+// numbers as their text, like Jackson; maxCount must be a whole number, given as a number or a numeric string.
+// A missing or empty maxCount reads as 0, which validation refuses: a matching nobody can join is no use.
+result<post_form> post_form_of(const form& parts) {
+  const auto data = parts.json("data");
+  bool wrong_type = false;
+  post_form post{platform::json::text_field(data, "address", &wrong_type).value_or(""),
+                 platform::json::text_field(data, "category", &wrong_type).value_or(""),
+                 platform::json::text_field(data, "title", &wrong_type).value_or(""),
+                 platform::json::text_field(data, "content", &wrong_type).value_or(""),
+                 whole_number_field(data, "maxCount").value_or(0)};
+  if (wrong_type) return errc::not_valid_content;
+  return post;
+}
+
+// POST /friend/create multipart data + imgUrl files: 200 생성 완료; 400 NOT_VALIDCONTENT, image format; 401.
+asio::awaitable<http::response> create(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const form parts = form::read(req);
+  auto post = post_form_of(parts);
+  if (!post) co_return fail(post.error());
+  auto created = co_await ctx.posts.create(me->member_no, std::move(*post), parts.files("imgUrl"));
+  if (!created) co_return fail(created.error());
+  co_return ok("생성 완료");
+}
+
+// GET /friend?category&address&title&content&pagenum&pagesize (also /friend/, valueless keys = ""): 200 newest
+// first; 400.
+asio::awaitable<http::response> render_list(context ctx, post_filter filter, page paging) {
+  boost::json::array data;
+  for (const auto& post : co_await ctx.posts.list(std::move(filter), paging)) data.push_back(summary_json(post));
+  co_return ok(data, "조회 완료");
+}
+
+asio::awaitable<http::response> list(context ctx, http::request req) {
+  post_filter filter{std::string(req.required_query("category")), std::string(req.required_query("address")),
+                     std::string(req.required_query("title")), std::string(req.required_query("content"))};
+  const auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list, ctx, std::move(filter), *paging);
+}
+
+// GET /friend/{friendNo}: 200 the detail; 400; 404.
+asio::awaitable<http::response> detail(context ctx, http::request req) {
+  auto found = co_await ctx.posts.detail(req.path_int("friendNo"));
+  if (!found) co_return fail(found.error());
+  co_return ok(detail_json(*found), "조회 완료");
+}
+
+// PATCH /friend/{friendNo} multipart data: 200 수정 성공; 400 (content, not the author); 401; 404.
+asio::awaitable<http::response> update(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  const auto friend_no = req.path_int("friendNo");
+  auto post = post_form_of(form::read(req));
+  if (!post) co_return fail(post.error());
+  auto updated = co_await ctx.posts.update(me->member_no, friend_no, std::move(*post));
+  if (!updated) co_return fail(updated.error());
+  co_return ok("수정 성공");
+}
+
+// DELETE /friend/{friendNo}: 200 삭제 성공 (joins and images go, the chat room stays); 400 not the author; 401; 404.
+asio::awaitable<http::response> remove(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  auto removed = co_await ctx.posts.remove(me->member_no, req.path_int("friendNo"));
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 성공");
+}
+
+// POST /friend/count/{friendNo}: 200 참가 성공 (joined now or before) or 참가 실패 (closed); 400
+// FRIEND_IS_NOT_MEMBER for the author; 401; 404.
+asio::awaitable<http::response> join(context ctx, http::request req) {
+  auto me = co_await ctx.members.require(authorization(req));
+  if (!me) co_return fail(me.error());
+  auto outcome = co_await ctx.posts.join(me->member_no, req.path_int("friendNo"));
+  if (!outcome) co_return fail(outcome.error());
+  co_return ok(*outcome == join_outcome::joined ? "참가 성공" : "참가 실패");
+}
+
+}  // namespace
+
+void register_routes(http::router& routes, member::service& members, service& posts, page_cache& pages) {
+  using http::verb;
+  const context ctx{members, posts, pages};
+  routes.add(verb::post, "/friend/create", http::bind_context(ctx, create));
+  routes.add(verb::get, "/friend", http::bind_context(ctx, list));
+  routes.add(verb::get, "/friend/{friendNo}", http::bind_context(ctx, detail));
+  routes.add(verb::patch, "/friend/{friendNo}", http::bind_context(ctx, update));
+  routes.add(verb::delete_, "/friend/{friendNo}", http::bind_context(ctx, remove));
+  routes.add(verb::post, "/friend/count/{friendNo}", http::bind_context(ctx, join));
+}
+
+}  // namespace daengtionary::matching

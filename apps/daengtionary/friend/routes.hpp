@@ -1,0 +1,20 @@
+// HTTP routes of matching (contract §2.7): /friend create, list, detail, update, delete and the join counter.
+#pragma once
+
+#include "platform/http/router.hpp"
+
+namespace daengtionary {
+class page_cache;
+}
+
+namespace daengtionary::member {
+class service;
+}
+
+namespace daengtionary::matching {
+
+class service;
+
+void register_routes(platform::http::router& routes, member::service& members, service& posts, page_cache& pages);
+
+}  // namespace daengtionary::matching

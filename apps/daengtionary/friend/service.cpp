@@ -1,0 +1,138 @@
+// Matching rules over the repositories of matching, chat, members and dogs.
+#include "apps/daengtionary/friend/service.hpp"
+
+#include "apps/daengtionary/chat/service.hpp"
+#include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/common/text.hpp"
+#include "apps/daengtionary/friend/repository.hpp"
+#include "apps/daengtionary/member/repository.hpp"
+#include "apps/daengtionary/mypage/repository.hpp"
+#include "platform/sql/database.hpp"
+
+namespace daengtionary::matching {
+namespace {
+
+using platform::sql::connection;
+
+// Characters, not bytes; the frontend limits content to 30.
+constexpr std::size_t max_title_characters = 100;
+constexpr std::size_t max_content_characters = 1000;
+constexpr std::size_t max_address_characters = 200;
+
+bool known_category(const std::string& category) {
+  return category == "산책" || category == "애견카페" || category == "자유";
+}
+
+// The member's own post; the errors a wrong id or a non-author get.
+result<post_record> own_post(connection& db, std::int64_t member_no, std::int64_t friend_no) {
+  auto post = repository::find_post(db, friend_no);
+  if (!post) return errc::map_not_found;
+  if (post->member_no != member_no) return errc::map_wrong_access;
+  return *post;
+}
+
+// The group room's SYSTEM message, to publish once committed.
+chat::message_record create_post(connection& db, std::int64_t member_no, const post_form& form,
+                                 const std::vector<std::string>& urls) {
+  const std::int64_t now = now_micros();
+  chat::message_record started = chat::open_group_room(db, member_no, form.title, now);
+  const std::int64_t friend_no = repository::insert_post(db, member_no, form, started.room_no, now);
+  repository::insert_images(db, friend_no, urls);
+  return started;
+}
+
+result<post_detail> read_detail(connection& db, std::int64_t friend_no) {
+  auto post = repository::find_post(db, friend_no);
+  if (!post) return errc::map_not_found;
+  auto author = member::repository::find_by_id(db, post->member_no);  // the FK cascades, so it exists
+  return post_detail{*post, std::move(*author), mypage::repository::dogs_of(db, post->member_no),
+                     repository::images_of(db, friend_no)};
+}
+
+result<void> rewrite_own_post(connection& db, std::int64_t member_no, std::int64_t friend_no, const post_form& form) {
+  auto post = own_post(db, member_no, friend_no);
+  if (!post) return post.error();
+  repository::update_post(db, friend_no, form, now_micros());
+  chat::rename_room(db, post->room_no, form.title);
+  return {};
+}
+
+// The image URLs to remove from storage once committed.
+result<std::vector<std::string>> delete_own_post(connection& db, std::int64_t member_no, std::int64_t friend_no) {
+  auto post = own_post(db, member_no, friend_no);
+  if (!post) return post.error();
+  std::vector<std::string> urls;
+  for (auto& image : repository::images_of(db, friend_no)) urls.push_back(std::move(image.url));
+  repository::delete_post(db, friend_no);
+  return urls;
+}
+
+// The join row decides "once per member"; the guarded counter update decides "never past maxCount", and gives
+// the join row back when the post filled up in the meantime.
+result<join_outcome> take_part(connection& db, std::int64_t member_no, std::int64_t friend_no) {
+  auto post = repository::find_post(db, friend_no);
+  if (!post) return errc::map_not_found;
+  if (post->member_no == member_no) {
+    if (post->status != open_status) return join_outcome::full;
+    return errc::friend_is_not_member;
+  }
+  const std::int64_t now = now_micros();
+  if (repository::insert_join(db, friend_no, member_no, now) && !repository::take_seat(db, friend_no)) {
+    repository::delete_join(db, friend_no, member_no);
+    return join_outcome::full;
+  }
+  chat::join_room(db, post->room_no, member_no, now);
+  return join_outcome::joined;
+}
+
+}  // namespace
+
+result<void> validate(const post_form& form) {
+  const bool valid =
+      known_category(form.category) && !is_blank(form.title) && utf8_length(form.title) <= max_title_characters &&
+      utf8_length(form.content) <= max_content_characters && !is_blank(form.address) &&
+      utf8_length(form.address) <= max_address_characters && form.max_count >= 1 && form.max_count <= max_members;
+  if (!valid) return errc::not_valid_content;
+  return {};
+}
+
+service::service(platform::sql::database& db, image_uploads& images, chat::service& chats)
+    : db_(db), images_(images), chats_(chats) {}
+
+asio::awaitable<result<void>> service::create(std::int64_t member_no, post_form form, std::vector<upload> files) {
+  if (auto valid = validate(form); !valid) co_return valid.error();
+  if (files.size() > max_images) co_return errc::not_valid_content;
+  auto stored = co_await images_.store(std::move(files));
+  if (!stored) co_return stored.error();
+  const std::vector<std::string> urls = std::move(*stored);
+  const auto started = co_await db_.transact(create_post, member_no, std::move(form), urls);
+  chats_.publish(started);
+  co_return result<void>();
+}
+
+asio::awaitable<std::vector<post_summary>> service::list(post_filter filter, page paging) {
+  co_return co_await db_.run(repository::list_posts, std::move(filter), paging);
+}
+
+asio::awaitable<result<post_detail>> service::detail(std::int64_t friend_no) {
+  co_return co_await db_.run(read_detail, friend_no);
+}
+
+asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t friend_no, post_form form) {
+  if (auto valid = validate(form); !valid) co_return valid.error();
+  co_return co_await db_.transact(rewrite_own_post, member_no, friend_no, std::move(form));
+}
+
+asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t friend_no) {
+  auto urls = co_await db_.transact(delete_own_post, member_no, friend_no);
+  if (!urls) co_return urls.error();
+  co_await images_.remove(std::move(*urls));
+  co_return result<void>();
+}
+
+asio::awaitable<result<join_outcome>> service::join(std::int64_t member_no, std::int64_t friend_no) {
+  co_return co_await db_.transact(take_part, member_no, friend_no);
+}
+
+}  // namespace daengtionary::matching

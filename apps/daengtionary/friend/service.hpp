@@ -1,0 +1,56 @@
+// Matching rules: each post owns a group chat room, members join once each and never past maxCount, the
+// status follows the count, and only the author edits or deletes.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/friend/dto.hpp"
+
+namespace platform::sql {
+class database;
+}
+
+namespace daengtionary {
+class image_uploads;
+}
+namespace daengtionary::chat {
+class service;
+}
+
+namespace daengtionary::matching {
+
+inline constexpr std::size_t max_images = 10;
+inline constexpr std::int64_t max_members = 100;
+
+class service {
+ public:
+  service(platform::sql::database& db, image_uploads& images, chat::service& chats);
+
+  // The post and its group room (with the creator in it) in one transaction; the room's SYSTEM message is
+  // published after the commit.
+  asio::awaitable<result<void>> create(std::int64_t member_no, post_form form, std::vector<upload> files);
+  asio::awaitable<std::vector<post_summary>> list(post_filter filter, page paging);
+  asio::awaitable<result<post_detail>> detail(std::int64_t friend_no);
+  // Images are kept; the status is re-evaluated against the new maxCount and the room takes the new title.
+  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t friend_no, post_form form);
+  // The post, its joins and images (rows and files) go; its chat room stays.
+  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t friend_no);
+  // joined (also when the member had joined before: counted once) or full (closed); friend_is_not_member for
+  // the author of an open post. A joiner also becomes a member of the group room.
+  asio::awaitable<result<join_outcome>> join(std::int64_t member_no, std::int64_t friend_no);
+
+ private:
+  platform::sql::database& db_;
+  image_uploads& images_;
+  chat::service& chats_;
+};
+
+// not_valid_content unless the form is a post the frontend could have sent, with 1 <= maxCount <= max_members.
+result<void> validate(const post_form& form);
+
+}  // namespace daengtionary::matching
