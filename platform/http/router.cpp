@@ -143,7 +143,8 @@ router::websocket_match router::find_websocket(std::string_view path) const {
 
 router::stream_match router::find_stream(verb method, std::string_view path) const {
   stream_match result;
-  const node* target = walk(root_.get(), segments(path), 0, result.path_params, [](const node& at) { return at.has_routes(); });
+  const node* target =
+      walk(root_.get(), segments(path), 0, result.path_params, [](const node& at) { return at.has_routes(); });
   if (target == nullptr) return {};
   auto it = target->streams.find(method);
   if (it == target->streams.end()) return {};

@@ -202,8 +202,12 @@ asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_p
         raw_request raw = parser.release();
         std::string id = request_id_for(raw);
         const std::string target_text(raw.target());
-        upgrade_request up{std::move(raw),   std::move(target->path), std::move(target->query),
-                           std::move(found.path_params), remote_ip, id};
+        upgrade_request up{std::move(raw),
+                           std::move(target->path),
+                           std::move(target->query),
+                           std::move(found.path_params),
+                           remote_ip,
+                           id};
         // Still live for drain, which reaches it through close_idle: the endpoint closes it with 1001.
         entry->idle = true;
         entry->close = [on_drain = up.on_drain] {
@@ -224,8 +228,12 @@ asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_p
       const std::string target_text(raw.target());
       std::string id = request_id_for(raw);
       std::string origin(raw[beast_http::field::origin]);
-      request req{std::move(raw),   std::move(target->path), std::move(target->query), std::move(streamed.path_params),
-                  remote_ip, id};
+      request req{std::move(raw),
+                  std::move(target->path),
+                  std::move(target->query),
+                  std::move(streamed.path_params),
+                  remote_ip,
+                  id};
       stream_writer<Stream> writer(stream, options, std::move(origin), id);
       co_await stream_to(*context, *streamed.target, std::move(req), writer);
       log_access(options, id, remote_ip, method, target_text, writer.status(), writer.bytes(), started);

@@ -72,8 +72,8 @@ opened open_session(const std::shared_ptr<const endpoint>& sockjs, const http::r
   if (sockjs->sessions->full()) return answer(req, status::service_unavailable, "Too many sessions");
   auto handler = sockjs->make_handler(session_request{req.path, req.query, req.remote_ip, req.id});
   if (!handler) return answer(req, status::forbidden, "Forbidden");
-  auto session = std::make_shared<xhr_session>(executor, sockjs->xhr_options, *id,
-                                               std::move(handler), sockjs->sessions, req.remote_ip, req.id);
+  auto session = std::make_shared<xhr_session>(executor, sockjs->xhr_options, *id, std::move(handler), sockjs->sessions,
+                                               req.remote_ip, req.id);
   switch (sockjs->sessions->add(*id, session)) {
     case session_table::added::yes:
       return session;
@@ -178,10 +178,9 @@ void add_http_routes(http::router& routes, const std::shared_ptr<const endpoint>
   routes.add(http::verb::options, session + "/xhr", preflight("OPTIONS, POST"));
   routes.add(http::verb::post, session + "/xhr_send", http::bind_context(sockjs, xhr_send));
   routes.add(http::verb::options, session + "/xhr_send", preflight("OPTIONS, POST"));
-  routes.add_stream(http::verb::post, session + "/xhr_streaming",
-                    [sockjs](http::request req, http::response_writer& out) {
-                      return xhr_streaming(sockjs, std::move(req), out);
-                    });
+  routes.add_stream(
+      http::verb::post, session + "/xhr_streaming",
+      [sockjs](http::request req, http::response_writer& out) { return xhr_streaming(sockjs, std::move(req), out); });
   routes.add(http::verb::options, session + "/xhr_streaming", preflight("OPTIONS, POST"));
 }
 

@@ -16,8 +16,7 @@ std::optional<std::string> session_id_of(const endpoint& sockjs, std::string_vie
   return std::move(session->session_id);
 }
 
-void register_endpoint(http::router& routes, std::string prefix, handler_factory make_handler,
-                       server_options options) {
+void register_endpoint(http::router& routes, std::string prefix, handler_factory make_handler, server_options options) {
   auto xhr_options = std::make_shared<const xhr_session_options>(
       xhr_session_options{options.heartbeat_interval, options.disconnect_delay, options.queue_max_messages,
                           options.queue_max_bytes, options.overflow_code});

@@ -19,7 +19,8 @@ namespace {
 // The code for the WebSocket close that follows a SockJS close frame: the frame's own when the WebSocket
 // protocol allows sending it (RFC 6455 §7.4), else 1000. The client reads the code from the frame anyway.
 std::uint16_t websocket_close_code(std::uint16_t code) {
-  const bool sendable = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+  const bool sendable =
+      (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
   return sendable ? code : messaging::close_codes::normal;
 }
 
@@ -52,13 +53,13 @@ class websocket_session final : public messaging::connection {
 
   void start_heartbeat() {
     heartbeat_.expires_after(heartbeat_interval_);
-    heartbeat_.async_wait([weak = std::weak_ptr<websocket_session>(shared_websocket_session())](
-                              const boost::system::error_code& ec) {
-      auto self = weak.lock();
-      if (ec || !self || self->closing_) return;
-      self->socket_->send(heartbeat_frame());
-      self->start_heartbeat();
-    });
+    heartbeat_.async_wait(
+        [weak = std::weak_ptr<websocket_session>(shared_websocket_session())](const boost::system::error_code& ec) {
+          auto self = weak.lock();
+          if (ec || !self || self->closing_) return;
+          self->socket_->send(heartbeat_frame());
+          self->start_heartbeat();
+        });
   }
 
   // The WebSocket is over: no more heartbeats, and the ws::session is let go.
@@ -107,8 +108,7 @@ class framed_handler final : public messaging::handler {
     auto* messages = std::get_if<std::vector<std::string>>(&decoded);
     if (messages == nullptr) {
       // sockjs-node drops such a connection without a close frame: the client sent something no client sends.
-      spdlog::info("sockjs {} websocket message refused: {}", socket->id(),
-                   describe(std::get<decode_error>(decoded)));
+      spdlog::info("sockjs {} websocket message refused: {}", socket->id(), describe(std::get<decode_error>(decoded)));
       socket->close(messaging::close_codes::protocol_error, std::string(describe(std::get<decode_error>(decoded))));
       co_return;
     }

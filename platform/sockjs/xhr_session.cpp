@@ -124,8 +124,7 @@ asio::awaitable<bool> xhr_session::deliver(std::shared_ptr<xhr_session> self, st
 
 void xhr_session::enqueue(messaging::payload message) {
   if (state_ != state::open) return;  // closing or closed: late sends are dropped
-  if (queue_.size() + 1 > options_->queue_max_messages ||
-      queued_bytes_ + message->size() > options_->queue_max_bytes) {
+  if (queue_.size() + 1 > options_->queue_max_messages || queued_bytes_ + message->size() > options_->queue_max_bytes) {
     spdlog::warn("sockjs {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
                  queue_.size(), queued_bytes_, options_->overflow_code);
     request_close({options_->overflow_code, "Send queue overflow", true});

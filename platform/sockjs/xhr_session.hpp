@@ -36,9 +36,8 @@ struct xhr_session_options {
 class xhr_session final : public messaging::connection {
  public:
   xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<const xhr_session_options> options,
-              std::string session_id,
-              std::shared_ptr<messaging::handler> handler, std::weak_ptr<session_table> table, std::string remote_ip,
-              std::string request_id);
+              std::string session_id, std::shared_ptr<messaging::handler> handler, std::weak_ptr<session_table> table,
+              std::string remote_ip, std::string request_id);
   ~xhr_session() override;
 
   // Overflowing the queue closes the session with options.overflow_code, dropping what was queued.
@@ -79,9 +78,7 @@ class xhr_session final : public messaging::connection {
     bool drop_queue;
   };
 
-  std::shared_ptr<xhr_session> shared_session() {
-    return std::static_pointer_cast<xhr_session>(shared_from_this());
-  }
+  std::shared_ptr<xhr_session> shared_session() { return std::static_pointer_cast<xhr_session>(shared_from_this()); }
   void enqueue(messaging::payload message);
   void request_close(close_request request);
   void finish_close();
@@ -100,7 +97,7 @@ class xhr_session final : public messaging::connection {
   std::deque<messaging::payload> queue_;
   std::size_t queued_bytes_ = 0;
   std::string close_frame_;  // set when closing starts
-  bool opened_ = false;  // on_open ran, so on_close is due once
+  bool opened_ = false;      // on_open ran, so on_close is due once
   bool open_frame_due_ = false;
   bool on_close_due_ = false;  // closed while a delivery was in progress: on_close runs after it
   bool delivering_ = false;

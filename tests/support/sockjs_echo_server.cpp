@@ -78,14 +78,14 @@ int main(int argc, char** argv) {
   platform::io::context_pool contexts(2);
   http::router routes;
   sockjs::register_endpoint(
-      routes, "/echo",
-      [&seen](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, false); }, options);
+      routes, "/echo", [&seen](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, false); },
+      options);
   sockjs::register_endpoint(
-      routes, "/close",
-      [&seen](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, true); }, options);
+      routes, "/close", [&seen](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, true); },
+      options);
   routes.add(http::verb::get, "/stats", [&seen](http::request) -> platform::asio::awaitable<http::response> {
-    co_return http::json_response(http::status::ok, fmt::format(R"({{"opened":{},"closed":{}}})", seen.opened.load(),
-                                                                seen.closed.load()));
+    co_return http::json_response(
+        http::status::ok, fmt::format(R"({{"opened":{},"closed":{}}})", seen.opened.load(), seen.closed.load()));
   });
 
   http::server_options server_options;
@@ -93,9 +93,8 @@ int main(int argc, char** argv) {
   server_options.port = static_cast<unsigned short>(std::atoi(argv[1]));
   server_options.access_log = false;
   server_options.drain_timeout = std::chrono::seconds(5);
-  http::server server(contexts, server_options, routes, [](const http::problem& p) {
-    return http::text_response(p.code, std::string(p.message));
-  });
+  http::server server(contexts, server_options, routes,
+                      [](const http::problem& p) { return http::text_response(p.code, std::string(p.message)); });
   std::printf("listening on %u\n", server.start());
   std::fflush(stdout);
   contexts.run_until_signal([&server]() -> platform::asio::awaitable<void> { co_await server.drain(); });

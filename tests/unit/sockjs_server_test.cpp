@@ -283,6 +283,7 @@ TEST_F(SockjsServer, RefusesBadXhrSends) {
   res = send("s1", R"([")" + std::string(70 * 1024, 'x') + R"("])");
   EXPECT_EQ(res.result(), http::status::payload_too_large);
   EXPECT_EQ(request(http::verb::post, "/echo/000/a.b/xhr").result(), http::status::not_found);
+  EXPECT_EQ(request(http::verb::post, "/echo/000/a.b/xhr_streaming").result(), http::status::not_found);
   EXPECT_EQ(request(http::verb::post, "/echo/000/s1/eventsource").result(), http::status::not_found);
   // The session is still fine.
   EXPECT_EQ(send("s1", R"(["ok"])").result(), http::status::no_content);

@@ -64,7 +64,8 @@ class stream_writer final : public response_writer {
     if (phase_ != phase::streaming) throw std::logic_error("response_writer::finish before start or twice");
     phase_ = phase::done;
     deadline();
-    auto [ec, _] = co_await asio::async_write(stream_, beast_http::make_chunk_last(), asio::as_tuple(asio::use_awaitable));
+    auto [ec, _] =
+        co_await asio::async_write(stream_, beast_http::make_chunk_last(), asio::as_tuple(asio::use_awaitable));
     co_return !ec;
   }
 
