@@ -143,7 +143,8 @@ asio::awaitable<void> xhr_streaming(std::shared_ptr<const endpoint> sockjs, http
   auto session = std::get<std::shared_ptr<xhr_session>>(std::move(found));
   const auto executor = session->executor();
   http::response head = answer(req, status::ok, "", frames_type);
-  if (!co_await out.start(std::move(head)) || !co_await out.write(xhr_streaming_prelude())) co_return;
+  const std::string prelude = xhr_streaming_prelude();
+  if (!co_await out.start(std::move(head)) || !co_await out.write(prelude)) co_return;
 
   const auto attached = co_await asio::co_spawn(executor, xhr_session::attach(session), asio::use_awaitable);
   if (attached.receiver == 0) {
