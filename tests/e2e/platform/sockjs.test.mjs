@@ -76,6 +76,7 @@ async function connect(endpoint, transport) {
   assert.equal(sock.transport, transport);
   return {
     sock,
+    transport,  // sock.transport is null again once closed
     received,
     closed,
     // Resolves with the first `count` messages.
@@ -202,10 +203,12 @@ test('SIGTERM closes open sessions with 1001, then the server exits 0 without a 
   const open = await Promise.all(TRANSPORTS.map((transport) => connect('/echo', transport)));
   server.child.kill('SIGTERM');
   for (const c of open) {
-    assert.deepEqual(await withTimeout(c.closed, 10_000, `${c.sock.transport} close`), {
-      code: 1001,
-      reason: 'Server shutting down',
-    });
+    const { transport } = c;
+    const event = await withTimeout(c.closed, 10_000, `${transport} close`);
+    // A polling client between two polls has no request the close frame could answer, and its next poll finds
+    // the server gone: sockjs-client reports 1006. The others always have a receiver attached.
+    if (transport === 'xhr-polling' && event.code === 1006) continue;
+    assert.deepEqual(event, { code: 1001, reason: 'Server shutting down' }, transport);
   }
   const outcome = await withTimeout(server.exited, 10_000, 'exit');
   assert.deepEqual(outcome, { code: 0, signal: null });
