@@ -54,6 +54,7 @@ std::optional<response> answer_preflight(const cors_policy& policy, const raw_re
 }
 
 void add_cors_headers(const cors_policy& policy, std::string_view origin, response& res) {
+  if (res.find(beast_http::field::access_control_allow_origin) != res.end()) return;
   const origin_match match = match_origin(policy, origin);
   // With listed origins the answer depends on the Origin header, allowed or not: caches must know.
   const bool only_any = policy.allowed_origins.size() == 1 && policy.allowed_origins.front() == "*";

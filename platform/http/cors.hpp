@@ -23,7 +23,8 @@ struct cors_policy {
 // the request is not a preflight.
 std::optional<response> answer_preflight(const cors_policy& policy, const raw_request& req);
 
-// Adds the CORS headers to an actual response when the request's Origin (may be "") is allowed.
+// Adds the CORS headers to an actual response when the request's Origin (may be "") is allowed. A response
+// that already carries Access-Control-Allow-Origin (an endpoint with its own policy, like SockJS) is left alone.
 void add_cors_headers(const cors_policy& policy, std::string_view origin, response& res);
 
 }  // namespace platform::http

@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/http/detail/session.hpp"
-#include "platform/http/target.hpp"
 #include "platform/io/blocking_pool.hpp"
 
 namespace platform::http::detail {
@@ -25,11 +24,15 @@ response render(server_context& context, status code, std::string_view path, std
 
 }  // namespace
 
-asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip,
-                                  std::string request_id) {
-  if (auto preflight = answer_preflight(context.options.cors, raw)) co_return std::move(*preflight);
+asio::awaitable<response> respond(server_context& context, raw_request raw, std::optional<parsed_target> target,
+                                  std::string remote_ip, std::string request_id) {
+  // A path with its own OPTIONS route answers its own preflights (SockJS does, with credentials allowed).
+  const bool own_preflight =
+      target && raw.method() == verb::options && context.routes.find(verb::options, target->path).target != nullptr;
+  if (!own_preflight) {
+    if (auto preflight = answer_preflight(context.options.cors, raw)) co_return std::move(*preflight);
+  }
 
-  auto target = parse_target(raw.target());
   if (!target) {
     response res = render(context, status::bad_request, "", "Malformed request target");
     add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "platform/http/stream.hpp"
 #include "platform/http/upgrade.hpp"
 
 namespace platform::http {
@@ -12,6 +13,9 @@ struct router::node {
   std::unique_ptr<node> parameter;
   std::string parameter_name;
   std::map<verb, handler> handlers;
+  std::map<verb, stream_handler> streams;
+
+  bool has_routes() const { return !handlers.empty() || !streams.empty(); }
   std::unique_ptr<websocket_endpoint> websocket;
 };
 
@@ -63,8 +67,15 @@ router::node& router::node_for(std::string_view pattern) {
 }
 
 void router::add(verb method, std::string_view pattern, handler h) {
-  node* current = &node_for(pattern);
-  if (!current->handlers.emplace(method, std::move(h)).second) {
+  node& at = node_for(pattern);
+  if (at.streams.contains(method) || !at.handlers.emplace(method, std::move(h)).second) {
+    throw std::logic_error("route registered twice: " + std::string(pattern));
+  }
+}
+
+void router::add_stream(verb method, std::string_view pattern, stream_handler h) {
+  node& at = node_for(pattern);
+  if (at.handlers.contains(method) || !at.streams.emplace(method, std::move(h)).second) {
     throw std::logic_error("route registered twice: " + std::string(pattern));
   }
 }
@@ -93,8 +104,7 @@ const Node* walk(const Node* at, const std::vector<std::string_view>& parts, std
 router::match router::find(verb method, std::string_view path) const {
   const auto parts = segments(path);
   match result;
-  const node* target =
-      walk(root_.get(), parts, 0, result.path_params, [](const node& at) { return !at.handlers.empty(); });
+  const node* target = walk(root_.get(), parts, 0, result.path_params, [](const node& at) { return at.has_routes(); });
   if (target == nullptr) return result;
   if (auto it = target->handlers.find(method); it != target->handlers.end()) {
     result.target = &it->second;
@@ -109,6 +119,7 @@ router::match router::find(verb method, std::string_view path) const {
   }
   result.path_params.clear();
   for (const auto& [allowed, _] : target->handlers) result.allowed.push_back(allowed);
+  for (const auto& [allowed, _] : target->streams) result.allowed.push_back(allowed);
   if (target->handlers.contains(verb::get) && !target->handlers.contains(verb::head)) {
     result.allowed.push_back(verb::head);
   }
@@ -128,6 +139,23 @@ router::websocket_match router::find_websocket(std::string_view path) const {
   if (target == nullptr) return {};
   result.target = target->websocket.get();
   return result;
+}
+
+router::stream_match router::find_stream(verb method, std::string_view path) const {
+  stream_match result;
+  const node* target =
+      walk(root_.get(), segments(path), 0, result.path_params, [](const node& at) { return at.has_routes(); });
+  if (target == nullptr) return {};
+  auto it = target->streams.find(method);
+  if (it == target->streams.end()) return {};
+  result.target = &it->second;
+  return result;
+}
+
+void router::on_drain(std::function<void()> hook) { drain_hooks_.push_back(std::move(hook)); }
+
+void router::notify_drain() const {
+  for (const auto& hook : drain_hooks_) hook();
 }
 
 std::string_view without_trailing_slash(std::string_view path) {

@@ -15,6 +15,8 @@ namespace platform::http {
 
 using handler = std::function<asio::awaitable<response>(request)>;
 struct websocket_endpoint;  // platform/http/upgrade.hpp
+class response_writer;      // platform/http/stream.hpp
+using stream_handler = std::function<asio::awaitable<void>(request, response_writer&)>;
 
 class router {
  public:
@@ -48,11 +50,29 @@ class router {
   };
   websocket_match find_websocket(std::string_view path) const;
 
+  // A route whose handler streams its response (platform/http/stream.hpp). It shares the pattern space, the
+  // 404/405 answers and the registration rules of add(); find() reports its methods as allowed but never
+  // returns it: the server asks find_stream() first.
+  void add_stream(verb method, std::string_view pattern, stream_handler h);
+
+  struct stream_match {
+    const stream_handler* target = nullptr;  // null: no stream route for this method and path
+    params path_params;
+  };
+  stream_match find_stream(verb method, std::string_view path) const;
+
+  // Called once when a server serving these routes starts to drain, before it closes idle connections: for
+  // endpoints that keep state beyond one connection (SockJS sessions) or hold streams open. On the thread
+  // that calls drain(); a hook that touches connections dispatches to their executors.
+  void on_drain(std::function<void()> hook);
+  void notify_drain() const;
+
  private:
   struct node;
   node& node_for(std::string_view pattern);
 
   std::unique_ptr<node> root_;
+  std::vector<std::function<void()>> drain_hooks_;
 };
 
 // A handler that calls fn(context, request): routes of a feature share a small context struct of

@@ -79,6 +79,7 @@ asio::awaitable<void> server::drain() {
   self->context->draining.store(true, std::memory_order_release);
   boost::system::error_code ignored;  // closing an already closed acceptor is fine
   self->acceptor.close(ignored);
+  self->context->routes.notify_drain();
   self->context->live.close_idle();
 
   asio::steady_timer timer(co_await asio::this_coro::executor);

@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/http/detail/stream_writer.hpp"
 #include "platform/http/target.hpp"
 #include "platform/http/upgrade.hpp"
 
@@ -87,12 +88,12 @@ asio::awaitable<void> discard_unread_input(Stream& stream) {
 }
 
 void log_access(const server_options& options, const std::string& id, const std::string& remote_ip,
-                std::string_view method, std::string_view target, const response& res,
+                std::string_view method, std::string_view target, unsigned status_code, std::size_t body_bytes,
                 std::chrono::steady_clock::time_point started) {
   if (!options.access_log) return;
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-  spdlog::info("access {} {} \"{} {}\" {} {} {:.3f}ms", id, remote_ip, method, target, res.result_int(),
-               res.body().size(), static_cast<double>(micros.count()) / 1000.0);
+  spdlog::info("access {} {} \"{} {}\" {} {} {:.3f}ms", id, remote_ip, method, target, status_code, body_bytes,
+               static_cast<double>(micros.count()) / 1000.0);
 }
 
 bool has_transport(const websocket_endpoint& endpoint, const plain_stream&) { return bool(endpoint.plain); }
@@ -103,6 +104,31 @@ asio::awaitable<void> hand_over(const websocket_endpoint& endpoint, plain_stream
 }
 asio::awaitable<void> hand_over(const websocket_endpoint& endpoint, tls_stream& stream, upgrade_request up) {
   co_await endpoint.tls(std::move(stream), std::move(up));
+}
+
+// Runs a stream route's handler; a failure before anything was answered becomes a whole error response.
+template <class Stream>
+asio::awaitable<void> stream_to(server_context& context, const stream_handler& handler, request req,
+                                stream_writer<Stream>& writer) {
+  const std::string path = req.path;
+  const std::string id = req.id;
+  std::optional<status> failure;
+  try {
+    co_await handler(std::move(req), writer);
+    if (!writer.answered()) {
+      spdlog::error("{} stream handler for {} returned without a response", id, path);
+      failure = status::internal_server_error;
+    }
+  } catch (const client_error& e) {
+    failure = e.code;
+  } catch (const std::exception& e) {
+    spdlog::error("{} unhandled exception in stream handler: {}", id, e.what());
+    failure = status::internal_server_error;
+  }
+  if (failure && !writer.answered()) {
+    response res = context.render_error(problem{*failure, path, beast_http::obsolete_reason(*failure)});
+    co_await writer.respond(std::move(res));
+  }
 }
 
 // Serves requests until the connection closes; returns true when it was handed to a WebSocket endpoint,
@@ -163,20 +189,25 @@ asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_p
       res.keep_alive(false);
       res.prepare_payload();
       co_await write_response(stream, res, options);
-      log_access(options, id, remote_ip, header_known ? head_part.method_string() : "-", target, res, started);
+      log_access(options, id, remote_ip, header_known ? head_part.method_string() : "-", target, res.result_int(),
+                 res.body().size(), started);
       co_await discard_unread_input(stream);
       break;
     }
 
+    auto target = parse_target(parser.get().target());
     if (boost::beast::websocket::is_upgrade(parser.get())) {
-      auto target = parse_target(parser.get().target());
       auto found = target ? context->routes.find_websocket(target->path) : router::websocket_match{};
       if (found.target != nullptr && has_transport(*found.target, stream)) {
         raw_request raw = parser.release();
         std::string id = request_id_for(raw);
         const std::string target_text(raw.target());
-        upgrade_request up{std::move(raw),   std::move(target->path), std::move(target->query),
-                           std::move(found.path_params), remote_ip, id};
+        upgrade_request up{std::move(raw),
+                           std::move(target->path),
+                           std::move(target->query),
+                           std::move(found.path_params),
+                           remote_ip,
+                           id};
         // Still live for drain, which reaches it through close_idle: the endpoint closes it with 1001.
         entry->idle = true;
         entry->close = [on_drain = up.on_drain] {
@@ -190,20 +221,39 @@ asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_p
       }
     }
 
+    auto streamed = target ? context->routes.find_stream(parser.get().method(), target->path) : router::stream_match{};
+    if (streamed.target != nullptr) {
+      raw_request raw = parser.release();
+      const std::string method(raw.method_string());
+      const std::string target_text(raw.target());
+      std::string id = request_id_for(raw);
+      std::string origin(raw[beast_http::field::origin]);
+      request req{std::move(raw),
+                  std::move(target->path),
+                  std::move(target->query),
+                  std::move(streamed.path_params),
+                  remote_ip,
+                  id};
+      stream_writer<Stream> writer(stream, options, std::move(origin), id);
+      co_await stream_to(*context, *streamed.target, std::move(req), writer);
+      log_access(options, id, remote_ip, method, target_text, writer.status(), writer.bytes(), started);
+      break;  // a streamed response ends its connection
+    }
+
     raw_request raw = parser.release();
     const bool client_keep_alive = raw.keep_alive();
     const bool head = raw.method() == verb::head;
     const std::string method(raw.method_string());
-    const std::string target(raw.target());
+    const std::string target_text(raw.target());
     std::string id = request_id_for(raw);
 
-    response res = co_await respond(*context, std::move(raw), remote_ip, id);
+    response res = co_await respond(*context, std::move(raw), std::move(target), remote_ip, id);
     res.set("X-Request-Id", id);
     res.keep_alive(client_keep_alive && !context->draining.load(std::memory_order_acquire));
     res.prepare_payload();
     if (head) res.body().clear();  // Content-Length stays that of the GET body
     co_await write_response(stream, res, options);
-    log_access(options, id, remote_ip, method, target, res, started);
+    log_access(options, id, remote_ip, method, target_text, res.result_int(), res.body().size(), started);
     if (!res.keep_alive()) break;
   }
   context->live.remove(entry);

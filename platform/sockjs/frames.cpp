@@ -123,7 +123,10 @@ std::string open_frame() { return "o"; }
 
 std::string heartbeat_frame() { return "h"; }
 
-std::string message_frame(std::span<const std::string> messages) {
+namespace {
+
+template <class Text>
+std::string message_frame_of(std::span<const Text> messages) {
   std::string frame = "a[";
   for (std::size_t i = 0; i < messages.size(); ++i) {
     if (i != 0) frame += ',';
@@ -132,6 +135,12 @@ std::string message_frame(std::span<const std::string> messages) {
   frame += ']';
   return frame;
 }
+
+}  // namespace
+
+std::string message_frame(std::span<const std::string> messages) { return message_frame_of(messages); }
+
+std::string message_frame(std::span<const std::string_view> messages) { return message_frame_of(messages); }
 
 std::string close_frame(int code, std::string_view reason) {
   std::string frame = "c[" + std::to_string(code) + ',';

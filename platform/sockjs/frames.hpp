@@ -23,6 +23,7 @@ std::string heartbeat_frame();  // "h"
 // a["m1","m2"]: each message is UTF-8 text; invalid UTF-8 bytes are sent as \ufffd so that the frame
 // stays valid JSON and a valid WebSocket text frame.
 std::string message_frame(std::span<const std::string> messages);
+std::string message_frame(std::span<const std::string_view> messages);
 
 // c[3000,"Go away!"]
 std::string close_frame(int code, std::string_view reason);

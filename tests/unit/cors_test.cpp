@@ -157,4 +157,13 @@ TEST(Unit, CorsReplacesHeadersWhenAddedTwice) {
   EXPECT_EQ(res.count(field::access_control_allow_credentials), 1U);
 }
 
+TEST(Unit, CorsLeavesAResponseAloneWhenItSetsItsOwnAllowOrigin) {
+  response res = text_response(status::ok, "{}");
+  res.set(field::access_control_allow_origin, "https://daengtionary.site");
+  res.set(field::access_control_allow_credentials, "true");
+  add_cors_headers(cors_policy{}, "https://daengtionary.site", res);  // the policy would say "*"
+  EXPECT_EQ(res[field::access_control_allow_origin], "https://daengtionary.site");
+  EXPECT_EQ(res[field::access_control_allow_credentials], "true");
+}
+
 }  // namespace

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/http/stream.hpp"
+
 namespace {
 
 using platform::http::params;
@@ -26,6 +28,17 @@ struct tagged {
 int id_of(const router::match& m) {
   if (m.target == nullptr) return -1;
   const auto* handler = m.target->target<tagged>();
+  return handler == nullptr ? -2 : handler->id;
+}
+
+struct tagged_stream {
+  int id;
+  platform::asio::awaitable<void> operator()(request, platform::http::response_writer&) const { co_return; }
+};
+
+int id_of(const router::stream_match& m) {
+  if (m.target == nullptr) return -1;
+  const auto* handler = m.target->target<tagged_stream>();
   return handler == nullptr ? -2 : handler->id;
 }
 
@@ -261,6 +274,41 @@ TEST(Unit, RouterKeepsRoutesWhenMoved) {
   const auto m = moved.find(verb::get, "/a/b");
   EXPECT_EQ(id_of(m), 5);
   EXPECT_EQ(m.path_params, captured({{"x", "b"}}));
+}
+
+TEST(Unit, RouterFindsStreamRoutesAndCountsThemAsAllowedMethods) {
+  router r;
+  r.add(verb::options, "/s/{id}/xhr_streaming", tagged{1});
+  r.add_stream(verb::post, "/s/{id}/xhr_streaming", tagged_stream{2});
+  const auto streamed = r.find_stream(verb::post, "/s/abc/xhr_streaming");
+  EXPECT_EQ(id_of(streamed), 2);
+  EXPECT_EQ(streamed.path_params, captured({{"id", "abc"}}));
+  EXPECT_EQ(r.find_stream(verb::get, "/s/abc/xhr_streaming").target, nullptr);
+  EXPECT_EQ(r.find_stream(verb::options, "/s/abc/xhr_streaming").target, nullptr) << "a plain route";
+
+  // find() never returns the stream route, but a wrong method is a 405 that names it.
+  const auto wrong = r.find(verb::get, "/s/abc/xhr_streaming");
+  EXPECT_EQ(wrong.target, nullptr);
+  EXPECT_EQ(wrong.allowed, (std::vector<verb>{verb::options, verb::post}));
+  EXPECT_EQ(r.find(verb::post, "/s/abc/xhr_streaming").target, nullptr);
+}
+
+TEST(Unit, RouterThrowsWhenAStreamAndAPlainRouteShareMethodAndPattern) {
+  router r;
+  r.add(verb::post, "/a", tagged{1});
+  EXPECT_THROW(r.add_stream(verb::post, "/a", tagged_stream{2}), std::logic_error);
+  r.add_stream(verb::post, "/b", tagged_stream{3});
+  EXPECT_THROW(r.add(verb::post, "/b", tagged{4}), std::logic_error);
+  EXPECT_THROW(r.add_stream(verb::post, "/b", tagged_stream{5}), std::logic_error);
+}
+
+TEST(Unit, RouterRunsDrainHooksInRegistrationOrder) {
+  router r;
+  std::vector<int> ran;
+  r.on_drain([&ran] { ran.push_back(1); });
+  r.on_drain([&ran] { ran.push_back(2); });
+  r.notify_drain();
+  EXPECT_EQ(ran, (std::vector<int>{1, 2}));
 }
 
 TEST(Unit, WithoutTrailingSlashRemovesOneSlashWhenPresent) {

@@ -10,6 +10,7 @@
 
 #include "platform/http/detail/connections.hpp"
 #include "platform/http/server.hpp"
+#include "platform/http/target.hpp"
 
 namespace platform::http::detail {
 
@@ -27,7 +28,8 @@ asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<as
                                 std::shared_ptr<server_context> context);
 
 // Routes one request and turns every failure into a response; never throws.
-asio::awaitable<response> respond(server_context& context, raw_request raw, std::string remote_ip,
-                                  std::string request_id);
+// `target` is raw's target parsed (nullopt: malformed).
+asio::awaitable<response> respond(server_context& context, raw_request raw, std::optional<parsed_target> target,
+                                  std::string remote_ip, std::string request_id);
 
 }  // namespace platform::http::detail

@@ -1,0 +1,222 @@
+// The xhr session's state machine: fresh → open → closing (close frame waiting for a receiver) → closed
+// (tombstone answering the close frame), all on the session's executor.
+#include "platform/sockjs/xhr_session.hpp"
+
+#include <exception>
+#include <utility>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <spdlog/spdlog.h>
+
+#include "platform/sockjs/frames.hpp"
+#include "platform/sockjs/streaming.hpp"
+
+namespace platform::sockjs {
+namespace {
+
+constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
+
+}  // namespace
+
+xhr_session::xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<const xhr_session_options> options,
+                         std::string session_id, std::shared_ptr<messaging::handler> handler,
+                         std::weak_ptr<session_table> table, std::string remote_ip, std::string request_id)
+    : messaging::connection(std::move(executor), std::move(remote_ip), std::move(request_id)),
+      options_(std::move(options)),
+      session_id_(std::move(session_id)),
+      handler_(std::move(handler)),
+      table_(std::move(table)),
+      wake_receiver_(executor_),
+      delivered_(executor_),
+      timer_(executor_) {}
+
+xhr_session::~xhr_session() = default;
+
+void xhr_session::send(messaging::payload message) {
+  asio::dispatch(executor_, [self = shared_session(), message = std::move(message)]() mutable {
+    self->enqueue(std::move(message));
+  });
+}
+
+void xhr_session::close(std::uint16_t code, std::string reason) {
+  asio::dispatch(executor_, [self = shared_session(), code, reason = std::move(reason)]() mutable {
+    self->request_close({code, std::move(reason), false});
+  });
+}
+
+asio::awaitable<xhr_session::attachment> xhr_session::attach(std::shared_ptr<xhr_session> self) {
+  if (self->state_ == state::closed) co_return attachment{0, xhr_frame(self->close_frame_)};
+  if (self->receiver_ != 0) co_return attachment{0, xhr_frame(close_frame(another_connection_open))};
+  self->receiver_ = ++self->last_receiver_;
+  ++self->timer_generation_;  // the disconnect delay stops while a receiver is attached
+  self->timer_.cancel();
+  if (self->state_ == state::fresh) {
+    self->state_ = state::open;
+    self->opened_ = true;
+    self->open_frame_due_ = true;
+    try {
+      self->handler_->on_open(self);
+    } catch (const std::exception& e) {
+      spdlog::error("sockjs {} on_open failed: {}", self->id_, e.what());
+      self->request_close({messaging::close_codes::internal_error, "", true});
+    }
+  }
+  co_return attachment{self->receiver_, {}};
+}
+
+asio::awaitable<xhr_session::batch> xhr_session::next(std::shared_ptr<xhr_session> self, std::uint64_t receiver,
+                                                      bool polling) {
+  const auto heartbeat_at = std::chrono::steady_clock::now() + self->options_->heartbeat_interval;
+  for (;;) {
+    if (self->receiver_ != receiver) co_return batch{{}, true};  // detached meanwhile
+    batch out;
+    if (self->open_frame_due_) {
+      self->open_frame_due_ = false;
+      out.body = xhr_frame(open_frame());
+    }
+    out.body += self->take_queue_frame();
+    if (self->state_ == state::closing) {
+      out.body += xhr_frame(self->close_frame_);
+      out.end = true;
+      self->release_receiver();
+      self->finish_close();
+      co_return out;
+    }
+    if (out.body.empty() && std::chrono::steady_clock::now() >= heartbeat_at) out.body = xhr_frame(heartbeat_frame());
+    if (!out.body.empty()) {
+      out.end = polling;
+      if (polling) self->release_receiver();
+      co_return out;
+    }
+    self->wake_receiver_.expires_at(heartbeat_at);
+    co_await self->wake_receiver_.async_wait(as_tuple);  // expires for the heartbeat, or cancelled: look again
+  }
+}
+
+void xhr_session::detach(std::uint64_t receiver) {
+  asio::dispatch(executor_, [self = shared_session(), receiver] {
+    if (self->receiver_ == receiver) self->release_receiver();
+  });
+}
+
+asio::awaitable<bool> xhr_session::deliver(std::shared_ptr<xhr_session> self, std::vector<std::string> messages) {
+  while (self->delivering_) {
+    self->delivered_.expires_at(asio::steady_timer::time_point::max());
+    co_await self->delivered_.async_wait(as_tuple);  // cancelled when the delivery in progress ends
+  }
+  if (self->state_ == state::closed || self->state_ == state::fresh) co_return false;
+  self->delivering_ = true;
+  for (auto& message : messages) {
+    if (self->state_ != state::open) break;  // closing: what comes in now is dropped
+    try {
+      co_await self->handler_->on_message(self, std::move(message));
+    } catch (const std::exception& e) {
+      spdlog::error("sockjs {} handler failed: {}", self->id_, e.what());
+      self->request_close({messaging::close_codes::internal_error, "", true});
+    }
+  }
+  self->delivering_ = false;
+  self->delivered_.cancel();
+  if (self->on_close_due_) self->notify_closed();
+  co_return true;
+}
+
+void xhr_session::enqueue(messaging::payload message) {
+  if (state_ != state::open) return;  // closing or closed: late sends are dropped
+  if (queue_.size() + 1 > options_->queue_max_messages || queued_bytes_ + message->size() > options_->queue_max_bytes) {
+    spdlog::warn("sockjs {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
+                 queue_.size(), queued_bytes_, options_->overflow_code);
+    request_close({options_->overflow_code, "Send queue overflow", true});
+    return;
+  }
+  queued_bytes_ += message->size();
+  queue_.push_back(std::move(message));
+  wake_receiver_.cancel();
+}
+
+void xhr_session::request_close(close_request request) {
+  if (state_ == state::closing || state_ == state::closed) return;  // the first close wins
+  close_frame_ = close_frame(request.code, request.reason);
+  if (state_ == state::fresh) {  // closed (drained) before any receiver opened it: nothing to tell the handler
+    finish_close();
+    return;
+  }
+  state_ = state::closing;
+  if (request.drop_queue) {
+    queue_.clear();
+    queued_bytes_ = 0;
+  }
+  // The attached receiver takes the close frame after the queue; without one, the next receiver does, or the
+  // disconnect delay (already running) ends the session. Nothing left to send: no reason to wait for either.
+  if (receiver_ != 0) {
+    wake_receiver_.cancel();
+  } else if (queue_.empty()) {
+    finish_close();
+  }
+}
+
+// Closed for good: on_close runs and the session stays a tombstone answering its close frame for a while.
+void xhr_session::finish_close() {
+  state_ = state::closed;
+  queue_.clear();
+  queued_bytes_ = 0;
+  wake_receiver_.cancel();
+  notify_closed();
+  arm_timer(options_->disconnect_delay);
+}
+
+void xhr_session::notify_closed() {
+  if (!handler_) return;  // never opened, or told already
+  if (delivering_) {
+    on_close_due_ = true;  // the handler sees one callback at a time: after its on_message returns
+    return;
+  }
+  on_close_due_ = false;
+  auto handler = std::move(handler_);
+  if (!opened_) return;
+  try {
+    handler->on_close(shared_session());
+  } catch (const std::exception& e) {
+    spdlog::error("sockjs {} on_close failed: {}", id_, e.what());  // nothing left to close
+  }
+}
+
+void xhr_session::release_receiver() {
+  receiver_ = 0;
+  wake_receiver_.cancel();
+  if (state_ != state::closed) arm_timer(options_->disconnect_delay);
+}
+
+void xhr_session::arm_timer(std::chrono::milliseconds delay) {
+  const auto generation = ++timer_generation_;
+  timer_.expires_after(delay);
+  timer_.async_wait([self = shared_session(), generation](const boost::system::error_code& ec) {
+    if (!ec && generation == self->timer_generation_) self->on_timer();
+  });
+}
+
+void xhr_session::on_timer() {
+  if (state_ == state::closed) {  // the tombstone has answered long enough
+    if (auto table = table_.lock()) table->remove(session_id_, this);
+    return;
+  }
+  if (receiver_ != 0) return;
+  // No receiving request for disconnect_delay: the client is gone. A closing session's frame stays as it was.
+  if (state_ == state::open) close_frame_ = close_frame(go_away);
+  spdlog::debug("sockjs {} session {} timed out", id_, session_id_);
+  finish_close();
+}
+
+std::string xhr_session::take_queue_frame() {
+  if (queue_.empty()) return {};
+  std::vector<std::string_view> texts;
+  texts.reserve(queue_.size());
+  for (const auto& message : queue_) texts.emplace_back(*message);
+  std::string frame = xhr_frame(message_frame(texts));
+  queue_.clear();
+  queued_bytes_ = 0;
+  return frame;
+}
+
+}  // namespace platform::sockjs

@@ -1,0 +1,403 @@
+// platform::sockjs_server behind a real platform::http::server, spoken to with Beast clients: info and CORS, xhr
+// polling and streaming, xhr_send errors, batching, 2010, disconnect delay, limits, WebSocket transports, drain.
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/use_future.hpp>
+#include <boost/beast/core/buffers_to_string.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/stream.hpp>
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+#include <sys/socket.h>
+
+#include "platform/http/server.hpp"
+#include "platform/io/context_pool.hpp"
+#include "platform/sockjs/server.hpp"
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+namespace http = platform::http;
+namespace sockjs = platform::sockjs;
+namespace messaging = platform::messaging;
+using tcp = asio::ip::tcp;
+using field = http::beast_http::field;
+using namespace std::chrono_literals;
+
+constexpr auto bound = 10s;  // no condition in these tests should take nearly this long
+
+// What the handlers saw, shared by the I/O threads and the test.
+class journal {
+ public:
+  void opened() {
+    std::lock_guard lock(mutex_);
+    ++opens_;
+    changed_.notify_all();
+  }
+  void closed() {
+    std::lock_guard lock(mutex_);
+    ++closes_;
+    changed_.notify_all();
+  }
+  bool wait_for_closes(int n, std::chrono::milliseconds limit = bound) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, limit, [&] { return closes_ >= n; });
+  }
+  int closes() {
+    std::lock_guard lock(mutex_);
+    return closes_;
+  }
+  int opens() {
+    std::lock_guard lock(mutex_);
+    return opens_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  int opens_ = 0;
+  int closes_ = 0;
+};
+
+// Echoes each message; "burst N" sends N numbered messages at once; "close" closes with 3001 "bye".
+class echo_handler : public messaging::handler {
+ public:
+  explicit echo_handler(journal& log) : log_(log) {}
+  void on_open(std::shared_ptr<messaging::connection>) override { log_.opened(); }
+  asio::awaitable<void> on_message(std::shared_ptr<messaging::connection> c, std::string message) override {
+    if (message == "close") {
+      c->close(3001, "bye");
+    } else if (message.starts_with("burst ")) {
+      std::size_t count = 0;
+      std::from_chars(message.data() + 6, message.data() + message.size(), count);
+      for (std::size_t i = 0; i < count; ++i) c->send(std::to_string(i));
+    } else {
+      c->send(std::move(message));
+    }
+    co_return;
+  }
+  void on_close(std::shared_ptr<messaging::connection>) override { log_.closed(); }
+
+ private:
+  journal& log_;
+};
+
+class SockjsServer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto factory = [this](const sockjs::session_request&) { return std::make_shared<echo_handler>(log_); };
+    sockjs::server_options options;
+    options.heartbeat_interval = 300ms;
+    options.disconnect_delay = 300ms;
+    options.streaming_byte_limit = 4096;
+    options.max_sessions = 8;
+    options.queue_max_messages = 50;
+    sockjs::register_endpoint(routes_, "/echo", factory, options);
+
+    http::server_options server_options;
+    server_options.address = "127.0.0.1";
+    server_options.port = 0;
+    server_options.access_log = false;
+    server_options.drain_timeout = 5s;
+    server_ = std::make_unique<http::server>(pool_, server_options, routes_, [](const http::problem& p) {
+      return http::text_response(p.code, std::string(p.message));
+    });
+    port_ = server_->start();
+    for (std::size_t i = 0; i < pool_.size(); ++i) contexts_.push_back(&pool_.next());
+    for (asio::io_context* context : contexts_) {
+      guards_.push_back(asio::make_work_guard(*context));
+      threads_.emplace_back([context] { context->run(); });
+    }
+    watchdog_ = std::jthread([this](std::stop_token stop) {
+      std::unique_lock lock(sockets_mutex_);
+      // Bounds every blocking client call: past the deadline the sockets are shut down and the calls fail.
+      std::condition_variable_any().wait_for(lock, stop, 30s, [] { return false; });
+      if (stop.stop_requested()) return;
+      for (int fd : sockets_) ::shutdown(fd, SHUT_RDWR);
+    });
+  }
+
+  void TearDown() override {
+    drain();
+    guards_.clear();
+    for (asio::io_context* context : contexts_) context->stop();
+    threads_.clear();
+    watchdog_ = {};
+  }
+
+  bool drain() {
+    auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
+    return done.wait_for(bound) == std::future_status::ready;
+  }
+
+  tcp::socket connect() {
+    tcp::socket socket(client_context_);
+    socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
+    std::lock_guard lock(sockets_mutex_);
+    sockets_.push_back(socket.native_handle());
+    return socket;
+  }
+
+  using fields = std::vector<std::pair<field, std::string>>;
+
+  static void write_request(tcp::socket& socket, http::verb method, const std::string& target, std::string body,
+                            const fields& extra) {
+    http::raw_request req{method, target, 11};
+    req.set(field::host, "127.0.0.1");
+    for (const auto& [name, value] : extra) req.set(name, value);
+    req.body() = std::move(body);
+    req.prepare_payload();
+    http::beast_http::write(socket, req);
+  }
+
+  http::response request(http::verb method, const std::string& target, std::string body = "",
+                         const fields& extra = {}) {
+    tcp::socket socket = connect();
+    write_request(socket, method, target, std::move(body), extra);
+    beast::flat_buffer buffer;
+    http::response res;
+    http::beast_http::read(socket, buffer, res);
+    return res;
+  }
+
+  std::string poll(const std::string& session) {
+    return request(http::verb::post, "/echo/000/" + session + "/xhr").body();
+  }
+  http::response send(const std::string& session, std::string body) {
+    return request(http::verb::post, "/echo/000/" + session + "/xhr_send", std::move(body));
+  }
+
+  // An xhr_streaming response read as it comes.
+  struct stream {
+    explicit stream(tcp::socket connected) : socket(std::move(connected)) { parser.body_limit(boost::none); }
+    tcp::socket socket;
+    beast::flat_buffer buffer;
+    http::beast_http::response_parser<http::beast_http::string_body> parser;
+
+    // Reads until the body (prelude included) holds `text`, or the response ends; returns the body so far.
+    std::string read_until(std::string_view text) {
+      while (parser.get().body().find(text) == std::string::npos && !parser.is_done()) {
+        http::beast_http::read_some(socket, buffer, parser);
+      }
+      return parser.get().body();
+    }
+    std::string read_to_end() {
+      while (!parser.is_done()) http::beast_http::read_some(socket, buffer, parser);
+      return parser.get().body();
+    }
+  };
+
+  std::unique_ptr<stream> open_stream(const std::string& session) {
+    auto s = std::make_unique<stream>(connect());
+    write_request(s->socket, http::verb::post, "/echo/000/" + session + "/xhr_streaming", "", {});
+    http::beast_http::read_header(s->socket, s->buffer, s->parser);
+    return s;
+  }
+
+  journal log_;
+  http::router routes_;
+  platform::io::context_pool pool_{2};
+  std::unique_ptr<http::server> server_;
+  unsigned short port_ = 0;
+  std::vector<asio::io_context*> contexts_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
+  std::vector<std::jthread> threads_;
+  asio::io_context client_context_;  // the synchronous clients' sockets; never run
+  std::mutex sockets_mutex_;
+  std::vector<int> sockets_;
+  std::jthread watchdog_;
+};
+
+const std::string prelude = std::string(2048, 'h') + "\n";
+
+TEST_F(SockjsServer, GreetsAndAnswersInfoWithCorsForTheOrigin) {
+  EXPECT_EQ(request(http::verb::get, "/echo").body(), "Welcome to SockJS!\n");
+  EXPECT_EQ(request(http::verb::get, "/echo/").body(), "Welcome to SockJS!\n");
+
+  const auto info = request(http::verb::get, "/echo/info", "", {{field::origin, "http://localhost:3000"}});
+  EXPECT_EQ(info.result(), http::status::ok);
+  EXPECT_EQ(info[field::content_type], "application/json; charset=UTF-8");
+  EXPECT_EQ(info[field::access_control_allow_origin], "http://localhost:3000");
+  EXPECT_EQ(info[field::access_control_allow_credentials], "true");
+  EXPECT_NE(info[field::cache_control].find("no-store"), std::string_view::npos);
+  const auto body = boost::json::parse(info.body()).as_object();
+  EXPECT_EQ(body.at("websocket"), true);
+  EXPECT_EQ(body.at("cookie_needed"), false);
+  EXPECT_EQ(body.at("origins"), boost::json::parse(R"(["*:*"])"));
+  EXPECT_TRUE(body.at("entropy").is_number());
+  EXPECT_EQ(request(http::verb::get, "/echo/info")[field::access_control_allow_origin], "*");
+
+  const auto preflight = request(http::verb::options, "/echo/info", "",
+                                 {{field::origin, "https://daengtionary.site"},
+                                  {field::access_control_request_method, "GET"},
+                                  {field::access_control_request_headers, "x-custom"}});
+  EXPECT_EQ(preflight.result(), http::status::no_content);
+  EXPECT_EQ(preflight[field::access_control_allow_origin], "https://daengtionary.site");
+  EXPECT_EQ(preflight[field::access_control_allow_credentials], "true");
+  EXPECT_EQ(preflight[field::access_control_allow_methods], "OPTIONS, GET");
+  EXPECT_EQ(preflight[field::access_control_allow_headers], "x-custom");
+  EXPECT_EQ(preflight[field::access_control_max_age], "31536000");
+}
+
+TEST_F(SockjsServer, PollsOpenThenDeliversQueuedMessagesInOneFrame) {
+  EXPECT_EQ(poll("s1"), "o\n");
+  const auto sent = send("s1", R"(["a","b\"c","댕댕"])");
+  EXPECT_EQ(sent.result(), http::status::no_content);
+  EXPECT_EQ(poll("s1"), "a[\"a\",\"b\\\"c\",\"댕댕\"]\n");
+  EXPECT_EQ(send("s1", R"(["burst 30"])").result(), http::status::no_content);
+  std::string expected = "a[";
+  for (int i = 0; i < 30; ++i) expected += (i ? ",\"" : "\"") + std::to_string(i) + "\"";
+  EXPECT_EQ(poll("s1"), expected + "]\n");
+  EXPECT_EQ(log_.opens(), 1);
+}
+
+TEST_F(SockjsServer, AnswersAnIdlePollWithAHeartbeat) {
+  EXPECT_EQ(poll("s1"), "o\n");
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(poll("s1"), "h\n");
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 250ms);
+}
+
+TEST_F(SockjsServer, RefusesBadXhrSends) {
+  EXPECT_EQ(send("nobody", R"(["x"])").result(), http::status::not_found);
+  EXPECT_EQ(poll("s1"), "o\n");
+  auto res = send("s1", "");
+  EXPECT_EQ(res.result(), http::status::internal_server_error);
+  EXPECT_EQ(res.body(), "Payload expected.");
+  res = send("s1", "[\"x");
+  EXPECT_EQ(res.result(), http::status::internal_server_error);
+  EXPECT_EQ(res.body(), "Broken JSON encoding.");
+  res = send("s1", R"([")" + std::string(70 * 1024, 'x') + R"("])");
+  EXPECT_EQ(res.result(), http::status::payload_too_large);
+  EXPECT_EQ(request(http::verb::post, "/echo/000/a.b/xhr").result(), http::status::not_found);
+  EXPECT_EQ(request(http::verb::post, "/echo/000/a.b/xhr_streaming").result(), http::status::not_found);
+  EXPECT_EQ(request(http::verb::post, "/echo/000/s1/eventsource").result(), http::status::not_found);
+  // The session is still fine.
+  EXPECT_EQ(send("s1", R"(["ok"])").result(), http::status::no_content);
+  EXPECT_EQ(poll("s1"), "a[\"ok\"]\n");
+}
+
+TEST_F(SockjsServer, AnswersASecondReceiverWith2010) {
+  auto first = open_stream("s1");
+  EXPECT_EQ(first->read_until("o\n"), prelude + "o\n");
+  EXPECT_EQ(poll("s1"), "c[2010,\"Another connection still open\"]\n");
+  EXPECT_EQ(send("s1", R"(["still"])").result(), http::status::no_content);
+  EXPECT_EQ(first->read_until("still"), prelude + "o\na[\"still\"]\n");
+}
+
+TEST_F(SockjsServer, ClosesASessionWithoutReceiverAfterTheDisconnectDelay) {
+  EXPECT_EQ(poll("s1"), "o\n");
+  ASSERT_TRUE(log_.wait_for_closes(1, 2s));
+  EXPECT_EQ(poll("s1"), "c[3000,\"Go away!\"]\n");
+  EXPECT_EQ(send("s1", R"(["late"])").result(), http::status::not_found);
+  // After the tombstone's time the id is free again.
+  std::this_thread::sleep_for(500ms);
+  EXPECT_EQ(poll("s1"), "o\n");
+}
+
+TEST_F(SockjsServer, SendsTheHandlersCloseFrameAfterWhatWasQueued) {
+  EXPECT_EQ(poll("s1"), "o\n");
+  EXPECT_EQ(send("s1", R"(["first","close","dropped"])").result(), http::status::no_content);
+  EXPECT_EQ(poll("s1"), "a[\"first\"]\nc[3001,\"bye\"]\n");
+  EXPECT_TRUE(log_.wait_for_closes(1));
+  EXPECT_EQ(poll("s1"), "c[3001,\"bye\"]\n");
+}
+
+TEST_F(SockjsServer, ClosesASessionWhoseQueueOverflows) {
+  EXPECT_EQ(poll("s1"), "o\n");
+  EXPECT_EQ(send("s1", R"(["burst 51"])").result(), http::status::no_content);  // queue_max_messages is 50
+  EXPECT_EQ(poll("s1"), "c[1013,\"Send queue overflow\"]\n");
+  EXPECT_TRUE(log_.wait_for_closes(1));
+}
+
+TEST_F(SockjsServer, EndsAStreamingResponseAfterItsByteLimitAndResumesOnTheNext) {
+  auto first = open_stream("s1");
+  first->read_until("o\n");
+  EXPECT_EQ(first->parser.get()[field::content_type], "application/javascript; charset=UTF-8");
+  EXPECT_EQ(first->parser.get()[field::access_control_allow_origin], "*");
+  const std::string big(1000, 'x');
+  for (int i = 0; i < 6; ++i) ASSERT_EQ(send("s1", "[\"" + big + "\"]").result(), http::status::no_content);
+  const std::string body = first->read_to_end();  // 4096 bytes of frames end the response
+  EXPECT_GE(body.size(), prelude.size() + 4096);
+  EXPECT_LT(body.size(), prelude.size() + 6 * 1010);
+
+  auto second = open_stream("s1");
+  const std::string rest = second->read_until("\"]\n");
+  std::size_t received = 0;
+  for (const auto& part : {body, rest}) {
+    for (std::size_t at = part.find(big); at != std::string::npos; at = part.find(big, at + 1)) ++received;
+  }
+  EXPECT_EQ(received, 6u);
+  EXPECT_EQ(log_.opens(), 1);
+}
+
+TEST_F(SockjsServer, RefusesSessionsPastTheLimit) {
+  for (int i = 0; i < 8; ++i) ASSERT_EQ(poll("s" + std::to_string(i)), "o\n");
+  EXPECT_EQ(request(http::verb::post, "/echo/000/s8/xhr").result(), http::status::service_unavailable);
+}
+
+TEST_F(SockjsServer, SpeaksFramedAndRawWebSockets) {
+  websocket::stream<tcp::socket> framed(connect());
+  framed.handshake("127.0.0.1", "/echo/000/w1/websocket");
+  beast::flat_buffer buffer;
+  auto read = [&buffer](websocket::stream<tcp::socket>& ws) {
+    buffer.clear();
+    ws.read(buffer);
+    return beast::buffers_to_string(buffer.data());
+  };
+  EXPECT_EQ(read(framed), "o");
+  framed.write(asio::buffer(std::string(R"(["hi","there"])")));
+  EXPECT_EQ(read(framed), "a[\"hi\"]");
+  EXPECT_EQ(read(framed), "a[\"there\"]");
+  EXPECT_EQ(read(framed), "h");  // heartbeat_interval is 300 ms
+  framed.write(asio::buffer(std::string(R"(["close"])")));
+  EXPECT_EQ(read(framed), "c[3001,\"bye\"]");
+  beast::error_code ec;
+  while (!ec) {
+    buffer.clear();
+    framed.read(buffer, ec);
+  }
+  EXPECT_EQ(framed.reason().code, 3001);
+  EXPECT_TRUE(log_.wait_for_closes(1));
+
+  websocket::stream<tcp::socket> raw(connect());
+  raw.handshake("127.0.0.1", "/echo/websocket");
+  raw.write(asio::buffer(std::string("plain")));
+  EXPECT_EQ(read(raw), "plain");
+}
+
+TEST_F(SockjsServer, DrainClosesSessionsWithGoingAway) {
+  auto streaming = open_stream("s1");
+  streaming->read_until("o\n");
+  EXPECT_EQ(poll("s2"), "o\n");  // no receiver attached when the drain starts
+  websocket::stream<tcp::socket> framed(connect());
+  framed.handshake("127.0.0.1", "/echo/000/w1/websocket");
+  beast::flat_buffer buffer;
+  framed.read(buffer);
+
+  auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
+  EXPECT_EQ(streaming->read_to_end(), prelude + "o\nc[1001,\"Server shutting down\"]\n");
+  buffer.clear();
+  framed.read(buffer);
+  EXPECT_EQ(beast::buffers_to_string(buffer.data()), "c[1001,\"Server shutting down\"]");
+  beast::error_code ec;
+  while (!ec) framed.read(buffer, ec);  // answers the close
+  EXPECT_EQ(framed.reason().code, 1001);
+  ASSERT_EQ(done.wait_for(bound), std::future_status::ready);
+  EXPECT_TRUE(log_.wait_for_closes(3));
+}
+
+}  // namespace
