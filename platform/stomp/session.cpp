@@ -68,7 +68,7 @@ void session::on_close(std::shared_ptr<messaging::connection> c) {
   phase_ = phase::closed;
   if (heart_beat_timer_) heart_beat_timer_->cancel();
   if (liveness_timer_) liveness_timer_->cancel();
-  std::vector<std::string> destinations;
+  std::vector<std::string> destinations = std::move(dropped_destinations_);
   for (auto& entry : subscriptions_.take_all()) destinations.push_back(std::move(entry.destination));
   connection_.reset();
   if (!was_connected) return;
@@ -178,7 +178,10 @@ void session::fail(messaging::connection& c, const std::string& message, std::op
   c.send(error_frame(message, receipt_id));
   c.close(code, message);
   // Deliveries stop now rather than when the transport is done closing.
-  for (auto& entry : subscriptions_.take_all()) entry.handle.reset();
+  for (auto& entry : subscriptions_.take_all()) {
+    entry.handle.reset();
+    dropped_destinations_.push_back(std::move(entry.destination));
+  }
 }
 
 void session::start_heart_beats(const heart_beat_intervals& intervals) {
