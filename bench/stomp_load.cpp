@@ -12,6 +12,8 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <iterator>
+#include <sstream>
 #include <limits>
 #include <memory>
 #include <string>
@@ -19,6 +21,8 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -103,7 +107,7 @@ struct stats {
     std::uint64_t total = 0;
     for (auto b : buckets) total += b;
     if (total == 0) return 0;
-    const auto wanted = static_cast<std::uint64_t>(p * static_cast<double>(total));
+    const auto wanted = std::min(total - 1, static_cast<std::uint64_t>(p * static_cast<double>(total)));
     std::uint64_t seen = 0;
     for (std::size_t i = 0; i < buckets.size(); ++i) {
       seen += buckets[i];
@@ -131,22 +135,32 @@ asio::awaitable<void> subscribe_and_measure(tcp::endpoint server, int index, sta
       co_return;
     }
     const std::int64_t arrived = now_ns();
-    const std::string_view text(static_cast<const char*>(buffer.data().data()), buffer.size());
-    const auto body_at = text.find("\n\n");
-    if (!text.starts_with("MESSAGE") || body_at == std::string_view::npos) continue;
-    std::int64_t sent = 0;
-    const char* begin = text.data() + body_at + 2;
-    std::from_chars(begin, text.data() + text.size(), sent);
-    ++s.received;
-    if (arrived >= w.start_ns.load(std::memory_order_relaxed) && arrived < w.end_ns.load(std::memory_order_relaxed)) {
-      ++s.received_in_window;
-      s.record(arrived - sent);
+    const bool in_window =
+        arrived >= w.start_ns.load(std::memory_order_relaxed) && arrived < w.end_ns.load(std::memory_order_relaxed);
+    // A message may hold several frames (the server joins a backlog into one WebSocket message); each ends with
+    // a NUL, and the bodies here hold none.
+    std::string_view text(static_cast<const char*>(buffer.data().data()), buffer.size());
+    while (!text.empty()) {
+      const auto end = text.find('\0');
+      const std::string_view one = text.substr(0, end);
+      text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+      while (text.starts_with('\n')) text.remove_prefix(1);  // heart-beats or EOLs after a frame
+      const auto body_at = one.find("\n\n");
+      if (!one.starts_with("MESSAGE") || body_at == std::string_view::npos) continue;
+      std::int64_t sent = 0;
+      std::from_chars(one.data() + body_at + 2, one.data() + one.size(), sent);
+      ++s.received;
+      if (in_window) {
+        ++s.received_in_window;
+        s.record(arrived - sent);
+      }
     }
   }
 }
 
 asio::awaitable<void> publish(tcp::endpoint server, double rate, double warmup_s, double duration_s,
-                              std::size_t body_bytes, window& w, std::atomic<bool>& done) {
+                              std::size_t body_bytes, window& w, std::uint64_t& published, int server_pid,
+                              cpu_times& used) {
   auto c = co_await open_subscriber(server, "publisher", "");
   asio::steady_timer timer(co_await asio::this_coro::executor);
   const auto period = std::chrono::nanoseconds(static_cast<std::int64_t>(1e9 / rate));
@@ -155,17 +169,52 @@ asio::awaitable<void> publish(tcp::endpoint server, double rate, double warmup_s
   const auto stop_at = measure_from + std::chrono::nanoseconds(static_cast<std::int64_t>(duration_s * 1e9));
   w.start_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(measure_from.time_since_epoch()).count();
   w.end_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(stop_at.time_since_epoch()).count();
+  cpu_times at_start;
+  bool measuring = false;
   for (std::int64_t k = 0;; ++k) {
     const auto due = started + k * period;
     if (due >= stop_at) break;
+    if (!measuring && due >= measure_from) {
+      measuring = true;
+      at_start = cpu_now(server_pid);
+    }
     timer.expires_at(due);
     co_await timer.async_wait(as_tuple);
     std::string body = std::to_string(now_ns()) + ' ';
     body.resize(std::max(body.size(), body_bytes), 'x');
     const std::string send = frame("SEND", {{"destination", "/pub/bench"}, {"to", "/sub/bench"}}, body);
     co_await c->async_write(asio::buffer(send), asio::use_awaitable);
+    ++published;
   }
-  done = true;
+  const auto at_end = cpu_now(server_pid);
+  used = {at_end.server_s - at_start.server_s, at_end.client_s - at_start.client_s};
+}
+
+// CPU seconds used so far by the server (0 when its pid is unknown) and by this process.
+struct cpu_times {
+  double server_s = 0;
+  double client_s = 0;
+};
+
+double process_cpu_s(int pid) {
+  if (pid <= 0) return 0;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+cpu_times cpu_now(int server_pid) {
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  return {process_cpu_s(server_pid), seconds(self.ru_utime) + seconds(self.ru_stime)};
 }
 
 std::int64_t rss_kb(int pid) {
@@ -193,13 +242,14 @@ void fail_on_error(const std::exception_ptr& failure) {
 }
 
 int fanout(tcp::endpoint server, int subscribers, double rate, double warmup_s, double duration_s,
-           std::size_t body_bytes, std::size_t threads) {
+           std::size_t body_bytes, std::size_t threads, int server_pid) {
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   for (std::size_t i = 0; i < threads; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
   std::vector<stats> per_thread(threads);
   window w;
   std::atomic<int> ready{0};
-  std::atomic<bool> done{false};
+  std::uint64_t published = 0;  // on contexts[0] only, read after the threads are joined
+  cpu_times used;                // likewise
   for (int i = 0; i < subscribers; ++i) {
     const auto t = static_cast<std::size_t>(i) % threads;
     asio::co_spawn(*contexts[t], subscribe_and_measure(server, i, per_thread[t], w, ready), fail_on_error);
@@ -214,7 +264,7 @@ int fanout(tcp::endpoint server, int subscribers, double rate, double warmup_s, 
           wait.expires_after(std::chrono::milliseconds(20));
           co_await wait.async_wait(as_tuple);
         }
-        co_await publish(server, rate, warmup_s, duration_s, body_bytes, w, done);
+        co_await publish(server, rate, warmup_s, duration_s, body_bytes, w, published, server_pid, used);
         wait.expires_after(std::chrono::seconds(2));
         co_await wait.async_wait(as_tuple);
         for (auto& context : contexts) context->stop();
@@ -224,13 +274,16 @@ int fanout(tcp::endpoint server, int subscribers, double rate, double warmup_s, 
 
   stats total;
   for (const auto& s : per_thread) total.merge(s);
-  const double expected = rate * (warmup_s + duration_s) * subscribers;
+  const auto expected = published * static_cast<std::uint64_t>(subscribers);
   std::cout << "subscribers=" << subscribers << "\nrate=" << rate << "\nduration_s=" << duration_s
             << "\noffered_per_s=" << rate * subscribers
             << "\ndeliveries_per_s=" << static_cast<double>(total.received_in_window) / duration_s
             << "\np50_ms=" << total.percentile_ms(0.50) << "\np99_ms=" << total.percentile_ms(0.99)
             << "\nmax_ms=" << total.percentile_ms(1.0) << "\nreceived=" << total.received
-            << "\nexpected=" << static_cast<std::uint64_t>(expected) << "\nclosed=" << total.closed << std::endl;
+            << "\nexpected=" << expected << "\nclosed=" << total.closed
+            << "\nserver_cpu_us_per_delivery=" << used.server_s * 1e6 / static_cast<double>(std::max<std::uint64_t>(total.received_in_window, 1))
+            << "\nclient_cpu_us_per_delivery=" << used.client_s * 1e6 / static_cast<double>(std::max<std::uint64_t>(total.received_in_window, 1))
+            << std::endl;
   return 0;
 }
 
@@ -287,6 +340,8 @@ int main(int argc, char** argv) {
   fan->add_option("--duration", duration, "measured seconds");
   fan->add_option("--body", body, "body bytes");
   fan->add_option("--threads", threads, "client threads");
+  int fan_server_pid = 0;
+  fan->add_option("--server-pid", fan_server_pid, "to report the server's CPU time per delivery");
 
   auto* idle_mode = cli.add_subcommand("idle", "N idle subscribed connections; the server's RSS per connection");
   int connections = 10000;
@@ -301,7 +356,7 @@ int main(int argc, char** argv) {
 
   const tcp::endpoint server(asio::ip::make_address("127.0.0.1"), port);
   try {
-    if (fan->parsed()) return fanout(server, subscribers, rate, warmup, duration, body, std::max<std::size_t>(threads, 1));
+    if (fan->parsed()) return fanout(server, subscribers, rate, warmup, duration, body, std::max<std::size_t>(threads, 1), fan_server_pid);
     return idle(server, connections, server_pid, concurrency, settle);
   } catch (const std::exception& e) {
     std::cerr << "stomp_load: " << e.what() << std::endl;

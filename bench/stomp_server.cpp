@@ -59,7 +59,9 @@ int main(int argc, char** argv) {
   stomp::broker broker(bus, stomp::broker_options{});
   relay_application app(bus);
   platform::http::router routes;
-  routes.add_websocket("/stomp", platform::ws::endpoint(stomp::handler_factory(broker, app)));
+  platform::ws::session_options ws_options;
+  ws_options.coalesce = true;  // STOMP frames are a stream: a backlog goes out as one WebSocket message
+  routes.add_websocket("/stomp", platform::ws::endpoint(stomp::handler_factory(broker, app), ws_options));
 
   platform::http::server_options options;
   options.address = "127.0.0.1";
