@@ -35,11 +35,11 @@ class destination_channel;
 // dropped with the last.
 //
 // Threading: subscribe and the tokens' destruction may run on any thread. The map of destinations is behind one
-// mutex held only to add or remove an entry; a destination's subscriber list is copy-on-write, so a delivery
-// (on the publisher's thread, see kv::pubsub) takes a snapshot under that destination's own small lock and
-// sends with no lock held. A send only queues on the connection's executor (messaging::connection::send), so
-// the publisher never waits for a client. A subscriber sees a destination's messages in the order pub/sub
-// delivers them (the order one thread published them in).
+// mutex held only to add or remove an entry; a destination's subscriber list is copy-on-write and grouped by
+// the subscribers' executors, so a delivery (on the publisher's thread, see kv::pubsub) takes a snapshot under
+// that destination's own small lock and posts one task per I/O thread, which builds and queues its subscribers'
+// frames with no lock held. The publisher never waits for a client. A subscriber sees a destination's messages
+// in the order pub/sub delivers them (the order one thread published them in).
 class broker {
  public:
   // RAII: destroying it (or reset) ends the subscription; a delivery running on another thread may still

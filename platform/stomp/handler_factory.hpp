@@ -13,7 +13,8 @@ namespace platform::stomp {
 
 // `routes.add_websocket("/ws", ws::endpoint(stomp::handler_factory(broker, app, options)))`: callable with
 // whatever a transport describes a new connection with (it is not looked at), so the same object serves every
-// transport. The broker and the application must outlive every session it makes.
+// transport. The broker and the application must outlive every session it makes. Over a WebSocket, turn on
+// ws::session_options::coalesce: STOMP frames are a byte stream, so a backlog can go out as one message.
 class handler_factory {
  public:
   handler_factory(broker& relay, application& app, session_options options = {});
