@@ -13,16 +13,14 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <limits>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <sys/resource.h>
-#include <unistd.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -32,6 +30,8 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace {
 
@@ -47,7 +47,8 @@ std::int64_t now_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(clock_type::now().time_since_epoch()).count();
 }
 
-std::string frame(std::string_view command, std::initializer_list<std::pair<std::string_view, std::string_view>> headers,
+std::string frame(std::string_view command,
+                  std::initializer_list<std::pair<std::string_view, std::string_view>> headers,
                   std::string_view body = {}) {
   std::string out(command);
   out += '\n';
@@ -81,7 +82,8 @@ asio::awaitable<std::unique_ptr<client>> open_subscriber(tcp::endpoint server, s
     co_await c->async_write(asio::buffer(subscribe), asio::use_awaitable);
     co_await c->async_read(buffer, asio::use_awaitable);
     const std::string_view answer(static_cast<const char*>(buffer.data().data()), buffer.size());
-    if (!answer.starts_with("RECEIPT")) throw std::runtime_error("SUBSCRIBE answered " + std::string(answer.substr(0, 80)));
+    if (!answer.starts_with("RECEIPT"))
+      throw std::runtime_error("SUBSCRIBE answered " + std::string(answer.substr(0, 80)));
   }
   co_return c;
 }
@@ -89,7 +91,7 @@ asio::awaitable<std::unique_ptr<client>> open_subscriber(tcp::endpoint server, s
 // Latencies in 10 µs buckets up to 10 s; one per thread, merged at the end.
 struct stats {
   std::vector<std::uint64_t> buckets = std::vector<std::uint64_t>(1'000'000, 0);
-  std::uint64_t received = 0;           // every MESSAGE
+  std::uint64_t received = 0;            // every MESSAGE
   std::uint64_t received_in_window = 0;  // arrived within the measured window
   std::uint64_t closed = 0;              // connections the server closed
 
@@ -158,6 +160,35 @@ asio::awaitable<void> subscribe_and_measure(tcp::endpoint server, int index, sta
   }
 }
 
+// CPU seconds used so far by the server (0 when its pid is unknown) and by this process.
+struct cpu_times {
+  double server_s = 0;
+  double client_s = 0;
+};
+
+double process_cpu_s(int pid) {
+  if (pid <= 0) return 0;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+cpu_times cpu_now(int server_pid) {
+  rusage self{};
+  getrusage(RUSAGE_SELF, &self);
+  const auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return {process_cpu_s(server_pid), seconds(self.ru_utime) + seconds(self.ru_stime)};
+}
+
 asio::awaitable<void> publish(tcp::endpoint server, double rate, double warmup_s, double duration_s,
                               std::size_t body_bytes, window& w, std::uint64_t& published, int server_pid,
                               cpu_times& used) {
@@ -188,33 +219,6 @@ asio::awaitable<void> publish(tcp::endpoint server, double rate, double warmup_s
   }
   const auto at_end = cpu_now(server_pid);
   used = {at_end.server_s - at_start.server_s, at_end.client_s - at_start.client_s};
-}
-
-// CPU seconds used so far by the server (0 when its pid is unknown) and by this process.
-struct cpu_times {
-  double server_s = 0;
-  double client_s = 0;
-};
-
-double process_cpu_s(int pid) {
-  if (pid <= 0) return 0;
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  // Fields after the command name (which may hold spaces) start after its closing parenthesis.
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::string field;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && fields >> field; ++i) {
-    if (i == 14 || i == 15) ticks += std::stod(field);  // utime, stime
-  }
-  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
-cpu_times cpu_now(int server_pid) {
-  rusage self{};
-  getrusage(RUSAGE_SELF, &self);
-  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
-  return {process_cpu_s(server_pid), seconds(self.ru_utime) + seconds(self.ru_stime)};
 }
 
 std::int64_t rss_kb(int pid) {
@@ -249,7 +253,7 @@ int fanout(tcp::endpoint server, int subscribers, double rate, double warmup_s, 
   window w;
   std::atomic<int> ready{0};
   std::uint64_t published = 0;  // on contexts[0] only, read after the threads are joined
-  cpu_times used;                // likewise
+  cpu_times used;               // likewise
   for (int i = 0; i < subscribers; ++i) {
     const auto t = static_cast<std::size_t>(i) % threads;
     asio::co_spawn(*contexts[t], subscribe_and_measure(server, i, per_thread[t], w, ready), fail_on_error);
@@ -279,10 +283,11 @@ int fanout(tcp::endpoint server, int subscribers, double rate, double warmup_s, 
             << "\noffered_per_s=" << rate * subscribers
             << "\ndeliveries_per_s=" << static_cast<double>(total.received_in_window) / duration_s
             << "\np50_ms=" << total.percentile_ms(0.50) << "\np99_ms=" << total.percentile_ms(0.99)
-            << "\nmax_ms=" << total.percentile_ms(1.0) << "\nreceived=" << total.received
-            << "\nexpected=" << expected << "\nclosed=" << total.closed
-            << "\nserver_cpu_us_per_delivery=" << used.server_s * 1e6 / static_cast<double>(std::max<std::uint64_t>(total.received_in_window, 1))
-            << "\nclient_cpu_us_per_delivery=" << used.client_s * 1e6 / static_cast<double>(std::max<std::uint64_t>(total.received_in_window, 1))
+            << "\nmax_ms=" << total.percentile_ms(1.0) << "\nreceived=" << total.received << "\nexpected=" << expected
+            << "\nclosed=" << total.closed << "\nserver_cpu_us_per_delivery="
+            << used.server_s * 1e6 / static_cast<double>(std::max<std::uint64_t>(total.received_in_window, 1))
+            << "\nclient_cpu_us_per_delivery="
+            << used.client_s * 1e6 / static_cast<double>(std::max<std::uint64_t>(total.received_in_window, 1))
             << std::endl;
   return 0;
 }
@@ -309,7 +314,8 @@ int idle(tcp::endpoint server, int connections, int server_pid, int concurrency,
   context.run();
   // Every connection is open and subscribed; each idles with a pending read (which also answers pings).
   for (auto& c : open) {
-    c->async_read(*new beast::flat_buffer, [](beast::error_code, std::size_t) {});  // leaked on purpose: ends with the process
+    c->async_read(*new beast::flat_buffer,
+                  [](beast::error_code, std::size_t) {});  // leaked on purpose: ends with the process
   }
   context.restart();
   context.run_for(std::chrono::milliseconds(static_cast<std::int64_t>(settle_s * 1000)));
@@ -356,7 +362,9 @@ int main(int argc, char** argv) {
 
   const tcp::endpoint server(asio::ip::make_address("127.0.0.1"), port);
   try {
-    if (fan->parsed()) return fanout(server, subscribers, rate, warmup, duration, body, std::max<std::size_t>(threads, 1), fan_server_pid);
+    if (fan->parsed())
+      return fanout(server, subscribers, rate, warmup, duration, body, std::max<std::size_t>(threads, 1),
+                    fan_server_pid);
     return idle(server, connections, server_pid, concurrency, settle);
   } catch (const std::exception& e) {
     std::cerr << "stomp_load: " << e.what() << std::endl;

@@ -44,7 +44,8 @@ class destination_channel {
     for (const auto& group : *groups) {
       asio::post(group->executor, [group, tail] {
         // On the members' own executor, where connection::send queues at once.
-        for (const auto& member : group->members) member->to->send(messaging::make_payload(tail->frame_for(member->head)));
+        for (const auto& member : group->members)
+          member->to->send(messaging::make_payload(tail->frame_for(member->head)));
       });
     }
   }
@@ -128,9 +129,9 @@ broker::subscription broker::subscribe(const std::string& destination, std::shar
     auto channel = std::make_shared<detail::destination_channel>(destination, options_, next_message_id_);
     // The first local subscriber: start the feed. Subscribing to kv under mutex_ is safe because deliveries
     // never take mutex_.
-    auto feed = bus_.subscribe(destination, [channel](std::string_view, const std::shared_ptr<const std::string>& body) {
-      channel->deliver(body);
-    });
+    auto feed = bus_.subscribe(
+        destination,
+        [channel](std::string_view, const std::shared_ptr<const std::string>& body) { channel->deliver(body); });
     it = destinations_.emplace(destination, destination_entry{std::move(channel), std::move(feed)}).first;
   }
   it->second.channel->add(entry);

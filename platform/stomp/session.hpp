@@ -71,7 +71,7 @@ class session final : public messaging::handler, public std::enable_shared_from_
   decoder decoder_;
   std::optional<principal> principal_;
   subscription_table<broker::subscription> subscriptions_;
-  std::vector<std::string> dropped_destinations_;  // subscriptions ended by an ERROR, for on_disconnect
+  std::vector<std::string> dropped_destinations_;      // subscriptions ended by an ERROR, for on_disconnect
   std::shared_ptr<messaging::connection> connection_;  // for the timers; dropped in on_close
   // Heart-beats, only when negotiated (an idle session without them holds no timer).
   std::chrono::milliseconds send_every_{0};

@@ -75,8 +75,8 @@ TEST(Unit, RefusesConnectWithUnsupportedVersionOrBadHeartBeat) {
 TEST(Unit, ReadsSubscribeWithIdDestinationAndAutoAck) {
   const auto request = stomp::read_subscribe(make(command::subscribe, {{"id", "sub-0"}, {"destination", "/sub/a"}}));
   EXPECT_EQ(std::get<stomp::subscribe_request>(request), (stomp::subscribe_request{"sub-0", "/sub/a"}));
-  const auto with_ack = stomp::read_subscribe(
-      make(command::subscribe, {{"id", "1"}, {"destination", "/sub/a"}, {"ack", "auto"}}));
+  const auto with_ack =
+      stomp::read_subscribe(make(command::subscribe, {{"id", "1"}, {"destination", "/sub/a"}, {"ack", "auto"}}));
   EXPECT_TRUE(std::holds_alternative<stomp::subscribe_request>(with_ack));
 }
 
@@ -96,8 +96,7 @@ TEST(Unit, ReadsUnsubscribeAndSendOrRefusesThem) {
   EXPECT_EQ(std::get<std::string>(stomp::read_unsubscribe(make(command::unsubscribe, {{"id", "7"}}))), "7");
   EXPECT_EQ(refusal_of(stomp::read_unsubscribe(make(command::unsubscribe, {{"destination", "/sub/a"}}))),
             "UNSUBSCRIBE has no id header");
-  EXPECT_EQ(std::get<std::string>(stomp::read_send(make(command::send, {{"destination", "/pub/x"}}, "{}"))),
-            "/pub/x");
+  EXPECT_EQ(std::get<std::string>(stomp::read_send(make(command::send, {{"destination", "/pub/x"}}, "{}"))), "/pub/x");
   EXPECT_EQ(refusal_of(stomp::read_send(make(command::send, {}))), "SEND has no destination header");
   EXPECT_EQ(refusal_of(stomp::read_send(make(command::send, {{"destination", "/pub/x"}, {"transaction", "t"}}))),
             "Transactions are not supported");
@@ -135,7 +134,8 @@ TEST(Unit, ClassifiesDestinationsAsBrokerApplicationOrUnknown) {
 
 TEST(Unit, BuildsConnectedWithVersionHeartBeatAndServer) {
   const stomp::connect_terms terms{"1.2", {0, 0}, 10000, 0};
-  EXPECT_EQ(stomp::connected_frame(terms, "test/1"), "CONNECTED\nversion:1.2\nheart-beat:10000,0\nserver:test/1\n\n"s + '\0');
+  EXPECT_EQ(stomp::connected_frame(terms, "test/1"),
+            "CONNECTED\nversion:1.2\nheart-beat:10000,0\nserver:test/1\n\n"s + '\0');
   const stomp::connect_terms old{"1.0", {}, 10000, 0};
   EXPECT_EQ(stomp::connected_frame(old, "test/1"), "CONNECTED\nversion:1.0\nserver:test/1\n\n"s + '\0');
 }

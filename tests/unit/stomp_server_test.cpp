@@ -254,8 +254,12 @@ class StompServer : public ::testing::Test {
 
 TEST_F(StompServer, AnswersConnectWithConnected) {
   auto c = open();
-  write(*c, frame{command::connect, {{"accept-version", "1.0,1.1,1.2"}, {"heart-beat", "10000,10000"},
-                                     {"token", "good-alice"}, {"host", "localhost"}}, {}});
+  write(*c, frame{command::connect,
+                  {{"accept-version", "1.0,1.1,1.2"},
+                   {"heart-beat", "10000,10000"},
+                   {"token", "good-alice"},
+                   {"host", "localhost"}},
+                  {}});
   const auto connected = read_frame(*c);
   EXPECT_EQ(connected.cmd, command::connected);
   EXPECT_EQ(connected.header("version"), "1.2");
@@ -310,7 +314,7 @@ TEST_F(StompServer, DeliversAPublishToEverySubscriberInOrder) {
   }
   EXPECT_EQ(broker_.subscriber_count("/sub/room/1"), 3u);
   EXPECT_EQ(bus_.subscriber_count("/sub/room/1"), 1u);  // one kv feed per destination
-  constexpr int count = 25;  // under the queue limit (32): published faster than read
+  constexpr int count = 25;                             // under the queue limit (32): published faster than read
   for (int n = 0; n < count; ++n) publish("/sub/room/1", "{\"n\":" + std::to_string(n) + "}");
   for (std::size_t i = 0; i < clients.size(); ++i) {
     for (int n = 0; n < count; ++n) {
@@ -404,9 +408,11 @@ TEST_F(StompServer, DecodesFramesSplitAcrossMessagesAndSeveralInOne) {
   write(*c, connect.substr(7));
   EXPECT_EQ(read_frame(*c).cmd, command::connected);
   // Two SUBSCRIBEs and a client heart-beat (a bare EOL, ignored) in one message.
-  write(*c, stomp::encode(frame{command::subscribe, {{"id", "1"}, {"destination", "/sub/room/1"}, {"receipt", "1"}}, {}}) +
-                "\n" +
-                stomp::encode(frame{command::subscribe, {{"id", "2"}, {"destination", "/sub/room/2"}, {"receipt", "2"}}, {}}));
+  write(*c,
+        stomp::encode(frame{command::subscribe, {{"id", "1"}, {"destination", "/sub/room/1"}, {"receipt", "1"}}, {}}) +
+            "\n" +
+            stomp::encode(
+                frame{command::subscribe, {{"id", "2"}, {"destination", "/sub/room/2"}, {"receipt", "2"}}, {}}));
   EXPECT_EQ(read_frame(*c).header("receipt-id"), "1");
   EXPECT_EQ(read_frame(*c).header("receipt-id"), "2");
   EXPECT_EQ(broker_.destination_count(), 2u);
@@ -467,7 +473,7 @@ TEST_F(StompServer, KeepsAClientThatSendsHeartBeats) {
   auto c = open("/stomp-beats");
   write(*c, frame{command::connect, {{"accept-version", "1.2"}, {"heart-beat", "100,100"}, {"token", "good-b"}}, {}});
   EXPECT_EQ(read_frame(*c).header("heart-beat"), "50,100");  // so each side beats every 100 ms
-  for (int i = 0; i < 5; ++i) {  // about half a second: well past two expected intervals
+  for (int i = 0; i < 5; ++i) {                              // about half a second: well past two expected intervals
     write(*c, std::string("\n"));
     EXPECT_TRUE(std::holds_alternative<stomp::heart_beat>(read_next(*c)));
   }

@@ -144,8 +144,9 @@ class WsServer : public ::testing::Test {
     ws::session_options stream_options;
     stream_options.coalesce = true;
     routes_.add_websocket(
-        "/stream", ws::endpoint([this](const http::upgrade_request&) { return std::make_shared<test_handler>(stream_, false); },
-                                stream_options));
+        "/stream",
+        ws::endpoint([this](const http::upgrade_request&) { return std::make_shared<test_handler>(stream_, false); },
+                     stream_options));
     routes_.add_websocket("/both", ws::endpoint([this](const http::upgrade_request&) {
                             return std::make_shared<test_handler>(echoes_, true);
                           }));
