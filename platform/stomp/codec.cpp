@@ -20,27 +20,6 @@ std::optional<std::size_t> parse_content_length(std::string_view text) {
   return value;
 }
 
-void append_escaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case ':':
-        out += "\\c";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 void append_raw(std::string& out, std::string_view text, std::string_view forbidden) {
   if (text.find_first_of(forbidden) != std::string_view::npos) {
     throw std::invalid_argument("stomp: CONNECT/CONNECTED header cannot carry CR, LF or a colon in its name");
@@ -78,6 +57,27 @@ std::optional<std::string> unescape(std::string_view text) {
 }
 
 }  // namespace
+
+void append_escaped(std::string& out, std::string_view text) {
+  for (const char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case ':':
+        out += "\\c";
+        break;
+      default:
+        out += c;
+    }
+  }
+}
 
 std::string encode(const frame& f) {
   const bool escape = escapes_headers(f.cmd);

@@ -18,6 +18,10 @@ namespace platform::stomp {
 // is not the body's size. Such frames are built by our own code, so this is a bug, not input.
 std::string encode(const frame& f);
 
+// Appends a header name or value with STOMP 1.2's escapes (\\ \r \n \c), as encode does for every frame but
+// CONNECT/CONNECTED; for frames assembled piecewise (server_frames.hpp).
+void append_escaped(std::string& out, std::string_view text);
+
 struct limits {
   std::size_t max_line_bytes = 8 * 1024;    // command or header line: bytes before its LF
   std::size_t max_headers = 64;             // header lines per frame, repeats included

@@ -4,6 +4,7 @@
 #include <exception>
 #include <limits>
 #include <utility>
+#include <vector>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/dispatch.hpp>
@@ -119,6 +120,10 @@ class stream_session final : public session {
 
   static asio::awaitable<void> write_loop(std::shared_ptr<stream_session> self) {
     auto& ws = self->ws_;
+    // A coalesced write's payloads and buffers; kept across writes so that a busy session does not allocate per
+    // write (an idle one never fills them).
+    std::vector<payload> batch;
+    std::vector<asio::const_buffer> buffers;
     while (self->state_ != state::closed) {
       if (self->pending_close_ && (self->pending_close_->drop_queue || self->queue_.empty())) {
         self->queue_.clear();
@@ -135,11 +140,32 @@ class stream_session final : public session {
         co_await self->wake_writer_.async_wait(as_tuple);  // cancelled by enqueue, close or the reader's end
         continue;
       }
+      if (self->options_.coalesce && self->queue_.size() > 1) {
+        self->take_batch(batch, buffers);
+        auto [ec, written] = co_await ws.async_write(buffers, as_tuple);
+        batch.clear();
+        if (ec) co_return;
+        continue;
+      }
       payload next = std::move(self->queue_.front());
       self->queue_.pop_front();
       self->queued_bytes_ -= next->size();
       auto [ec, written] = co_await ws.async_write(asio::buffer(*next), as_tuple);
       if (ec) co_return;  // the connection failed; the reader sees the same and ends the session
+    }
+  }
+
+  // Moves the messages of the next coalesced write from the queue into `batch`, with their buffers.
+  void take_batch(std::vector<payload>& batch, std::vector<asio::const_buffer>& buffers) {
+    buffers.clear();
+    std::size_t bytes = 0;
+    while (!queue_.empty() && batch.size() < options_.coalesce_max_messages &&
+           (batch.empty() || bytes + queue_.front()->size() <= options_.coalesce_max_bytes)) {
+      bytes += queue_.front()->size();
+      queued_bytes_ -= queue_.front()->size();
+      buffers.push_back(asio::buffer(*queue_.front()));
+      batch.push_back(std::move(queue_.front()));
+      queue_.pop_front();
     }
   }
 

@@ -1,5 +1,5 @@
-// libFuzzer target for the STOMP decoder: input is "<split byte><stream>", fed in two pieces cut where the first byte
-// says.
+// libFuzzer target for the STOMP decoder and the server's checks of what it decodes: input is "<split byte><stream>",
+// fed in two pieces cut where the first byte says.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,6 +9,8 @@
 
 #include "platform/stomp/codec.hpp"
 #include "platform/stomp/negotiation.hpp"
+#include "platform/stomp/rules.hpp"
+#include "platform/stomp/server_frames.hpp"
 
 namespace stomp = platform::stomp;
 
@@ -75,6 +77,32 @@ void check_negotiation(const stomp::frame& f) {
   }
 }
 
+// The server's checks never throw, and what they accept is what the headers say; a MESSAGE built for any
+// destination, subscription id and body decodes back to them.
+void check_server_rules(const stomp::frame& f) {
+  static_cast<void>(stomp::negotiate_connect(f, 1000, 1000));
+  static_cast<void>(stomp::refuse_command(f.cmd));
+  static_cast<void>(stomp::read_unsubscribe(f));
+  static_cast<void>(stomp::read_send(f));
+  const auto subscribe = stomp::read_subscribe(f);
+  if (const auto* request = std::get_if<stomp::subscribe_request>(&subscribe)) {
+    check(!request->id.empty() && f.header("id") == request->id);
+    check(!request->destination.empty() && f.header("destination") == request->destination);
+  }
+  const stomp::destination_rules rules({"/sub"}, {"/pub"});
+  const std::string destination(f.header("destination").value_or("/sub/x"));
+  static_cast<void>(rules.classify(destination));
+  const std::string id(f.header("id").value_or("0"));
+  const stomp::message_tail tail(destination, 7, "application/json", f.body);
+  const stomp::limits relaxed{.max_line_bytes = 4096, .max_headers = 16, .max_frame_bytes = 16384};
+  const auto again = decode({tail.frame_for(stomp::message_head(id))}, relaxed);
+  check(again.size() == 1);
+  const auto* message = std::get_if<stomp::frame>(&again[0]);
+  check(message != nullptr && message->cmd == stomp::command::message);
+  check(message->header("subscription") == id && message->header("destination") == destination);
+  check(message->body == f.body);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -96,6 +124,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       check_limits(*f);
       check_round_trip(*f);
       check_negotiation(*f);
+      check_server_rules(*f);
     }
   }
   return 0;

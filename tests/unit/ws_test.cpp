@@ -141,6 +141,12 @@ class WsServer : public ::testing::Test {
         "/room/{name}",
         ws::endpoint([this](const http::upgrade_request&) { return std::make_shared<test_handler>(room_, false); },
                      room_options));
+    ws::session_options stream_options;
+    stream_options.coalesce = true;
+    routes_.add_websocket(
+        "/stream",
+        ws::endpoint([this](const http::upgrade_request&) { return std::make_shared<test_handler>(stream_, false); },
+                     stream_options));
     routes_.add_websocket("/both", ws::endpoint([this](const http::upgrade_request&) {
                             return std::make_shared<test_handler>(echoes_, true);
                           }));
@@ -235,6 +241,7 @@ class WsServer : public ::testing::Test {
 
   room echoes_;
   room room_;
+  room stream_;
   http::router routes_;
   platform::io::context_pool pool_{2};
   std::unique_ptr<http::server> server_;
@@ -267,6 +274,24 @@ TEST_F(WsServer, DeliversABroadcastToEveryMemberInOrder) {
       for (std::size_t i = 0; i < 15; ++i) ASSERT_EQ(read_text(*c), numbered(round * 15 + i, 10));
     }
   }
+}
+
+TEST_F(WsServer, JoinsABacklogIntoFewerMessagesWhenCoalescing) {
+  auto c = open("/stream");
+  ASSERT_TRUE(stream_.wait_for_members(1));
+  // The burst is queued before the writer runs (the handler runs on the session's thread), so it is a backlog.
+  constexpr std::size_t count = 50;
+  c->write(asio::buffer(std::string("burst 50 10")));
+  std::string expected;
+  for (std::size_t i = 0; i < count; ++i) expected += numbered(i, 10);
+  std::string received;
+  std::size_t messages = 0;
+  while (received.size() < expected.size()) {
+    received += read_text(*c);
+    ++messages;
+  }
+  EXPECT_EQ(received, expected);
+  EXPECT_LE(messages, 3u);  // at most coalesce_max_messages (32) per write
 }
 
 TEST_F(WsServer, ClosesWith1009WhenAMessageIsTooBig) {
