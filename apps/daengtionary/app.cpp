@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "apps/daengtionary/chat/realtime.hpp"
 #include "apps/daengtionary/chat/routes.hpp"
 #include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
@@ -29,9 +30,12 @@
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
+#include "platform/sockjs/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/sql/transaction.hpp"
+#include "platform/stomp/broker.hpp"
+#include "platform/stomp/handler_factory.hpp"
 #include "platform/storage/local_disk_store.hpp"
 
 namespace daengtionary {
@@ -105,6 +109,9 @@ int serve(const settings& config) {
   community::service posts(*db, images);
   chat::service chats(*db, broadcasts);
   matching::service matchings(*db, images, chats);
+  // STOMP over SockJS at /wss/chat: the broker relays the room channels chat::service publishes on.
+  platform::stomp::broker stomp_relay(broadcasts, platform::stomp::broker_options{});
+  chat::realtime chat_stomp(members, chats);
 
   platform::http::router routes;
   site::register_routes(routes, store, pool);
@@ -114,6 +121,7 @@ int serve(const settings& config) {
   community::register_routes(routes, members, posts, pages);
   trade::register_routes(routes, members, trades, pages);
   chat::register_routes(routes, members, chats);
+  platform::sockjs::register_endpoint(routes, "/wss/chat", platform::stomp::handler_factory(stomp_relay, chat_stomp));
   matching::register_routes(routes, members, matchings, pages);
 
   platform::http::server server(contexts, config.http, routes, framework_error);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { serverSuite } from '../lib/server.mjs';
 import { ERR, KOREAN_DATE, assertError, assertFrameworkError, call, multipart, newMember } from '../lib/api.mjs';
+import { chat, groupRoom, messages, openPersonal, rooms } from '../lib/chat.mjs';
 
 const { test } = serverSuite();
 
@@ -11,45 +12,6 @@ const NOT_FOUND_USER_INFO = { status: 404, code: 'NOT_FOUND', message: '해당 �
 const CANNOT_CHAT_WITH_ME = { status: 400, code: 'CANNOT_CHAT_WITH_ME', message: '나 자신은 채팅의 대상이 될 수 없습니다.' };
 const NOT_FOUND_CHAT_ROOM = { status: 404, code: 'NOT_FOUND_CHAT_ROOM', message: '해당 채팅방은 존재하지 않습니다.' };
 const STARTED = '대화가 시작되었습니다 :)';
-
-// chatApi sends `Authorization: Bearer <token>` (capitalised) and JSON.
-const chat = (server, method, path, member, json) =>
-  call(server, method, path, { json, headers: member ? { Authorization: `Bearer ${member.token}` } : {} });
-
-async function openPersonal(server, member, memberNo) {
-  const res = await chat(server, 'POST', '/chat/room/personal', member, { memberNo });
-  assert.equal(res.status, 200, res.text);
-  assert.deepEqual(Object.keys(res.body).sort(), ['data', 'message', 'state']);
-  assert.equal(res.body.message, '채팅방 준비 완료');
-  assert.deepEqual(Object.keys(res.body.data), ['roomNo']);
-  assert.equal(typeof res.body.data.roomNo, 'number');
-  return res.body.data.roomNo;
-}
-
-async function rooms(server, member) {
-  const res = await chat(server, 'GET', '/chat/rooms', member);
-  assert.equal(res.status, 200, res.text);
-  assert.equal(res.body.state, 200);
-  assert.equal(res.body.message, '채팅방 조회 완료');
-  return res.body.data;
-}
-
-async function messages(server, member, roomNo, query = '') {
-  const res = await chat(server, 'GET', `/chat/messages/${roomNo}${query}`, member);
-  assert.equal(res.status, 200, res.text);
-  assert.equal(res.body.message, '메세지 조회 완료');
-  return res.body.data;
-}
-
-// A group room made the way the frontend makes one: by posting a matching.
-async function groupRoom(server, author, title = `산책 ${Date.now()}`) {
-  const data = { title, address: '서울 마포구, 망원', content: '같이 걸어요', category: '산책', maxCount: '3' };
-  const created = await call(server, 'POST', '/friend/create', { token: author.token, form: multipart(data) });
-  assert.equal(created.status, 200, created.text);
-  const list = await call(server, 'GET', `/friend/?category&address&content&title=${encodeURIComponent(title)}&pagenum=0&pagesize=6`);
-  const detail = await call(server, 'GET', `/friend/${list.body.data[0].friendNo}`);
-  return detail.body.data.roomNo;
-}
 
 test('every /chat route needs a member: 401 INVAILID_TOKEN without a token or with "Bearer null"', async (server) => {
   for (const [method, path, json] of [
