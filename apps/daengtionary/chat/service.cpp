@@ -24,15 +24,14 @@ constexpr const char* personal_title = "1:1";
 
 // Stores the message and reads it back as it is shown.
 message_record store_message(connection& db, std::int64_t room_no, const char* type,
-                             std::optional<std::int64_t> member_no, const std::string& sender,
-                             const std::string& text) {
-  const std::int64_t now = now_micros();
+                             std::optional<std::int64_t> member_no, const std::string& sender, const std::string& text,
+                             std::int64_t now) {
   const new_message message{room_no, type, member_no, sender, text, now, korean_datetime(now)};
   return *repository::find_message(db, repository::insert_message(db, message));
 }
 
-message_record store_started(connection& db, std::int64_t room_no) {
-  return store_message(db, room_no, system_message, std::nullopt, system_message, started_text);
+message_record store_started(connection& db, std::int64_t room_no, std::int64_t now) {
+  return store_message(db, room_no, system_message, std::nullopt, system_message, started_text, now);
 }
 
 // The room and, when this call created it, its SYSTEM message to publish.
@@ -46,13 +45,10 @@ result<personal_room_opened> find_or_create_personal_room(connection& db, std::i
   if (me == other) return errc::cannot_chat_with_me;
   const std::string key = personal_key(me, other);
   if (auto room_no = repository::find_personal_room(db, key)) return personal_room_opened{*room_no, std::nullopt};
-  const std::int64_t now = now_micros();
-  const auto room_no = repository::insert_room(db, personal_room, personal_title, key, now);
+  auto started = create_personal_room(db, me, other, now_micros());
   // A concurrent request created it between the lookup and the insert: the UNIQUE key kept one room.
-  if (!room_no) return personal_room_opened{*repository::find_personal_room(db, key), std::nullopt};
-  repository::add_member(db, *room_no, me, now);
-  repository::add_member(db, *room_no, other, now);
-  return personal_room_opened{*room_no, store_started(db, *room_no)};
+  if (!started) return personal_room_opened{*repository::find_personal_room(db, key), std::nullopt};
+  return personal_room_opened{started->room_no, std::move(started)};
 }
 
 result<void> join_group_room(connection& db, std::int64_t me, std::int64_t room_no) {
@@ -83,14 +79,7 @@ result<std::optional<message_record>> enter_room(connection& db, std::int64_t me
   if (!repository::mark_entered(db, room_no, member_no)) return std::optional<message_record>();
   const std::string nick = member::repository::find_by_id(db, member_no)->nick;
   return std::optional<message_record>(
-      store_message(db, room_no, enter_message, member_no, nick, nick + "님이 입장하였습니다 :)"));
-}
-
-result<message_record> store_talk(connection& db, std::int64_t member_no, std::int64_t room_no,
-                                  const std::string& text) {
-  if (!member_of(db, member_no, room_no)) return errc::not_found_chat_room_member;
-  const std::string nick = member::repository::find_by_id(db, member_no)->nick;
-  return store_message(db, room_no, talk_message, member_no, nick, text);
+      store_message(db, room_no, enter_message, member_no, nick, nick + "님이 입장하였습니다 :)", now_micros()));
 }
 
 result<void> mark_room_read(connection& db, std::int64_t member_no, std::int64_t room_no) {
@@ -104,7 +93,22 @@ result<void> mark_room_read(connection& db, std::int64_t member_no, std::int64_t
 message_record open_group_room(connection& db, std::int64_t creator, const std::string& title, std::int64_t now) {
   const std::int64_t room_no = *repository::insert_room(db, group_room, title, std::nullopt, now);
   repository::add_member(db, room_no, creator, now);
-  return store_started(db, room_no);
+  return store_started(db, room_no, now);
+}
+
+std::optional<message_record> create_personal_room(connection& db, std::int64_t a, std::int64_t b, std::int64_t now) {
+  const auto room_no = repository::insert_room(db, personal_room, personal_title, personal_key(a, b), now);
+  if (!room_no) return std::nullopt;
+  repository::add_member(db, *room_no, a, now);
+  repository::add_member(db, *room_no, b, now);
+  return store_started(db, *room_no, now);
+}
+
+result<message_record> store_talk(connection& db, std::int64_t member_no, std::int64_t room_no, const std::string& text,
+                                  std::int64_t now) {
+  if (!member_of(db, member_no, room_no)) return errc::not_found_chat_room_member;
+  const std::string nick = member::repository::find_by_id(db, member_no)->nick;
+  return store_message(db, room_no, talk_message, member_no, nick, text, now);
 }
 
 void join_room(connection& db, std::int64_t room_no, std::int64_t member_no, std::int64_t now) {
@@ -158,7 +162,7 @@ asio::awaitable<result<std::optional<message_record>>> service::enter(std::int64
 
 asio::awaitable<result<message_record>> service::talk(std::int64_t member_no, std::int64_t room_no, std::string text) {
   if (auto valid = validate_talk(text); !valid) co_return valid.error();
-  auto stored = co_await db_.transact(store_talk, member_no, room_no, std::move(text));
+  auto stored = co_await db_.transact(store_talk, member_no, room_no, std::move(text), now_micros());
   if (stored) publish(*stored);
   co_return stored;
 }

@@ -24,12 +24,21 @@ namespace daengtionary::chat {
 
 inline constexpr std::size_t max_talk_characters = 1000;
 
-// Building blocks for another feature's transaction (matching creates and joins group rooms with its posts).
+// Building blocks for another feature's transaction (matching creates and joins group rooms with its posts; the
+// seed opens rooms and talks in the past).
 // They return the stored messages; the caller publishes them with service::publish once committed.
 //
 // A group room titled `title` with its creator as the only member and the SYSTEM "대화가 시작되었습니다 :)".
 message_record open_group_room(platform::sql::connection& db, std::int64_t creator, const std::string& title,
                                std::int64_t now);
+// The pair's personal room with both members and the SYSTEM "대화가 시작되었습니다 :)"; nullopt when the pair
+// already has one.
+std::optional<message_record> create_personal_room(platform::sql::connection& db, std::int64_t a, std::int64_t b,
+                                                   std::int64_t now);
+// The member's TALK, sent at `now`; not_found_chat_room_member for a non-member. Check the text with
+// validate_talk first.
+result<message_record> store_talk(platform::sql::connection& db, std::int64_t member_no, std::int64_t room_no,
+                                  const std::string& text, std::int64_t now);
 // Adds the member to the room if not already there.
 void join_room(platform::sql::connection& db, std::int64_t room_no, std::int64_t member_no, std::int64_t now);
 // A group room follows its post's title.

@@ -32,16 +32,6 @@ result<post_record> own_post(connection& db, std::int64_t member_no, std::int64_
   return *post;
 }
 
-// The group room's SYSTEM message, to publish once committed.
-chat::message_record create_post(connection& db, std::int64_t member_no, const post_form& form,
-                                 const std::vector<std::string>& urls) {
-  const std::int64_t now = now_micros();
-  chat::message_record started = chat::open_group_room(db, member_no, form.title, now);
-  const std::int64_t friend_no = repository::insert_post(db, member_no, form, started.room_no, now);
-  repository::insert_images(db, friend_no, urls);
-  return started;
-}
-
 result<post_detail> read_detail(connection& db, std::int64_t friend_no) {
   auto post = repository::find_post(db, friend_no);
   if (!post) return errc::map_not_found;
@@ -68,16 +58,25 @@ result<std::vector<std::string>> delete_own_post(connection& db, std::int64_t me
   return urls;
 }
 
+}  // namespace
+
+created_post create_post(connection& db, std::int64_t member_no, const post_form& form,
+                         const std::vector<std::string>& urls, std::int64_t now) {
+  chat::message_record started = chat::open_group_room(db, member_no, form.title, now);
+  const std::int64_t friend_no = repository::insert_post(db, member_no, form, started.room_no, now);
+  repository::insert_images(db, friend_no, urls);
+  return created_post{friend_no, std::move(started)};
+}
+
 // The join row decides "once per member"; the guarded counter update decides "never past maxCount", and gives
 // the join row back when the post filled up in the meantime.
-result<join_outcome> take_part(connection& db, std::int64_t member_no, std::int64_t friend_no) {
+result<join_outcome> take_part(connection& db, std::int64_t member_no, std::int64_t friend_no, std::int64_t now) {
   auto post = repository::find_post(db, friend_no);
   if (!post) return errc::map_not_found;
   if (post->member_no == member_no) {
     if (post->status != open_status) return join_outcome::full;
     return errc::friend_is_not_member;
   }
-  const std::int64_t now = now_micros();
   if (repository::insert_join(db, friend_no, member_no, now) && !repository::take_seat(db, friend_no)) {
     repository::delete_join(db, friend_no, member_no);
     return join_outcome::full;
@@ -85,8 +84,6 @@ result<join_outcome> take_part(connection& db, std::int64_t member_no, std::int6
   chat::join_room(db, post->room_no, member_no, now);
   return join_outcome::joined;
 }
-
-}  // namespace
 
 result<void> validate(const post_form& form) {
   const bool valid =
@@ -106,8 +103,8 @@ asio::awaitable<result<void>> service::create(std::int64_t member_no, post_form 
   auto stored = co_await images_.store(std::move(files));
   if (!stored) co_return stored.error();
   const std::vector<std::string> urls = std::move(*stored);
-  const auto started = co_await db_.transact(create_post, member_no, std::move(form), urls);
-  chats_.publish(started);
+  const auto created = co_await db_.transact(create_post, member_no, std::move(form), urls, now_micros());
+  chats_.publish(created.started);
   co_return result<void>();
 }
 
@@ -132,7 +129,7 @@ asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64
 }
 
 asio::awaitable<result<join_outcome>> service::join(std::int64_t member_no, std::int64_t friend_no) {
-  co_return co_await db_.transact(take_part, member_no, friend_no);
+  co_return co_await db_.transact(take_part, member_no, friend_no, now_micros());
 }
 
 }  // namespace daengtionary::matching

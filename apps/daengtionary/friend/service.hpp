@@ -3,13 +3,16 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "apps/daengtionary/chat/dto.hpp"
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/friend/dto.hpp"
+#include "platform/sql/connection.hpp"
 
 namespace platform::sql {
 class database;
@@ -26,6 +29,20 @@ namespace daengtionary::matching {
 
 inline constexpr std::size_t max_images = 10;
 inline constexpr std::int64_t max_members = 100;
+
+// The rules inside one transaction, for the service and for the seed (which writes them in the past).
+//
+// What create_post stored: the post and its group room's SYSTEM message, to publish once committed.
+struct created_post {
+  std::int64_t friend_no = 0;
+  chat::message_record started;
+};
+// The post (open, nobody joined) with its image rows and its group room with the creator in it.
+created_post create_post(platform::sql::connection& db, std::int64_t member_no, const post_form& form,
+                         const std::vector<std::string>& urls, std::int64_t now);
+// The join rule of POST /friend/count; see service::join.
+result<join_outcome> take_part(platform::sql::connection& db, std::int64_t member_no, std::int64_t friend_no,
+                               std::int64_t now);
 
 class service {
  public:

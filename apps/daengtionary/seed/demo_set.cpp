@@ -65,17 +65,26 @@ std::string demo_set::store_image(const boost::json::value& file) {
   return store_.public_url(image->key);
 }
 
-std::vector<std::string> demo_set::store_images(const boost::json::value& files) {
+std::vector<std::string> demo_set::store_images(const boost::json::value& files, std::size_t max_count) {
   const auto* names = files.if_array();
   if (!names) throw std::runtime_error("demo data: \"images\" must be a list");
+  if (names->size() > max_count) throw std::runtime_error(fmt::format("demo data: more than {} images", max_count));
   std::vector<std::string> urls;
   for (const auto& name : *names) urls.push_back(store_image(name));
   return urls;
 }
 
+void demo_set::like(const boost::json::object& item, wishes::target kind, std::int64_t id) {
+  for (const auto& key : list(item, "likes")) wishes::insert(db_, member(key), kind, id, next_timestamp());
+}
+
 std::int64_t demo_set::next_timestamp() {
   clock_ += step_hours * micros_per_hour;
   return clock_;
+}
+
+void require_valid(const result<void>& valid, std::string_view kind, std::string_view name) {
+  if (!valid) throw std::runtime_error(fmt::format("demo data: invalid {} \"{}\"", kind, name));
 }
 
 std::string text(const boost::json::object& item, std::string_view key) {

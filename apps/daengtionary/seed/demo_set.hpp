@@ -9,6 +9,8 @@
 
 #include <boost/json/object.hpp>
 
+#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/wishes.hpp"
 #include "platform/sql/connection.hpp"
 
 namespace platform::storage {
@@ -31,7 +33,11 @@ class demo_set {
 
   // Stores <data_dir>/images/<file> under a fresh key and returns its public URL.
   std::string store_image(const boost::json::value& file);
-  std::vector<std::string> store_images(const boost::json::value& files);
+  // Throws when there are more than max_count files: the feature's route would refuse them.
+  std::vector<std::string> store_images(const boost::json::value& files, std::size_t max_count);
+
+  // A wish on the target from each member listed under the item's "likes".
+  void like(const boost::json::object& item, wishes::target kind, std::int64_t id);
 
   // Creation times spread over the last weeks, oldest first, so `sort=new` has something to sort.
   std::int64_t next_timestamp();
@@ -44,6 +50,10 @@ class demo_set {
   std::map<std::string, std::int64_t, std::less<>> members_;
   std::int64_t clock_;
 };
+
+// Throws std::runtime_error naming the item unless the feature's validate() accepted it, so the demo set never
+// holds what the API would refuse.
+void require_valid(const result<void>& valid, std::string_view kind, std::string_view name);
 
 // The whole file; throws std::runtime_error naming it when it cannot be read.
 std::string read_file(const std::filesystem::path& path);

@@ -4,19 +4,16 @@
 
 #include <boost/json/parse.hpp>
 
-#include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "apps/daengtionary/place/service.hpp"
-#include "apps/daengtionary/seed/demo_set.hpp"
+#include "apps/daengtionary/seed/loaders.hpp"
 #include "apps/daengtionary/seed/seed.hpp"
 #include "platform/auth/password.hpp"
 
 namespace daengtionary::seed {
 namespace {
-
-using boost::json::object;
 
 constexpr const char* count_members = "SELECT COUNT(*) FROM member";
 // Demo popularity: the view counters are set directly rather than replayed view by view.
@@ -26,12 +23,6 @@ boost::json::object read_document(const std::filesystem::path& file) {
   auto document = boost::json::parse(read_file(file));
   if (!document.is_object()) throw std::runtime_error("demo data: " + file.string() + " is not a JSON object");
   return std::move(document).as_object();
-}
-
-void like(demo_set& set, const object& item, wishes::target kind, std::int64_t id) {
-  for (const auto& member : list(item, "likes")) {
-    wishes::insert(set.db(), set.member(member), kind, id, set.next_timestamp());
-  }
 }
 
 void load_members(demo_set& set) {
@@ -62,19 +53,21 @@ void load_places(demo_set& set) {
     const auto& item = entry.as_object();
     const place::place_form form{text(item, "title"), text(item, "category"), text(item, "content"),
                                  text(item, "address")};
-    if (!place::validate(form)) throw std::runtime_error("demo data: invalid place \"" + form.title + "\"");
-    const std::int64_t map_no = places::insert_place(set.db(), set.member(item.at("author")), form, set.next_timestamp());
-    places::insert_images(set.db(), map_no, set.store_images(item.at("images")));
+    require_valid(place::validate(form), "place", form.title);
+    const std::int64_t map_no =
+        places::insert_place(set.db(), set.member(item.at("author")), form, set.next_timestamp());
+    places::insert_images(set.db(), map_no, set.store_images(item.at("images"), place::max_images));
     for (const auto& review_entry : list(item, "reviews")) {
       const auto& review = review_entry.as_object();
       const place::review_form row{text(review, "content"), integer(review, "star")};
+      require_valid(place::validate(row), "review", row.content);
       places::insert_review(set.db(), map_no, set.member(review.at("author")), row, set.next_timestamp());
     }
     if (const auto average = places::average_star(set.db(), map_no)) {
       places::set_star(set.db(), map_no, place::rounded_star(*average));
     }
     set.db().execute(set_place_views, {integer(item, "views"), map_no});
-    like(set, item, wishes::target::map, map_no);
+    set.like(item, wishes::target::map, map_no);
   }
 }
 
@@ -86,6 +79,10 @@ bool load_demo(platform::sql::connection& db, platform::storage::object_store& s
   demo_set set(db, store, data_dir, read_document(data_dir / "demo.json"));
   load_members(set);
   load_places(set);
+  load_community(set);
+  load_trades(set);
+  load_friends(set);
+  load_chats(set);
   return true;
 }
 

@@ -14,8 +14,10 @@ namespace daengtionary::seed {
 
 // Loads <data_dir>/demo.json and its images (<data_dir>/images) into an empty database: members (all with
 // the set's password), dogs, places with reviews, community posts with comments, trades, matchings with
-// their group chat rooms, and likes. Returns false, changing nothing, when the database already has members,
-// so `scripts/run` can seed on every start. Run it inside a transaction.
+// their group chat rooms and joins, personal chats, views and likes; each item checked by its feature's
+// validate(), so a file the API would refuse throws std::runtime_error naming the item. Returns false, changing
+// nothing, when the database already has members, so `scripts/run` can seed on every start. Run it inside a
+// transaction.
 bool load_demo(platform::sql::connection& db, platform::storage::object_store& store,
                const std::filesystem::path& data_dir);
 
