@@ -40,8 +40,11 @@ void xhr_session::send(messaging::payload message) {
 }
 
 void xhr_session::close(std::uint16_t code, std::string reason) {
-  asio::dispatch(executor_, [self = shared_session(), code, reason = std::move(reason)]() mutable {
-    self->request_close({code, std::move(reason), false});
+  // Going away means the server is shutting down: it will not wait a disconnect delay for a client to come
+  // back for what is queued, so the session ends now (its handler's on_close runs before the I/O stops).
+  const bool drop_queue = code == messaging::close_codes::going_away;
+  asio::dispatch(executor_, [self = shared_session(), code, reason = std::move(reason), drop_queue]() mutable {
+    self->request_close({code, std::move(reason), drop_queue});
   });
 }
 

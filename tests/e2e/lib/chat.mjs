@@ -60,13 +60,14 @@ function withTimeout(promise, ms, what) {
 
 // A STOMP client connected the way the frontend connects (CONNECT headers {Authorization, type: "TALK"}), over
 // one forced SockJS transport. Resolves once CONNECTED, or rejects with the ERROR frame's message.
-// Returns { client, transport, errors, closed, subscribe(roomNo) -> inbox, enter(roomNo, nick), talk(roomNo, text, sender), disconnect() };
+// Returns { client, transport, errors, closed, subscribe(roomNo) -> Promise<inbox>, enter(roomNo, nick), talk(roomNo, text, sender), disconnect() };
 // an inbox has `messages` (parsed bodies) and next(count) resolving once `count` have arrived.
 export async function connectChat(server, token, transport = 'websocket') {
   const client = Stomp.over(() => new SockJS(`${server.url}/wss/chat`, null, { transports: [transport] }));
   client.reconnect_delay = 0;
   client.debug = () => {};
   const errors = [];
+  let receipts = 0;
   let closedResolve;
   const closed = new Promise((resolve) => (closedResolve = resolve));
   client.onWebSocketClose = (event) => closedResolve({ code: event.code, reason: event.reason });
@@ -89,12 +90,17 @@ export async function connectChat(server, token, transport = 'websocket') {
     transport,
     errors,
     closed,
-    subscribe(roomNo) {
+    // Resolves once the server's RECEIPT confirms the subscription (SUBSCRIBE is otherwise unacknowledged, so
+    // a message sent meanwhile by someone else could arrive before it), or rejects on an ERROR.
+    async subscribe(roomNo) {
       const inbox = { messages: [], waiting: null };
+      const receipt = `sub-${roomNo}-${++receipts}`;
+      const confirmed = new Promise((resolve) => client.watchForReceipt(receipt, resolve));
       client.subscribe(`/sub/chat/room/${roomNo}`, (frame) => {
         inbox.messages.push(JSON.parse(frame.body));
         if (inbox.waiting && inbox.messages.length >= inbox.waiting.count) inbox.waiting.resolve();
-      }, { Authorization: `Bearer ${token}` });
+      }, { Authorization: `Bearer ${token}`, receipt });
+      await withTimeout(Promise.race([confirmed, closed.then((e) => Promise.reject(new Error(`closed: ${e.code}`)))]), 15_000, 'SUBSCRIBE receipt');
       inbox.next = async (count, ms = 15_000) => {
         if (inbox.messages.length < count) {
           await withTimeout(new Promise((resolve) => (inbox.waiting = { count, resolve })), ms, `${count} chat messages`);
