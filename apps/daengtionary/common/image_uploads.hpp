@@ -29,6 +29,24 @@ class image_uploads {
   // because the rows are already gone and an orphaned file must not fail the request.
   asio::awaitable<void> remove(std::vector<std::string> urls);
 
+  // Keeps the stored objects in step with a write that changes a post's image rows: stores `files`, awaits
+  // write(new_urls) (a transaction answering the URLs whose rows it dropped, or an error), then removes those
+  // objects, or the new ones when the write refused. Name the callable before awaiting this (GCC 12 rule in
+  // docs/architecture.md).
+  template <class Write>
+  asio::awaitable<result<void>> replace(std::vector<upload> files, Write write) {
+    auto stored = co_await store(std::move(files));
+    if (!stored) co_return stored.error();
+    const std::vector<std::string> new_urls = std::move(*stored);
+    result<std::vector<std::string>> dropped = co_await write(new_urls);
+    if (!dropped) {
+      co_await remove(new_urls);
+      co_return dropped.error();
+    }
+    co_await remove(std::move(*dropped));
+    co_return result<void>();
+  }
+
  private:
   platform::storage::object_store& store_;
   platform::io::blocking_pool& pool_;

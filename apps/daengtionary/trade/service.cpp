@@ -89,16 +89,10 @@ asio::awaitable<result<trade_detail>> service::view(std::int64_t trade_no, std::
 asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t trade_no, trade_form form,
                                               std::vector<upload> files) {
   if (auto valid = validate_submission(form, files.size()); !valid) co_return valid.error();
-  auto stored = co_await images_.store(std::move(files));
-  if (!stored) co_return stored.error();
-  const std::vector<std::string> new_urls = std::move(*stored);
-  auto old_urls = co_await db_.transact(rewrite_own_trade, member_no, trade_no, std::move(form), new_urls);
-  if (!old_urls) {
-    co_await images_.remove(new_urls);
-    co_return old_urls.error();
-  }
-  co_await images_.remove(std::move(*old_urls));
-  co_return result<void>();
+  const auto rewrite = [this, member_no, trade_no, form = std::move(form)](std::vector<std::string> new_urls) {
+    return db_.transact(rewrite_own_trade, member_no, trade_no, form, std::move(new_urls));
+  };
+  co_return co_await images_.replace(std::move(files), rewrite);
 }
 
 asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t trade_no) {
