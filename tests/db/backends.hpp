@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "platform/io/blocking_pool.hpp"
+#include "platform/sql/connection.hpp"
 #include "platform/sql/database.hpp"
 
 namespace test_db {
@@ -43,6 +44,10 @@ inline std::string random_suffix() {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(digits(device)));
   return buffer;
+}
+
+inline std::int64_t count_rows(sql::connection& conn, const std::string& table) {
+  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
 }
 
 inline const char* postgres_url() {

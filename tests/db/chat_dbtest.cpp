@@ -16,13 +16,8 @@
 #include "platform/kv/in_process_pubsub.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
-#include "platform/sql/migrate.hpp"
-#include "tests/db/backends.hpp"
+#include "tests/db/daengtionary_database.hpp"
 #include "tests/db/run_awaitable.hpp"
-
-#ifndef MIGRATIONS_DIR
-#error "MIGRATIONS_DIR must name migrations/daengtionary (set by tests/db/CMakeLists.txt)"
-#endif
 
 namespace {
 
@@ -35,13 +30,9 @@ using daengtionary::chat::message_record;
 using daengtionary::chat::message_window;
 using daengtionary::chat::new_message;
 using daengtionary::member::new_member;
+using test_db::count_rows;
 using test_db::run_awaitable;
-
-constexpr std::int64_t t0 = 1664950365123456;  // 2022-10-05T06:12:45.123456Z
-
-std::int64_t count(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
-}
+using test_db::t0;
 
 std::vector<std::int64_t> ids(const std::vector<message_record>& messages) {
   std::vector<std::int64_t> out;
@@ -61,32 +52,26 @@ struct received {
 };
 
 template <class Backend>
-class Chat : public ::testing::Test {
+class Chat : public test_db::daengtionary_database<Backend> {
  protected:
-  void SetUp() override {
-    if (!scratch_.open<Backend>("chat_dbtest", 6)) {
-      GTEST_SKIP() << test_db::no_postgres;
-    }
-    conn_.emplace(scratch_.db().acquire());
-    sql::migrate(conn(), MIGRATIONS_DIR);
-    alice_ = members::insert(conn(), new_member{"a@example.com", "h", "앨리스", "USER", std::nullopt}, t0);
-    bob_ = members::insert(conn(), new_member{"b@example.com", "h", "bob", "USER", std::nullopt}, t0);
-    carol_ = members::insert(conn(), new_member{"c@example.com", "h", "carol", "USER", std::nullopt}, t0);
-    service_.emplace(scratch_.db(), broadcasts_);
+  Chat() : test_db::daengtionary_database<Backend>("chat_dbtest", 6) {}
+
+  void prepare() override {
+    alice_ = this->add_member("a@example.com", "앨리스");
+    bob_ = this->add_member("b@example.com", "bob");
+    carol_ = this->add_member("c@example.com", "carol");
+    service_.emplace(this->scratch_.db(), broadcasts_);
   }
 
-  void TearDown() override { conn_.reset(); }
-
-  sql::connection& conn() { return **conn_; }
   daengtionary::chat::service& service() { return *service_; }
 
   std::int64_t group(const std::string& title, std::int64_t created_at = t0) {
-    return *chats::insert_room(conn(), "group", title, std::nullopt, created_at);
+    return *chats::insert_room(this->conn(), "group", title, std::nullopt, created_at);
   }
 
   std::int64_t say(std::int64_t room_no, std::optional<std::int64_t> member_no, const std::string& sender,
                    const std::string& text, std::int64_t at = t0, const char* type = "TALK") {
-    return chats::insert_message(conn(), new_message{room_no, type, member_no, sender, text, at, "날짜 " + text});
+    return chats::insert_message(this->conn(), new_message{room_no, type, member_no, sender, text, at, "날짜 " + text});
   }
 
   // Subscribes to a room's channel for the rest of the test.
@@ -101,8 +86,6 @@ class Chat : public ::testing::Test {
     return inbox;
   }
 
-  test_db::scratch_database scratch_;
-  std::optional<sql::database::lease> conn_;
   platform::kv::in_process_pubsub broadcasts_;
   std::vector<platform::kv::subscription> subscriptions_;
   std::optional<daengtionary::chat::service> service_;
@@ -126,7 +109,7 @@ TYPED_TEST(Chat, KeepsOnePersonalRoomPerPairByTheUniqueKey) {
                sql::unique_violation)
       << "the schema itself refuses a second room for the pair";
   EXPECT_NE(this->group("산책"), this->group("산책")) << "group rooms have no key";
-  EXPECT_EQ(count(this->conn(), "chat_room"), 3);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room"), 3);
   const auto found = chats::find_room(this->conn(), *room);
   ASSERT_TRUE(found.has_value());
   EXPECT_EQ(found->type, "personal");
@@ -147,7 +130,7 @@ TYPED_TEST(Chat, AddsAMemberOnceAndEntersOnce) {
   EXPECT_FALSE(chats::mark_entered(this->conn(), room, this->alice_));
   EXPECT_FALSE(chats::mark_entered(this->conn(), room, this->bob_)) << "not a member";
   EXPECT_TRUE(chats::find_membership(this->conn(), room, this->alice_)->entered);
-  EXPECT_EQ(count(this->conn(), "chat_room_member"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room_member"), 1);
 }
 
 TYPED_TEST(Chat, ShowsTheCurrentNickAsSenderAndSystemForSystemMessages) {
@@ -297,7 +280,7 @@ TYPED_TEST(Chat, TalkRefusesBlankOverLongTextAndNonMembersWithoutPublishing) {
   EXPECT_EQ(run_awaitable(this->service().talk(this->alice_, room + 100, "hi")).error(),
             errc::not_found_chat_room_member);
   EXPECT_TRUE(inbox->all().empty());
-  EXPECT_EQ(count(this->conn(), "chat_message"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "chat_message"), 0);
   EXPECT_TRUE(run_awaitable(this->service().talk(this->alice_, room, longest)).has_value())
       << "1000 characters (3000 bytes) fit";
   EXPECT_EQ(inbox->all().size(), 1U);
@@ -345,7 +328,7 @@ TYPED_TEST(Chat, OpensOnePersonalRoomPerPairWithOneSystemMessage) {
             errc::not_found_user_info);
   EXPECT_EQ(run_awaitable(this->service().open_personal_room(this->alice_, this->alice_)).error(),
             errc::cannot_chat_with_me);
-  EXPECT_EQ(count(this->conn(), "chat_room"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room"), 1);
 }
 
 TYPED_TEST(Chat, OpensOnePersonalRoomWhenManyRequestsRace) {
@@ -363,9 +346,9 @@ TYPED_TEST(Chat, OpensOnePersonalRoomWhenManyRequestsRace) {
   ctx.run();
   ASSERT_EQ(rooms.size(), 8U);
   for (const auto room : rooms) EXPECT_EQ(room, rooms[0]);
-  EXPECT_EQ(count(this->conn(), "chat_room"), 1);
-  EXPECT_EQ(count(this->conn(), "chat_message"), 1);
-  EXPECT_EQ(count(this->conn(), "chat_room_member"), 2);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "chat_message"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room_member"), 2);
 }
 
 TYPED_TEST(Chat, JoinsGroupRoomsOnlyAndReadsHistoryForMembersOnly) {
@@ -377,7 +360,7 @@ TYPED_TEST(Chat, JoinsGroupRoomsOnlyAndReadsHistoryForMembersOnly) {
   EXPECT_TRUE(run_awaitable(this->service().join(this->alice_, personal)).has_value()) << "already in it";
   EXPECT_EQ(run_awaitable(this->service().join(this->carol_, walk + personal + 100)).error(),
             errc::not_found_chat_room);
-  EXPECT_EQ(count(this->conn(), "chat_room_member"), 3);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room_member"), 3);
 
   EXPECT_EQ(run_awaitable(this->service().messages(this->carol_, personal, message_window{})).error(),
             errc::not_found_chat_room);

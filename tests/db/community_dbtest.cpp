@@ -8,22 +8,15 @@
 
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/community/repository.hpp"
-#include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
-#include "platform/sql/migrate.hpp"
-#include "tests/db/backends.hpp"
-
-#ifndef MIGRATIONS_DIR
-#error "MIGRATIONS_DIR must name migrations/daengtionary (set by tests/db/CMakeLists.txt)"
-#endif
+#include "tests/db/daengtionary_database.hpp"
 
 namespace {
 
 namespace sql = platform::sql;
-namespace members = daengtionary::member::repository;
 namespace posts = daengtionary::community::repository;
 namespace wishes = daengtionary::wishes;
 using daengtionary::errc;
@@ -32,18 +25,14 @@ using daengtionary::sort_order;
 using daengtionary::community::post_filter;
 using daengtionary::community::post_form;
 using daengtionary::community::post_summary;
-using daengtionary::member::new_member;
 using daengtionary::mypage::dog_record;
 using V = std::vector<std::int64_t>;
+using test_db::count_rows;
+using test_db::t0;
+using test_db::t1;
 
-constexpr std::int64_t t0 = 1664950365123456;  // 2022-10-05T06:12:45.123456Z
-constexpr std::int64_t t1 = t0 + 60'000'000;
 constexpr page all{0, 100};
 const std::optional<std::string> none;
-
-std::int64_t count(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
-}
 
 post_form form(const std::string& title, const std::string& category = "자유") {
   return post_form{category, title, "내용 " + title};
@@ -56,32 +45,23 @@ V ids(const std::vector<post_summary>& rows) {
 }
 
 template <class Backend>
-class CommunityRepository : public ::testing::Test {
+class CommunityRepository : public test_db::daengtionary_database<Backend> {
  protected:
-  void SetUp() override {
-    if (!scratch_.open<Backend>("community_dbtest")) {
-      GTEST_SKIP() << test_db::no_postgres;
-    }
-    conn_.emplace(scratch_.db().acquire());
-    sql::migrate(conn(), MIGRATIONS_DIR);
-    alice_ = members::insert(conn(), new_member{"a@example.com", "h", "앨리스", "USER", std::nullopt}, t0);
-    bob_ = members::insert(conn(), new_member{"b@example.com", "h", "bob", "USER", std::nullopt}, t0);
+  CommunityRepository() : test_db::daengtionary_database<Backend>("community_dbtest") {}
+
+  void prepare() override {
+    alice_ = this->add_member("a@example.com", "앨리스");
+    bob_ = this->add_member("b@example.com", "bob");
   }
 
-  void TearDown() override { conn_.reset(); }
-
-  sql::connection& conn() { return **conn_; }
-
   void add_dog(std::int64_t owner, const std::string& breed, const std::optional<std::string>& image) {
-    daengtionary::mypage::repository::insert_dog(conn(), dog_record{0, owner, "멍", breed, "수컷", 1, image}, t0);
+    daengtionary::mypage::repository::insert_dog(this->conn(), dog_record{0, owner, "멍", breed, "수컷", 1, image}, t0);
   }
 
   V find(const post_filter& filter, sort_order sort = sort_order::none, page paging = all) {
-    return ids(posts::list_posts(conn(), filter, sort, paging));
+    return ids(posts::list_posts(this->conn(), filter, sort, paging));
   }
 
-  test_db::scratch_database scratch_;
-  std::optional<sql::database::lease> conn_;
   std::int64_t alice_ = 0;
   std::int64_t bob_ = 0;
 };
@@ -326,7 +306,7 @@ TYPED_TEST(CommunityRepository, DeletesPostWithEverythingThatRefersToIt) {
   EXPECT_EQ(posts::find_post(this->conn(), id), std::nullopt);
   EXPECT_TRUE(posts::find_post(this->conn(), kept).has_value());
   for (const char* table : {"community_img", "community_review", "wish", "community_view", "community"}) {
-    EXPECT_EQ(count(this->conn(), table), 1) << table;
+    EXPECT_EQ(count_rows(this->conn(), table), 1) << table;
   }
 }
 

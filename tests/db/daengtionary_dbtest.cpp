@@ -11,11 +11,7 @@
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
 #include "platform/sql/migrate.hpp"
-#include "tests/db/backends.hpp"
-
-#ifndef MIGRATIONS_DIR
-#error "MIGRATIONS_DIR must name migrations/daengtionary (set by tests/db/CMakeLists.txt)"
-#endif
+#include "tests/db/daengtionary_database.hpp"
 
 namespace {
 
@@ -25,46 +21,18 @@ namespace dogs = daengtionary::mypage::repository;
 using daengtionary::member::member_record;
 using daengtionary::member::new_member;
 using daengtionary::mypage::dog_record;
-
-constexpr std::int64_t t0 = 1664950365123456;  // 2022-10-05T06:12:45.123456Z
-constexpr std::int64_t t1 = t0 + 60'000'000;
-
-new_member user(const std::string& email, const std::string& nick,
-                std::optional<std::int64_t> kakao_id = std::nullopt) {
-  return new_member{email, "$2a$10$hash-of-" + nick, nick, "USER", kakao_id};
-}
+using test_db::count_rows;
+using test_db::t0;
+using test_db::t1;
 
 dog_record dog(std::int64_t member_no, const std::string& name, std::optional<std::string> image = std::nullopt) {
   return dog_record{0, member_no, name, "말티즈", "수컷", 3.5, std::move(image)};
 }
 
-std::int64_t count(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
-}
-
 template <class Backend>
-class DaengtionaryRepository : public ::testing::Test {
+class DaengtionaryRepository : public test_db::daengtionary_database<Backend> {
  protected:
-  void SetUp() override {
-    if (!scratch_.open<Backend>("daengtionary_dbtest")) {
-      GTEST_SKIP() << test_db::no_postgres;
-    }
-    conn_.emplace(scratch_.db().acquire());
-    applied_ = sql::migrate(conn(), MIGRATIONS_DIR);
-  }
-
-  void TearDown() override { conn_.reset(); }
-
-  sql::connection& conn() { return **conn_; }
-
-  std::int64_t add_member(const std::string& email, const std::string& nick,
-                          std::optional<std::int64_t> kakao_id = std::nullopt) {
-    return members::insert(conn(), user(email, nick, kakao_id), t0);
-  }
-
-  test_db::scratch_database scratch_;
-  std::optional<sql::database::lease> conn_;
-  std::size_t applied_ = 0;
+  DaengtionaryRepository() : test_db::daengtionary_database<Backend>("daengtionary_dbtest") {}
 };
 
 TYPED_TEST_SUITE(DaengtionaryRepository, test_db::backends, test_db::backend_names);
@@ -72,9 +40,9 @@ TYPED_TEST_SUITE(DaengtionaryRepository, test_db::backends, test_db::backend_nam
 TYPED_TEST(DaengtionaryRepository, AppliesMigrationsOnceWhenRunTwice) {
   EXPECT_GE(this->applied_, 1U);
   EXPECT_EQ(sql::migrate(this->conn(), MIGRATIONS_DIR), 0U);
-  EXPECT_EQ(count(this->conn(), "member"), 0);
-  EXPECT_EQ(count(this->conn(), "dog"), 0);
-  EXPECT_EQ(count(this->conn(), "refresh_token"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "member"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "dog"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "refresh_token"), 0);
 }
 
 TYPED_TEST(DaengtionaryRepository, FindsMemberByEmailWhenInserted) {
@@ -146,13 +114,13 @@ TYPED_TEST(DaengtionaryRepository, ReportsExistenceWhenEmailOrNickTaken) {
 TYPED_TEST(DaengtionaryRepository, ThrowsUniqueViolationWhenEmailTaken) {
   this->add_member("dang@example.com", "댕댕");
   EXPECT_THROW(this->add_member("dang@example.com", "멍멍"), sql::unique_violation);
-  EXPECT_EQ(count(this->conn(), "member"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "member"), 1);
 }
 
 TYPED_TEST(DaengtionaryRepository, ThrowsUniqueViolationWhenNickTaken) {
   this->add_member("dang@example.com", "댕댕");
   EXPECT_THROW(this->add_member("other@example.com", "댕댕"), sql::unique_violation);
-  EXPECT_EQ(count(this->conn(), "member"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "member"), 1);
 }
 
 TYPED_TEST(DaengtionaryRepository, ThrowsUniqueViolationWhenKakaoIdTaken) {
@@ -161,7 +129,7 @@ TYPED_TEST(DaengtionaryRepository, ThrowsUniqueViolationWhenKakaoIdTaken) {
   // Several members without a Kakao id are fine: NULLs never collide.
   this->add_member("c@example.com", "cc");
   this->add_member("d@example.com", "dd");
-  EXPECT_EQ(count(this->conn(), "member"), 3);
+  EXPECT_EQ(count_rows(this->conn(), "member"), 3);
 }
 
 TYPED_TEST(DaengtionaryRepository, LinksKakaoIdWhenSet) {
@@ -242,7 +210,7 @@ TYPED_TEST(DaengtionaryRepository, RejectsRoleWhenNotInCheckList) {
     } catch (const sql::error&) {
     }
   }
-  EXPECT_EQ(count(this->conn(), "member"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "member"), 0);
 }
 
 TYPED_TEST(DaengtionaryRepository, FindsDogWhenInserted) {
@@ -352,7 +320,7 @@ TYPED_TEST(DaengtionaryRepository, RemovesOnlyThatDogWhenDeleted) {
 
 TYPED_TEST(DaengtionaryRepository, RejectsDogWhenMemberUnknown) {
   EXPECT_THROW(dogs::insert_dog(this->conn(), dog(987654, "유령"), t0), sql::foreign_key_violation);
-  EXPECT_EQ(count(this->conn(), "dog"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "dog"), 0);
 }
 
 TYPED_TEST(DaengtionaryRepository, RejectsGenderWhenNotInCheckList) {
@@ -386,7 +354,7 @@ TYPED_TEST(DaengtionaryRepository, CascadesDogsAndTokenWhenMemberDeleted) {
   EXPECT_EQ(this->conn().execute("DELETE FROM member WHERE member_no = ?", {gone}), 1);
 
   EXPECT_TRUE(dogs::dogs_of(this->conn(), gone).empty());
-  EXPECT_EQ(count(this->conn(), "dog"), 1);
+  EXPECT_EQ(count_rows(this->conn(), "dog"), 1);
   EXPECT_TRUE(dogs::find_dog(this->conn(), kept_dog).has_value());
   const auto tokens = this->conn().query("SELECT member_no FROM refresh_token");
   ASSERT_EQ(tokens.size(), 1U);

@@ -16,18 +16,12 @@
 #include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/friend/repository.hpp"
 #include "apps/daengtionary/friend/service.hpp"
-#include "apps/daengtionary/member/repository.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
-#include "platform/sql/migrate.hpp"
 #include "platform/storage/local_disk_store.hpp"
-#include "tests/db/backends.hpp"
+#include "tests/db/daengtionary_database.hpp"
 #include "tests/db/run_awaitable.hpp"
-
-#ifndef MIGRATIONS_DIR
-#error "MIGRATIONS_DIR must name migrations/daengtionary (set by tests/db/CMakeLists.txt)"
-#endif
 
 namespace {
 
@@ -35,72 +29,61 @@ namespace sql = platform::sql;
 namespace asio = platform::asio;
 namespace posts = daengtionary::matching::repository;
 namespace chats = daengtionary::chat::repository;
-namespace members = daengtionary::member::repository;
 using daengtionary::errc;
 using daengtionary::page;
 using daengtionary::chat::message_window;
 using daengtionary::matching::join_outcome;
 using daengtionary::matching::post_filter;
 using daengtionary::matching::post_form;
-using daengtionary::member::new_member;
+using test_db::count_rows;
 using test_db::run_awaitable;
+using test_db::t0;
+using test_db::t1;
 
-constexpr std::int64_t t0 = 1664950365123456;  // 2022-10-05T06:12:45.123456Z
-constexpr std::int64_t t1 = t0 + 60'000'000;
 constexpr page all{0, 100};
-
-std::int64_t count(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
-}
 
 post_form form(const std::string& title, std::int64_t max_count = 3, const std::string& category = "산책") {
   return post_form{"서울 마포구 망원동, 공원 입구", category, title, "같이 걸어요 " + title, max_count};
 }
 
 template <class Backend>
-class Matching : public ::testing::Test {
+class Matching : public test_db::daengtionary_database<Backend> {
  protected:
-  void SetUp() override {
-    if (!scratch_.open<Backend>("friend_dbtest", 6)) {
-      GTEST_SKIP() << test_db::no_postgres;
-    }
-    conn_.emplace(scratch_.db().acquire());
-    sql::migrate(conn(), MIGRATIONS_DIR);
+  Matching() : test_db::daengtionary_database<Backend>("friend_dbtest", 6) {}
+
+  void prepare() override {
     for (int i = 0; i < 9; ++i) {
       const std::string n = std::to_string(i);
-      people_.push_back(members::insert(conn(), new_member{"m" + n + "@example.com", "h", "멤버" + n, "USER", {}}, t0));
+      people_.push_back(this->add_member("m" + n + "@example.com", "멤버" + n));
     }
     store_dir_ = std::filesystem::temp_directory_path() / ("friend_dbtest_" + test_db::random_suffix());
     store_.emplace(store_dir_, "http://x", "images");
-    images_.emplace(*store_, scratch_.pool());
-    chats_.emplace(scratch_.db(), broadcasts_);
-    service_.emplace(scratch_.db(), *images_, *chats_);
+    images_.emplace(*store_, this->scratch_.pool());
+    chats_.emplace(this->scratch_.db(), broadcasts_);
+    service_.emplace(this->scratch_.db(), *images_, *chats_);
   }
 
   void TearDown() override {
-    conn_.reset();
+    test_db::daengtionary_database<Backend>::TearDown();
     std::error_code ignored;  // a leftover temporary directory is not worth failing a test over
     std::filesystem::remove_all(store_dir_, ignored);
   }
 
-  sql::connection& conn() { return **conn_; }
   daengtionary::matching::service& service() { return *service_; }
   std::int64_t author() const { return people_[0]; }
 
   // A post written straight through the repository, with its group room.
   std::int64_t post(const std::string& title, std::int64_t max_count = 3, std::int64_t at = t0) {
-    const auto room = daengtionary::chat::open_group_room(conn(), author(), title, at);
-    return posts::insert_post(conn(), author(), form(title, max_count), room.room_no, at);
+    const auto room = daengtionary::chat::open_group_room(this->conn(), author(), title, at);
+    return posts::insert_post(this->conn(), author(), form(title, max_count), room.room_no, at);
   }
 
   std::vector<std::int64_t> find(const post_filter& filter, page paging = all) {
     std::vector<std::int64_t> out;
-    for (const auto& row : posts::list_posts(conn(), filter, paging)) out.push_back(row.friend_no);
+    for (const auto& row : posts::list_posts(this->conn(), filter, paging)) out.push_back(row.friend_no);
     return out;
   }
 
-  test_db::scratch_database scratch_;
-  std::optional<sql::database::lease> conn_;
   std::vector<std::int64_t> people_;
   std::filesystem::path store_dir_;
   std::optional<platform::storage::local_disk_store> store_;
@@ -191,7 +174,7 @@ TYPED_TEST(Matching, TakesSeatsUpToMaxCountAndClosesWhenFull) {
   EXPECT_FALSE(posts::take_seat(this->conn(), id));
   EXPECT_EQ(posts::find_post(this->conn(), id)->count, 2);
   posts::delete_join(this->conn(), id, this->people_[1]);
-  EXPECT_EQ(count(this->conn(), "friend_join"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "friend_join"), 0);
 }
 
 TYPED_TEST(Matching, ReevaluatesTheStatusAgainstTheNewMaxCount) {
@@ -223,7 +206,8 @@ TYPED_TEST(Matching, DeletesThePostWithJoinsAndImagesAndKeepsTheRoom) {
   const auto room = posts::find_post(this->conn(), id)->room_no;
   posts::delete_post(this->conn(), id);
   EXPECT_EQ(posts::find_post(this->conn(), id), std::nullopt);
-  for (const char* table : {"friend", "friend_img", "friend_join"}) EXPECT_EQ(count(this->conn(), table), 1) << table;
+  for (const char* table : {"friend", "friend_img", "friend_join"})
+    EXPECT_EQ(count_rows(this->conn(), table), 1) << table;
   EXPECT_TRUE(chats::find_room(this->conn(), room).has_value());
   EXPECT_EQ(chats::messages_of(this->conn(), room, message_window{}).size(), 1U);
 }
@@ -237,7 +221,7 @@ TYPED_TEST(Matching, CreatesThePostAndItsGroupRoomAndPublishesTheSystemMessageAf
   auto subscription = this->broadcasts_.subscribe(
       daengtionary::chat::room_channel(1), [&](std::string_view, const std::shared_ptr<const std::string>& payload) {
         published.push_back(*payload);
-        posts_seen_by_another_connection = count(*this->scratch_.db().acquire(), "friend");
+        posts_seen_by_another_connection = count_rows(*this->scratch_.db().acquire(), "friend");
       });
   ASSERT_TRUE(run_awaitable(this->service().create(this->author(), form("새 모임", 4), {})).has_value());
   const auto rows = posts::list_posts(this->conn(), post_filter{}, all);
@@ -258,7 +242,7 @@ TYPED_TEST(Matching, CreatesThePostAndItsGroupRoomAndPublishesTheSystemMessageAf
   EXPECT_EQ(posts_seen_by_another_connection, 1) << "published after the commit";
 
   EXPECT_EQ(run_awaitable(this->service().create(this->author(), form("x", 0), {})).error(), errc::not_valid_content);
-  EXPECT_EQ(count(this->conn(), "chat_room"), 1) << "a refused post opens no room";
+  EXPECT_EQ(count_rows(this->conn(), "chat_room"), 1) << "a refused post opens no room";
 }
 
 TYPED_TEST(Matching, JoinsOncePerMemberClosesAtMaxCountAndAddsJoinersToTheRoom) {
@@ -276,7 +260,7 @@ TYPED_TEST(Matching, JoinsOncePerMemberClosesAtMaxCountAndAddsJoinersToTheRoom) 
   EXPECT_EQ(join(this->people_[1]).value(), join_outcome::joined) << "a member who joined stays joined";
   EXPECT_EQ(join(this->author()).value(), join_outcome::full) << "a closed post answers 참가 실패 first";
   EXPECT_EQ(posts::find_post(this->conn(), id)->count, 2);
-  EXPECT_EQ(count(this->conn(), "friend_join"), 2);
+  EXPECT_EQ(count_rows(this->conn(), "friend_join"), 2);
   EXPECT_FALSE(chats::find_membership(this->conn(), room, this->people_[3]).has_value());
   EXPECT_EQ(run_awaitable(this->service().join(this->people_[1], id + 100)).error(), errc::map_not_found);
 }
@@ -298,8 +282,8 @@ TYPED_TEST(Matching, ConcurrentJoinsNeverPassMaxCount) {
   const auto post = *posts::find_post(this->conn(), id);
   EXPECT_EQ(post.count, 3);
   EXPECT_EQ(post.status, "마감 완료");
-  EXPECT_EQ(count(this->conn(), "friend_join"), 3);
-  EXPECT_EQ(count(this->conn(), "chat_room_member"), 4) << "the author and the three who joined";
+  EXPECT_EQ(count_rows(this->conn(), "friend_join"), 3);
+  EXPECT_EQ(count_rows(this->conn(), "chat_room_member"), 4) << "the author and the three who joined";
 }
 
 TYPED_TEST(Matching, OnlyTheAuthorUpdatesOrDeletesAndTheRoomFollowsTheTitle) {
@@ -319,7 +303,7 @@ TYPED_TEST(Matching, OnlyTheAuthorUpdatesOrDeletesAndTheRoomFollowsTheTitle) {
   EXPECT_EQ(run_awaitable(this->service().remove(this->people_[1], id)).error(), errc::map_wrong_access);
   EXPECT_TRUE(run_awaitable(this->service().remove(this->author(), id)).has_value());
   EXPECT_EQ(run_awaitable(this->service().remove(this->author(), id)).error(), errc::map_not_found);
-  EXPECT_EQ(count(this->conn(), "friend"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "friend"), 0);
   EXPECT_TRUE(chats::find_room(this->conn(), room).has_value()) << "the chat room stays usable";
 }
 

@@ -6,40 +6,29 @@
 
 #include <gtest/gtest.h>
 
-#include "apps/daengtionary/member/repository.hpp"
-#include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
+#include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
-#include "platform/sql/migrate.hpp"
-#include "tests/db/backends.hpp"
-
-#ifndef MIGRATIONS_DIR
-#error "MIGRATIONS_DIR must name migrations/daengtionary (set by tests/db/CMakeLists.txt)"
-#endif
+#include "tests/db/daengtionary_database.hpp"
 
 namespace {
 
 namespace sql = platform::sql;
-namespace members = daengtionary::member::repository;
 namespace places = daengtionary::place::repository;
 namespace wishes = daengtionary::wishes;
 using daengtionary::errc;
 using daengtionary::page;
 using daengtionary::sort_order;
-using daengtionary::member::new_member;
 using daengtionary::place::place_filter;
 using daengtionary::place::place_form;
 using daengtionary::place::review_form;
+using test_db::count_rows;
+using test_db::t0;
+using test_db::t1;
 
-constexpr std::int64_t t0 = 1664950365123456;  // 2022-10-05T06:12:45.123456Z
-constexpr std::int64_t t1 = t0 + 60'000'000;
 constexpr page all{0, 100};
-
-std::int64_t count(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
-}
 
 place_form form(const std::string& title, const std::string& category = "hospital",
                 const std::string& address = "서울 강남구, 2층") {
@@ -53,28 +42,19 @@ std::vector<std::int64_t> ids(const std::vector<daengtionary::place::place_summa
 }
 
 template <class Backend>
-class PlaceRepository : public ::testing::Test {
+class PlaceRepository : public test_db::daengtionary_database<Backend> {
  protected:
-  void SetUp() override {
-    if (!scratch_.open<Backend>("place_dbtest")) {
-      GTEST_SKIP() << test_db::no_postgres;
-    }
-    conn_.emplace(scratch_.db().acquire());
-    sql::migrate(conn(), MIGRATIONS_DIR);
-    alice_ = members::insert(conn(), new_member{"a@example.com", "h", "앨리스", "USER", std::nullopt}, t0);
-    bob_ = members::insert(conn(), new_member{"b@example.com", "h", "bob", "USER", std::nullopt}, t0);
+  PlaceRepository() : test_db::daengtionary_database<Backend>("place_dbtest") {}
+
+  void prepare() override {
+    alice_ = this->add_member("a@example.com", "앨리스");
+    bob_ = this->add_member("b@example.com", "bob");
   }
-
-  void TearDown() override { conn_.reset(); }
-
-  sql::connection& conn() { return **conn_; }
 
   std::vector<std::int64_t> find(const place_filter& filter, sort_order sort = sort_order::none, page paging = all) {
-    return ids(places::list_places(conn(), filter, sort, paging));
+    return ids(places::list_places(this->conn(), filter, sort, paging));
   }
 
-  test_db::scratch_database scratch_;
-  std::optional<sql::database::lease> conn_;
   std::int64_t alice_ = 0;
   std::int64_t bob_ = 0;
 };
@@ -287,7 +267,7 @@ TYPED_TEST(PlaceRepository, DeletesPlaceWithEverythingThatRefersToIt) {
   EXPECT_EQ(places::find_place(this->conn(), id), std::nullopt);
   EXPECT_TRUE(places::find_place(this->conn(), kept).has_value());
   for (const char* table : {"map_img", "map_review", "wish", "map_view", "map"}) {
-    EXPECT_EQ(count(this->conn(), table), 1) << table;
+    EXPECT_EQ(count_rows(this->conn(), table), 1) << table;
   }
 }
 

@@ -35,7 +35,7 @@ namespace {
 namespace asio = platform::asio;
 namespace io = platform::io;
 namespace sql = platform::sql;
-
+using test_db::count_rows;
 using test_db::no_postgres;
 using test_db::postgres_url;
 using test_db::postgresql_backend;
@@ -57,10 +57,6 @@ void run_on_io_context(F coroutine) {
 
 void write_file(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
-}
-
-std::int64_t count_rows(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
 }
 
 template <class Backend>

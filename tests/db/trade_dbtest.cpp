@@ -7,38 +7,27 @@
 #include <gtest/gtest.h>
 
 #include "apps/daengtionary/common/wishes.hpp"
-#include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/trade/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
-#include "platform/sql/migrate.hpp"
-#include "tests/db/backends.hpp"
-
-#ifndef MIGRATIONS_DIR
-#error "MIGRATIONS_DIR must name migrations/daengtionary (set by tests/db/CMakeLists.txt)"
-#endif
+#include "tests/db/daengtionary_database.hpp"
 
 namespace {
 
 namespace sql = platform::sql;
-namespace members = daengtionary::member::repository;
 namespace trades = daengtionary::trade::repository;
 namespace wishes = daengtionary::wishes;
 using daengtionary::errc;
 using daengtionary::page;
 using daengtionary::sort_order;
-using daengtionary::member::new_member;
 using daengtionary::trade::trade_filter;
 using daengtionary::trade::trade_form;
 using daengtionary::trade::trade_summary;
+using test_db::count_rows;
+using test_db::t0;
+using test_db::t1;
 
-constexpr std::int64_t t0 = 1664950365123456;  // 2022-10-05T06:12:45.123456Z
-constexpr std::int64_t t1 = t0 + 60'000'000;
 constexpr page all{0, 100};
-
-std::int64_t count(sql::connection& conn, const std::string& table) {
-  return conn.query("SELECT COUNT(*) FROM " + table)[0].as_int(0);
-}
 
 // What the frontend sends, with the title (and optionally more) changed.
 trade_form form(const std::string& title, std::int64_t price = 15000) {
@@ -52,28 +41,19 @@ std::vector<std::int64_t> ids(const std::vector<trade_summary>& rows) {
 }
 
 template <class Backend>
-class TradeRepository : public ::testing::Test {
+class TradeRepository : public test_db::daengtionary_database<Backend> {
  protected:
-  void SetUp() override {
-    if (!scratch_.open<Backend>("trade_dbtest")) {
-      GTEST_SKIP() << test_db::no_postgres;
-    }
-    conn_.emplace(scratch_.db().acquire());
-    sql::migrate(conn(), MIGRATIONS_DIR);
-    alice_ = members::insert(conn(), new_member{"a@example.com", "h", "앨리스", "USER", std::nullopt}, t0);
-    bob_ = members::insert(conn(), new_member{"b@example.com", "h", "bob", "USER", std::nullopt}, t0);
+  TradeRepository() : test_db::daengtionary_database<Backend>("trade_dbtest") {}
+
+  void prepare() override {
+    alice_ = this->add_member("a@example.com", "앨리스");
+    bob_ = this->add_member("b@example.com", "bob");
   }
-
-  void TearDown() override { conn_.reset(); }
-
-  sql::connection& conn() { return **conn_; }
 
   std::vector<std::int64_t> find(const trade_filter& filter, sort_order sort = sort_order::none, page paging = all) {
-    return ids(trades::list_trades(conn(), filter, sort, paging));
+    return ids(trades::list_trades(this->conn(), filter, sort, paging));
   }
 
-  test_db::scratch_database scratch_;
-  std::optional<sql::database::lease> conn_;
   std::int64_t alice_ = 0;
   std::int64_t bob_ = 0;
 };
@@ -117,7 +97,7 @@ TYPED_TEST(TradeRepository, RejectsValuesOutsideTheSchemaChecks) {
   for (const auto& f : bad) {
     EXPECT_THROW(trades::insert_trade(this->conn(), this->alice_, f, t0), sql::error);
   }
-  EXPECT_EQ(count(this->conn(), "trade"), 0);
+  EXPECT_EQ(count_rows(this->conn(), "trade"), 0);
   trade_form empty_stuff = form("x");
   empty_stuff.stuff_status = "";
   EXPECT_NO_THROW(trades::insert_trade(this->conn(), this->alice_, empty_stuff, t0)) << "no box ticked";
@@ -279,7 +259,7 @@ TYPED_TEST(TradeRepository, DeletesTradeWithEverythingThatRefersToIt) {
   EXPECT_EQ(trades::find_trade(this->conn(), id), std::nullopt);
   EXPECT_TRUE(trades::find_trade(this->conn(), kept).has_value());
   for (const char* table : {"trade_img", "wish", "trade_view", "trade"}) {
-    EXPECT_EQ(count(this->conn(), table), 1) << table;
+    EXPECT_EQ(count_rows(this->conn(), table), 1) << table;
   }
 }
 
@@ -290,7 +270,7 @@ TYPED_TEST(TradeRepository, CascadesInTheSchemaWhenTheAuthorIsDeleted) {
   trades::record_view(this->conn(), id, "m:2", 1);
   this->conn().execute("DELETE FROM member WHERE member_no = ?", {this->alice_});
   for (const char* table : {"trade_img", "wish", "trade_view", "trade"}) {
-    EXPECT_EQ(count(this->conn(), table), 0) << table;
+    EXPECT_EQ(count_rows(this->conn(), table), 0) << table;
   }
 }
 

@@ -5,25 +5,21 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/use_future.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
 
-#include "platform/http/server.hpp"
-#include "platform/io/context_pool.hpp"
 #include "platform/sockjs/server.hpp"
+#include "running_server.hpp"
 
 namespace {
 
@@ -107,77 +103,16 @@ class SockjsServer : public ::testing::Test {
     options.queue_max_messages = 50;
     sockjs::register_endpoint(routes_, "/echo", factory, options);
 
-    http::server_options server_options;
-    server_options.address = "127.0.0.1";
-    server_options.port = 0;
-    server_options.access_log = false;
-    server_options.drain_timeout = 5s;
-    server_ = std::make_unique<http::server>(pool_, server_options, routes_, [](const http::problem& p) {
-      return http::text_response(p.code, std::string(p.message));
-    });
-    port_ = server_->start();
-    for (std::size_t i = 0; i < pool_.size(); ++i) contexts_.push_back(&pool_.next());
-    for (asio::io_context* context : contexts_) {
-      guards_.push_back(asio::make_work_guard(*context));
-      threads_.emplace_back([context] { context->run(); });
-    }
-    watchdog_ = std::jthread([this](std::stop_token stop) {
-      std::unique_lock lock(sockets_mutex_);
-      // Bounds every blocking client call: past the deadline the sockets are shut down and the calls fail.
-      std::condition_variable_any().wait_for(lock, stop, 30s, [] { return false; });
-      if (stop.stop_requested()) return;
-      for (int fd : sockets_) ::shutdown(fd, SHUT_RDWR);
-    });
+    server_.emplace(routes_);
   }
 
-  void TearDown() override {
-    drain();
-    guards_.clear();
-    for (asio::io_context* context : contexts_) context->stop();
-    threads_.clear();
-    watchdog_ = {};
-  }
-
-  bool drain() {
-    auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
-    return done.wait_for(bound) == std::future_status::ready;
-  }
-
-  tcp::socket connect() {
-    tcp::socket socket(client_context_);
-    socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
-    std::lock_guard lock(sockets_mutex_);
-    sockets_.push_back(socket.native_handle());
-    return socket;
-  }
-
-  using fields = std::vector<std::pair<field, std::string>>;
-
-  static void write_request(tcp::socket& socket, http::verb method, const std::string& target, std::string body,
-                            const fields& extra) {
-    http::raw_request req{method, target, 11};
-    req.set(field::host, "127.0.0.1");
-    for (const auto& [name, value] : extra) req.set(name, value);
-    req.body() = std::move(body);
-    req.prepare_payload();
-    http::beast_http::write(socket, req);
-  }
-
-  http::response request(http::verb method, const std::string& target, std::string body = "",
-                         const fields& extra = {}) {
-    tcp::socket socket = connect();
-    write_request(socket, method, target, std::move(body), extra);
-    beast::flat_buffer buffer;
-    http::response res;
-    http::beast_http::read(socket, buffer, res);
-    return res;
-  }
+  void TearDown() override { server_.reset(); }
 
   std::string poll(const std::string& session) {
-    return request(http::verb::post, "/echo/000/" + session + "/xhr").body();
+    return server_->request(http::verb::post, "/echo/000/" + session + "/xhr").body();
   }
   http::response send(const std::string& session, std::string body) {
-    return request(http::verb::post, "/echo/000/" + session + "/xhr_send", std::move(body));
+    return server_->request(http::verb::post, "/echo/000/" + session + "/xhr_send", std::move(body));
   }
 
   // An xhr_streaming response read as it comes.
@@ -201,33 +136,24 @@ class SockjsServer : public ::testing::Test {
   };
 
   std::unique_ptr<stream> open_stream(const std::string& session) {
-    auto s = std::make_unique<stream>(connect());
-    write_request(s->socket, http::verb::post, "/echo/000/" + session + "/xhr_streaming", "", {});
+    auto s = std::make_unique<stream>(server_->connect());
+    test_support::write_request(s->socket, http::verb::post, "/echo/000/" + session + "/xhr_streaming", "", {});
     http::beast_http::read_header(s->socket, s->buffer, s->parser);
     return s;
   }
 
   journal log_;
   http::router routes_;
-  platform::io::context_pool pool_{2};
-  std::unique_ptr<http::server> server_;
-  unsigned short port_ = 0;
-  std::vector<asio::io_context*> contexts_;
-  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
-  std::vector<std::jthread> threads_;
-  asio::io_context client_context_;  // the synchronous clients' sockets; never run
-  std::mutex sockets_mutex_;
-  std::vector<int> sockets_;
-  std::jthread watchdog_;
+  std::optional<test_support::running_server> server_;  // last: stops before what its handlers use
 };
 
 const std::string prelude = std::string(2048, 'h') + "\n";
 
 TEST_F(SockjsServer, GreetsAndAnswersInfoWithCorsForTheOrigin) {
-  EXPECT_EQ(request(http::verb::get, "/echo").body(), "Welcome to SockJS!\n");
-  EXPECT_EQ(request(http::verb::get, "/echo/").body(), "Welcome to SockJS!\n");
+  EXPECT_EQ(server_->request(http::verb::get, "/echo").body(), "Welcome to SockJS!\n");
+  EXPECT_EQ(server_->request(http::verb::get, "/echo/").body(), "Welcome to SockJS!\n");
 
-  const auto info = request(http::verb::get, "/echo/info", "", {{field::origin, "http://localhost:3000"}});
+  const auto info = server_->request(http::verb::get, "/echo/info", "", {{field::origin, "http://localhost:3000"}});
   EXPECT_EQ(info.result(), http::status::ok);
   EXPECT_EQ(info[field::content_type], "application/json; charset=UTF-8");
   EXPECT_EQ(info[field::access_control_allow_origin], "http://localhost:3000");
@@ -238,12 +164,12 @@ TEST_F(SockjsServer, GreetsAndAnswersInfoWithCorsForTheOrigin) {
   EXPECT_EQ(body.at("cookie_needed"), false);
   EXPECT_EQ(body.at("origins"), boost::json::parse(R"(["*:*"])"));
   EXPECT_TRUE(body.at("entropy").is_number());
-  EXPECT_EQ(request(http::verb::get, "/echo/info")[field::access_control_allow_origin], "*");
+  EXPECT_EQ(server_->request(http::verb::get, "/echo/info")[field::access_control_allow_origin], "*");
 
-  const auto preflight = request(http::verb::options, "/echo/info", "",
-                                 {{field::origin, "https://daengtionary.site"},
-                                  {field::access_control_request_method, "GET"},
-                                  {field::access_control_request_headers, "x-custom"}});
+  const auto preflight = server_->request(http::verb::options, "/echo/info", "",
+                                          {{field::origin, "https://daengtionary.site"},
+                                           {field::access_control_request_method, "GET"},
+                                           {field::access_control_request_headers, "x-custom"}});
   EXPECT_EQ(preflight.result(), http::status::no_content);
   EXPECT_EQ(preflight[field::access_control_allow_origin], "https://daengtionary.site");
   EXPECT_EQ(preflight[field::access_control_allow_credentials], "true");
@@ -282,9 +208,9 @@ TEST_F(SockjsServer, RefusesBadXhrSends) {
   EXPECT_EQ(res.body(), "Broken JSON encoding.");
   res = send("s1", R"([")" + std::string(70 * 1024, 'x') + R"("])");
   EXPECT_EQ(res.result(), http::status::payload_too_large);
-  EXPECT_EQ(request(http::verb::post, "/echo/000/a.b/xhr").result(), http::status::not_found);
-  EXPECT_EQ(request(http::verb::post, "/echo/000/a.b/xhr_streaming").result(), http::status::not_found);
-  EXPECT_EQ(request(http::verb::post, "/echo/000/s1/eventsource").result(), http::status::not_found);
+  EXPECT_EQ(server_->request(http::verb::post, "/echo/000/a.b/xhr").result(), http::status::not_found);
+  EXPECT_EQ(server_->request(http::verb::post, "/echo/000/a.b/xhr_streaming").result(), http::status::not_found);
+  EXPECT_EQ(server_->request(http::verb::post, "/echo/000/s1/eventsource").result(), http::status::not_found);
   // The session is still fine.
   EXPECT_EQ(send("s1", R"(["ok"])").result(), http::status::no_content);
   EXPECT_EQ(poll("s1"), "a[\"ok\"]\n");
@@ -346,11 +272,11 @@ TEST_F(SockjsServer, EndsAStreamingResponseAfterItsByteLimitAndResumesOnTheNext)
 
 TEST_F(SockjsServer, RefusesSessionsPastTheLimit) {
   for (int i = 0; i < 8; ++i) ASSERT_EQ(poll("s" + std::to_string(i)), "o\n");
-  EXPECT_EQ(request(http::verb::post, "/echo/000/s8/xhr").result(), http::status::service_unavailable);
+  EXPECT_EQ(server_->request(http::verb::post, "/echo/000/s8/xhr").result(), http::status::service_unavailable);
 }
 
 TEST_F(SockjsServer, SpeaksFramedAndRawWebSockets) {
-  websocket::stream<tcp::socket> framed(connect());
+  websocket::stream<tcp::socket> framed(server_->connect());
   framed.handshake("127.0.0.1", "/echo/000/w1/websocket");
   beast::flat_buffer buffer;
   auto read = [&buffer](websocket::stream<tcp::socket>& ws) {
@@ -373,7 +299,7 @@ TEST_F(SockjsServer, SpeaksFramedAndRawWebSockets) {
   EXPECT_EQ(framed.reason().code, 3001);
   EXPECT_TRUE(log_.wait_for_closes(1));
 
-  websocket::stream<tcp::socket> raw(connect());
+  websocket::stream<tcp::socket> raw(server_->connect());
   raw.handshake("127.0.0.1", "/echo/websocket");
   raw.write(asio::buffer(std::string("plain")));
   EXPECT_EQ(read(raw), "plain");
@@ -383,12 +309,12 @@ TEST_F(SockjsServer, DrainClosesSessionsWithGoingAway) {
   auto streaming = open_stream("s1");
   streaming->read_until("o\n");
   EXPECT_EQ(poll("s2"), "o\n");  // no receiver attached when the drain starts
-  websocket::stream<tcp::socket> framed(connect());
+  websocket::stream<tcp::socket> framed(server_->connect());
   framed.handshake("127.0.0.1", "/echo/000/w1/websocket");
   beast::flat_buffer buffer;
   framed.read(buffer);
 
-  auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
+  auto done = server_->start_drain();
   EXPECT_EQ(streaming->read_to_end(), prelude + "o\nc[1001,\"Server shutting down\"]\n");
   buffer.clear();
   framed.read(buffer);

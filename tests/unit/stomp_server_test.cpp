@@ -2,28 +2,23 @@
 // application: CONNECT, SUBSCRIBE + kv publish, UNSUBSCRIBE, SEND, RECEIPT, ERROR, limits, heart-beats, slow peers.
 #include <chrono>
 #include <condition_variable>
-#include <future>
 #include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 #include <variant>
 #include <vector>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/use_future.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
 
-#include "platform/http/server.hpp"
-#include "platform/io/context_pool.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
 #include "platform/stomp/codec.hpp"
 #include "platform/stomp/handler_factory.hpp"
 #include "platform/ws/session.hpp"
+#include "running_server.hpp"
 
 namespace {
 
@@ -127,48 +122,16 @@ class StompServer : public ::testing::Test {
     beating.heart_beat_expect_ms = 100;
     routes_.add_websocket("/stomp-beats", ws::endpoint(stomp::handler_factory(broker_, app_, beating), ws_options));
 
-    http::server_options server_options;
-    server_options.address = "127.0.0.1";
-    server_options.port = 0;
-    server_options.access_log = false;
-    server_options.drain_timeout = 5s;
-    server_ = std::make_unique<http::server>(pool_, server_options, routes_, [](const http::problem& p) {
-      return http::text_response(p.code, std::string(p.message));
-    });
-    port_ = server_->start();
-    for (std::size_t i = 0; i < pool_.size(); ++i) contexts_.push_back(&pool_.next());
-    for (asio::io_context* context : contexts_) {
-      guards_.push_back(asio::make_work_guard(*context));
-      threads_.emplace_back([context] { context->run(); });
-    }
-    watchdog_ = std::jthread([this](std::stop_token stop) {
-      std::unique_lock lock(sockets_mutex_);
-      // Bounds every blocking client call: past the deadline the sockets are shut down and the calls fail.
-      std::condition_variable_any().wait_for(lock, stop, 60s, [] { return false; });
-      if (stop.stop_requested()) return;
-      for (int fd : sockets_) ::shutdown(fd, SHUT_RDWR);
-    });
+    server_.emplace(routes_, 60s);
   }
 
   void TearDown() override {
-    auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
-    EXPECT_EQ(done.wait_for(bound), std::future_status::ready);
-    guards_.clear();
-    for (asio::io_context* context : contexts_) context->stop();
-    threads_.clear();
-    watchdog_ = {};
+    EXPECT_TRUE(server_->drain());
+    server_.reset();
   }
 
   std::unique_ptr<client> open(const std::string& target = "/stomp", std::optional<int> receive_buffer = {}) {
-    tcp::socket socket(client_context_);
-    socket.open(tcp::v4());
-    if (receive_buffer) socket.set_option(asio::socket_base::receive_buffer_size(*receive_buffer));
-    socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
-    {
-      std::lock_guard lock(sockets_mutex_);
-      sockets_.push_back(socket.native_handle());
-    }
-    auto c = std::make_unique<client>(std::move(socket));
+    auto c = std::make_unique<client>(server_->connect(receive_buffer));
     c->ws.handshake("127.0.0.1", target);
     return c;
   }
@@ -240,16 +203,7 @@ class StompServer : public ::testing::Test {
   stomp::broker broker_{bus_, stomp::broker_options{}};
   test_application app_{bus_};
   http::router routes_;
-  platform::io::context_pool pool_{2};
-  std::unique_ptr<http::server> server_;
-  unsigned short port_ = 0;
-  std::vector<asio::io_context*> contexts_;
-  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
-  std::vector<std::jthread> threads_;
-  asio::io_context client_context_;  // the synchronous clients' sockets; never run
-  std::mutex sockets_mutex_;
-  std::vector<int> sockets_;
-  std::jthread watchdog_;
+  std::optional<test_support::running_server> server_;  // last: stops before what its handlers use
 };
 
 TEST_F(StompServer, AnswersConnectWithConnected) {

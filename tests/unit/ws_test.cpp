@@ -4,25 +4,19 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
-#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/use_future.hpp>
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/stream.hpp>
 #include <gtest/gtest.h>
-#include <sys/socket.h>
 
-#include "platform/http/server.hpp"
 #include "platform/http/upgrade.hpp"
-#include "platform/io/context_pool.hpp"
 #include "platform/ws/session.hpp"
+#include "running_server.hpp"
 
 namespace {
 
@@ -154,56 +148,14 @@ class WsServer : public ::testing::Test {
                             return nullptr;  // refused: 403
                           }));
 
-    http::server_options options;
-    options.address = "127.0.0.1";
-    options.port = 0;
-    options.access_log = false;
-    options.drain_timeout = 5s;
-    server_ = std::make_unique<http::server>(pool_, options, routes_, [](const http::problem& p) {
-      return http::text_response(p.code, std::string(p.message));
-    });
-    port_ = server_->start();
-    // next() cycles through every context; called before any runs, so not concurrently with the listener.
-    for (std::size_t i = 0; i < pool_.size(); ++i) contexts_.push_back(&pool_.next());
-    for (asio::io_context* context : contexts_) {
-      guards_.push_back(asio::make_work_guard(*context));
-      threads_.emplace_back([context] { context->run(); });
-    }
-    watchdog_ = std::jthread([this](std::stop_token stop) {
-      std::unique_lock lock(sockets_mutex_);
-      // Bounds every blocking client call: past the deadline the sockets are shut down and the calls fail.
-      std::condition_variable_any().wait_for(lock, stop, 30s, [] { return false; });
-      if (stop.stop_requested()) return;
-      for (int fd : sockets_) ::shutdown(fd, SHUT_RDWR);
-    });
+    server_.emplace(routes_);
   }
 
-  void TearDown() override {
-    drain();  // idempotent; ends the sessions the test left open
-    guards_.clear();
-    for (asio::io_context* context : contexts_) context->stop();
-    threads_.clear();
-    watchdog_ = {};
-  }
-
-  bool drain() {
-    auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
-    return done.wait_for(bound) == std::future_status::ready;
-  }
-
-  tcp::socket connect(std::optional<int> receive_buffer = std::nullopt) {
-    tcp::socket socket(client_context_);
-    socket.open(tcp::v4());
-    if (receive_buffer) socket.set_option(asio::socket_base::receive_buffer_size(*receive_buffer));
-    socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_));
-    std::lock_guard lock(sockets_mutex_);
-    sockets_.push_back(socket.native_handle());
-    return socket;
-  }
+  void TearDown() override { server_.reset(); }  // drains first: ends the sessions the test left open
 
   using client = websocket::stream<tcp::socket>;
   std::unique_ptr<client> open(const std::string& target, std::optional<int> receive_buffer = std::nullopt) {
-    auto c = std::make_unique<client>(connect(receive_buffer));
+    auto c = std::make_unique<client>(server_->connect(receive_buffer));
     c->handshake("127.0.0.1", target);
     return c;
   }
@@ -225,34 +177,11 @@ class WsServer : public ::testing::Test {
     return ec;
   }
 
-  http::response plain_request(http::verb method, const std::string& target,
-                               std::vector<std::pair<http::beast_http::field, std::string>> fields = {}) {
-    tcp::socket socket = connect();
-    http::raw_request req{method, target, 11};
-    req.set(http::beast_http::field::host, "127.0.0.1");
-    for (const auto& [name, value] : fields) req.set(name, value);
-    req.prepare_payload();
-    http::beast_http::write(socket, req);
-    beast::flat_buffer buffer;
-    http::response res;
-    http::beast_http::read(socket, buffer, res);
-    return res;
-  }
-
   room echoes_;
   room room_;
   room stream_;
   http::router routes_;
-  platform::io::context_pool pool_{2};
-  std::unique_ptr<http::server> server_;
-  unsigned short port_ = 0;
-  std::vector<asio::io_context*> contexts_;
-  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards_;
-  std::vector<std::jthread> threads_;
-  asio::io_context client_context_;  // the synchronous clients' sockets; never run
-  std::mutex sockets_mutex_;
-  std::vector<int> sockets_;
-  std::jthread watchdog_;
+  std::optional<test_support::running_server> server_;  // last: stops before what its handlers use
 };
 
 TEST_F(WsServer, EchoesATextMessage) {
@@ -340,7 +269,7 @@ TEST_F(WsServer, ClosesAConsumerThatDoesNotReadWhileOthersKeepReceiving) {
 }
 
 TEST_F(WsServer, RefusesAnUpgradeToAnUnknownPath) {
-  client c(connect());
+  client c(server_->connect());
   websocket::response_type res;
   beast::error_code ec;
   c.handshake(res, "127.0.0.1", "/nowhere", ec);
@@ -349,7 +278,7 @@ TEST_F(WsServer, RefusesAnUpgradeToAnUnknownPath) {
 }
 
 TEST_F(WsServer, RefusesAnUpgradeTheFactoryDeclines) {
-  client c(connect());
+  client c(server_->connect());
   websocket::response_type res;
   beast::error_code ec;
   c.handshake(res, "127.0.0.1", "/private", ec);
@@ -358,16 +287,16 @@ TEST_F(WsServer, RefusesAnUpgradeTheFactoryDeclines) {
 }
 
 TEST_F(WsServer, AnswersAPlainGetToAWebSocketPathLikeSpring) {
-  auto res = plain_request(http::verb::get, "/echo");
+  auto res = server_->request(http::verb::get, "/echo");
   EXPECT_EQ(res.result(), http::status::bad_request);
   EXPECT_EQ(res.body(), "Can \"Upgrade\" only to \"WebSocket\".");
 
-  res = plain_request(http::verb::post, "/room/lobby");
+  res = server_->request(http::verb::post, "/room/lobby");
   EXPECT_EQ(res.result(), http::status::method_not_allowed);
   EXPECT_EQ(res[http::beast_http::field::allow], "GET");
 
   // An HTTP route on the same path serves what is not an upgrade; the upgrade goes to the endpoint.
-  EXPECT_EQ(plain_request(http::verb::post, "/both").body(), "posted");
+  EXPECT_EQ(server_->request(http::verb::post, "/both").body(), "posted");
   auto c = open("/both");
   c->write(asio::buffer(std::string("up")));
   EXPECT_EQ(read_text(*c), "up");
@@ -375,10 +304,10 @@ TEST_F(WsServer, AnswersAPlainGetToAWebSocketPathLikeSpring) {
 
 TEST_F(WsServer, ServesHttpAlongsideOpenWebSockets) {
   auto c = open("/echo");
-  auto res = plain_request(http::verb::get, "/health");
+  auto res = server_->request(http::verb::get, "/health");
   EXPECT_EQ(res.result(), http::status::ok);
   EXPECT_EQ(res.body(), "ok");
-  EXPECT_EQ(plain_request(http::verb::get, "/nothing").result(), http::status::not_found);
+  EXPECT_EQ(server_->request(http::verb::get, "/nothing").result(), http::status::not_found);
   c->write(asio::buffer(std::string("still here")));
   EXPECT_EQ(read_text(*c), "still here");
 }
@@ -387,7 +316,7 @@ TEST_F(WsServer, DrainClosesWebSocketsWithGoingAway) {
   auto echo = open("/echo");
   auto member = open("/room/lobby");
   ASSERT_TRUE(room_.wait_for_members(1));
-  auto done = asio::co_spawn(pool_.main(), server_->drain(), asio::use_future);
+  auto done = server_->start_drain();
 
   for (auto* c : {echo.get(), member.get()}) {
     const auto ec = read_until_closed(*c);  // answers the server's close frame
@@ -399,9 +328,9 @@ TEST_F(WsServer, DrainClosesWebSocketsWithGoingAway) {
   EXPECT_EQ(echoes_.wait_for_closes(1), std::vector<std::uint16_t>{1001});
   EXPECT_EQ(room_.wait_for_closes(1), std::vector<std::uint16_t>{1001});
 
-  tcp::socket late(client_context_);
+  tcp::socket late(server_->client_context());
   beast::error_code ec;
-  late.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port_), ec);
+  late.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), server_->port()), ec);
   EXPECT_TRUE(ec) << "still accepting after drain";
 }
 

@@ -10,6 +10,7 @@
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 
 namespace daengtionary::chat {
 namespace {
@@ -58,45 +59,37 @@ boost::json::object room_json(const room_summary& summary) {
 
 // POST /chat/room/personal {memberNo}: 200 {roomNo} 채팅방 준비 완료; 400 CANNOT_CHAT_WITH_ME, NOT_VALIDCONTENT;
 // 401; 404 NOT_FOUND_USER_INFO.
-asio::awaitable<http::response> open_personal_room(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> open_personal_room(context ctx, http::request req, member::member_record me) {
   const auto other = id_in_body(req, "memberNo");
   if (!other) co_return fail(other.error());
-  auto room_no = co_await ctx.chats.open_personal_room(me->member_no, *other);
+  auto room_no = co_await ctx.chats.open_personal_room(me.member_no, *other);
   if (!room_no) co_return fail(room_no.error());
   co_return ok(boost::json::object{{"roomNo", *room_no}}, "채팅방 준비 완료");
 }
 
 // POST /chat/room/into {roomNo}: 200 참여가 완료되었습니다 :); 400 NOT_VALIDCONTENT; 401; 404 NOT_FOUND_CHAT_ROOM.
-asio::awaitable<http::response> into_room(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> into_room(context ctx, http::request req, member::member_record me) {
   const auto room_no = id_in_body(req, "roomNo");
   if (!room_no) co_return fail(room_no.error());
-  auto joined = co_await ctx.chats.join(me->member_no, *room_no);
+  auto joined = co_await ctx.chats.join(me.member_no, *room_no);
   if (!joined) co_return fail(joined.error());
   co_return ok("참여가 완료되었습니다 :)");
 }
 
 // GET /chat/rooms: 200 the caller's rooms, most recent activity first; 401.
-asio::awaitable<http::response> rooms(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> rooms(context ctx, http::request, member::member_record me) {
   boost::json::array data;
-  for (const auto& room : co_await ctx.chats.rooms(me->member_no)) data.push_back(room_json(room));
+  for (const auto& room : co_await ctx.chats.rooms(me.member_no)) data.push_back(room_json(room));
   co_return ok(data, "채팅방 조회 완료");
 }
 
 // GET /chat/messages/{roomNo}[?before&size]: 200 ascending messages; 400; 401; 404 NOT_FOUND_CHAT_ROOM (also for
 // a room the caller is not in).
-asio::awaitable<http::response> messages(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> messages(context ctx, http::request req, member::member_record me) {
   const auto room_no = req.path_int("roomNo");
   const auto window = window_of(req);
   if (!window) co_return fail(window.error());
-  auto found = co_await ctx.chats.messages(me->member_no, room_no, *window);
+  auto found = co_await ctx.chats.messages(me.member_no, room_no, *window);
   if (!found) co_return fail(found.error());
   boost::json::array data;
   for (const auto& message : *found) data.push_back(message_json(message));
@@ -108,10 +101,11 @@ asio::awaitable<http::response> messages(context ctx, http::request req) {
 void register_routes(http::router& routes, member::service& members, service& chats) {
   using http::verb;
   const context ctx{members, chats};
-  routes.add(verb::post, "/chat/room/personal", http::bind_context(ctx, open_personal_room));
-  routes.add(verb::post, "/chat/room/into", http::bind_context(ctx, into_room));
-  routes.add(verb::get, "/chat/rooms", http::bind_context(ctx, rooms));
-  routes.add(verb::get, "/chat/messages/{roomNo}", http::bind_context(ctx, messages));
+  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(verb::post, "/chat/room/personal", signed_in(open_personal_room));
+  routes.add(verb::post, "/chat/room/into", signed_in(into_room));
+  routes.add(verb::get, "/chat/rooms", signed_in(rooms));
+  routes.add(verb::get, "/chat/messages/{roomNo}", signed_in(messages));
 }
 
 }  // namespace daengtionary::chat

@@ -17,6 +17,7 @@
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::community {
@@ -133,13 +134,11 @@ asio::awaitable<http::response> answer_list(context ctx, http::request req, post
 
 // POST /community/create multipart data {category,title,content} + imgUrl files: 200 커뮤니티 생성 완료; 400
 // NOT_VALIDCONTENT, image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
   auto post = post_form_of(parts);
   if (!post) co_return fail(post.error());
-  auto created = co_await ctx.posts.create(me->member_no, std::move(*post), parts.files("imgUrl"));
+  auto created = co_await ctx.posts.create(me.member_no, std::move(*post), parts.files("imgUrl"));
   if (!created) co_return fail(created.error());
   co_return ok("커뮤니티 생성 완료");
 }
@@ -172,80 +171,66 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
 
 // PATCH /community/{comNo} multipart data + optional imgUrl: 200 수정 성공; 400 (content, not the author);
 // 401; 404.
-asio::awaitable<http::response> update(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
   const auto community_no = req.path_int("comNo");
   const form parts = form::read(req);
   auto post = post_form_of(parts);
   if (!post) co_return fail(post.error());
-  auto updated = co_await ctx.posts.update(me->member_no, community_no, std::move(*post), parts.files("imgUrl"));
+  auto updated = co_await ctx.posts.update(me.member_no, community_no, std::move(*post), parts.files("imgUrl"));
   if (!updated) co_return fail(updated.error());
   co_return ok("수정 성공");
 }
 
 // DELETE /community/{comNo}: 200 삭제 성공 (images, comments, wishes, views go too); 400 not the author; 401;
 // 404.
-asio::awaitable<http::response> remove(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  auto removed = co_await ctx.posts.remove(me->member_no, req.path_int("comNo"));
+asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
+  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int("comNo"));
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 성공");
 }
 
 // POST /community/review/create/{comNo} multipart data = the raw comment text: 200 리뷰 생성 완료 + the comment;
 // 400; 401; 404.
-asio::awaitable<http::response> add_comment(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> add_comment(context ctx, http::request req, member::member_record me) {
   const auto community_no = req.path_int("comNo");
   std::string content = form::read(req).text("data");
-  auto added = co_await ctx.posts.add_comment(me->member_no, community_no, std::move(content));
+  auto added = co_await ctx.posts.add_comment(me.member_no, community_no, std::move(content));
   if (!added) co_return fail(added.error());
   co_return ok(comment_json(*added), "리뷰 생성 완료");
 }
 
 // PATCH /community/review/{comNo}/{reviewNo} multipart data = the raw text: 200 수정 성공 + the comment; 400
 // (content, not the author); 401; 404 (post, or a comment not on that post).
-asio::awaitable<http::response> update_comment(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update_comment(context ctx, http::request req, member::member_record me) {
   const auto community_no = req.path_int("comNo");
   const auto review_no = req.path_int("reviewNo");
   std::string content = form::read(req).text("data");
-  auto updated = co_await ctx.posts.update_comment(me->member_no, community_no, review_no, std::move(content));
+  auto updated = co_await ctx.posts.update_comment(me.member_no, community_no, review_no, std::move(content));
   if (!updated) co_return fail(updated.error());
   co_return ok(comment_json(*updated), "수정 성공");
 }
 
 // DELETE /community/review/{comNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
-asio::awaitable<http::response> delete_comment(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> delete_comment(context ctx, http::request req, member::member_record me) {
   const auto community_no = req.path_int("comNo");
   const auto review_no = req.path_int("reviewNo");
-  auto removed = co_await ctx.posts.delete_comment(me->member_no, community_no, review_no);
+  auto removed = co_await ctx.posts.delete_comment(me.member_no, community_no, review_no);
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 성공");
 }
 
 // POST /community/{comNo}/wish: 200 added (all ids null) or removed (comNo set); 401; 404.
-asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> toggle_wish(context ctx, http::request req, member::member_record me) {
   const auto community_no = req.path_int("comNo");
-  auto added = co_await ctx.posts.toggle_wish(me->member_no, community_no);
+  auto added = co_await ctx.posts.toggle_wish(me.member_no, community_no);
   if (!added) co_return fail(added.error());
   co_return wishes::answer(wishes::target::community, community_no, *added);
 }
 
 // GET /mypage/mypost/community: 200 조회 성공, the caller's posts newest first (image-less ones too); 401.
-asio::awaitable<http::response> my_posts(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> my_posts(context ctx, http::request, member::member_record me) {
   boost::json::array data;
-  for (const auto& post : co_await ctx.posts.posts_of(me->member_no)) data.push_back(own_post_json(post));
+  for (const auto& post : co_await ctx.posts.posts_of(me.member_no)) data.push_back(own_post_json(post));
   co_return ok(data, "조회 성공");
 }
 
@@ -254,18 +239,19 @@ asio::awaitable<http::response> my_posts(context ctx, http::request req) {
 void register_routes(http::router& routes, member::service& members, service& posts, page_cache& pages) {
   using http::verb;
   const context ctx{members, posts, pages};
-  auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
-  routes.add(verb::post, "/community/create", bind(create));
-  routes.add(verb::get, "/community", bind(list));
-  routes.add(verb::get, "/community/search", bind(search));
-  routes.add(verb::get, "/community/{comNo}", bind(detail));
-  routes.add(verb::patch, "/community/{comNo}", bind(update));
-  routes.add(verb::delete_, "/community/{comNo}", bind(remove));
-  routes.add(verb::post, "/community/review/create/{comNo}", bind(add_comment));
-  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", bind(update_comment));
-  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", bind(delete_comment));
-  routes.add(verb::post, "/community/{comNo}/wish", bind(toggle_wish));
-  routes.add(verb::get, "/mypage/mypost/community", bind(my_posts));
+  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(verb::post, "/community/create", signed_in(create));
+  routes.add(verb::get, "/community", anyone(list));
+  routes.add(verb::get, "/community/search", anyone(search));
+  routes.add(verb::get, "/community/{comNo}", anyone(detail));
+  routes.add(verb::patch, "/community/{comNo}", signed_in(update));
+  routes.add(verb::delete_, "/community/{comNo}", signed_in(remove));
+  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(add_comment));
+  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(update_comment));
+  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(delete_comment));
+  routes.add(verb::post, "/community/{comNo}/wish", signed_in(toggle_wish));
+  routes.add(verb::get, "/mypage/mypost/community", signed_in(my_posts));
 }
 
 }  // namespace daengtionary::community

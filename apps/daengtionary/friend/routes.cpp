@@ -15,6 +15,7 @@
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::matching {
@@ -92,13 +93,11 @@ result<post_form> post_form_of(const form& parts) {
 }
 
 // POST /friend/create multipart data + imgUrl files: 200 생성 완료; 400 NOT_VALIDCONTENT, image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
   auto post = post_form_of(parts);
   if (!post) co_return fail(post.error());
-  auto created = co_await ctx.posts.create(me->member_no, std::move(*post), parts.files("imgUrl"));
+  auto created = co_await ctx.posts.create(me.member_no, std::move(*post), parts.files("imgUrl"));
   if (!created) co_return fail(created.error());
   co_return ok("생성 완료");
 }
@@ -127,32 +126,26 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
 }
 
 // PATCH /friend/{friendNo} multipart data: 200 수정 성공; 400 (content, not the author); 401; 404.
-asio::awaitable<http::response> update(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
   const auto friend_no = req.path_int("friendNo");
   auto post = post_form_of(form::read(req));
   if (!post) co_return fail(post.error());
-  auto updated = co_await ctx.posts.update(me->member_no, friend_no, std::move(*post));
+  auto updated = co_await ctx.posts.update(me.member_no, friend_no, std::move(*post));
   if (!updated) co_return fail(updated.error());
   co_return ok("수정 성공");
 }
 
 // DELETE /friend/{friendNo}: 200 삭제 성공 (joins and images go, the chat room stays); 400 not the author; 401; 404.
-asio::awaitable<http::response> remove(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  auto removed = co_await ctx.posts.remove(me->member_no, req.path_int("friendNo"));
+asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
+  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int("friendNo"));
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 성공");
 }
 
 // POST /friend/count/{friendNo}: 200 참가 성공 (joined now or before) or 참가 실패 (closed); 400
 // FRIEND_IS_NOT_MEMBER for the author; 401; 404.
-asio::awaitable<http::response> join(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  auto outcome = co_await ctx.posts.join(me->member_no, req.path_int("friendNo"));
+asio::awaitable<http::response> join(context ctx, http::request req, member::member_record me) {
+  auto outcome = co_await ctx.posts.join(me.member_no, req.path_int("friendNo"));
   if (!outcome) co_return fail(outcome.error());
   co_return ok(*outcome == join_outcome::joined ? "참가 성공" : "참가 실패");
 }
@@ -162,12 +155,14 @@ asio::awaitable<http::response> join(context ctx, http::request req) {
 void register_routes(http::router& routes, member::service& members, service& posts, page_cache& pages) {
   using http::verb;
   const context ctx{members, posts, pages};
-  routes.add(verb::post, "/friend/create", http::bind_context(ctx, create));
-  routes.add(verb::get, "/friend", http::bind_context(ctx, list));
-  routes.add(verb::get, "/friend/{friendNo}", http::bind_context(ctx, detail));
-  routes.add(verb::patch, "/friend/{friendNo}", http::bind_context(ctx, update));
-  routes.add(verb::delete_, "/friend/{friendNo}", http::bind_context(ctx, remove));
-  routes.add(verb::post, "/friend/count/{friendNo}", http::bind_context(ctx, join));
+  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(verb::post, "/friend/create", signed_in(create));
+  routes.add(verb::get, "/friend", anyone(list));
+  routes.add(verb::get, "/friend/{friendNo}", anyone(detail));
+  routes.add(verb::patch, "/friend/{friendNo}", signed_in(update));
+  routes.add(verb::delete_, "/friend/{friendNo}", signed_in(remove));
+  routes.add(verb::post, "/friend/count/{friendNo}", signed_in(join));
 }
 
 }  // namespace daengtionary::matching

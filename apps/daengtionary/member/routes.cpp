@@ -84,12 +84,12 @@ asio::awaitable<http::response> log_in_with_kakao(context ctx, http::request req
 
 void register_routes(http::router& routes, service& members) {
   using http::verb;
-  auto bind = [ctx = context{members}](auto handler) { return http::bind_context(ctx, handler); };
-  routes.add(verb::get, "/member/checkemail", bind(check_email));
-  routes.add(verb::get, "/member/checknick", bind(check_nick));
-  routes.add(verb::post, "/member/signup", bind(sign_up));
-  routes.add(verb::post, "/member/login", bind(log_in));
-  routes.add(verb::get, "/member/kakao", bind(log_in_with_kakao));
+  auto anyone = [ctx = context{members}](auto handler) { return http::bind_context(ctx, handler); };
+  routes.add(verb::get, "/member/checkemail", anyone(check_email));
+  routes.add(verb::get, "/member/checknick", anyone(check_nick));
+  routes.add(verb::post, "/member/signup", anyone(sign_up));
+  routes.add(verb::post, "/member/login", anyone(log_in));
+  routes.add(verb::get, "/member/kakao", anyone(log_in_with_kakao));
 }
 
 }  // namespace daengtionary::member

@@ -10,6 +10,7 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/service.hpp"
 #include "platform/json/binding.hpp"
 
@@ -43,76 +44,62 @@ http::response reply(const result<std::string>& name, std::string_view format) {
 }
 
 // GET /mypage/info: 200 with the member and dogs; 401.
-asio::awaitable<http::response> info(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> info(context ctx, http::request, member::member_record me) {
   boost::json::array dogs;
-  for (const auto& dog : co_await ctx.dogs.dogs_of(me->member_no)) dogs.push_back(dog_json(dog));
-  boost::json::object data{{"memberNo", me->member_no},
-                           {"email", me->email},
-                           {"nick", me->nick},
+  for (const auto& dog : co_await ctx.dogs.dogs_of(me.member_no)) dogs.push_back(dog_json(dog));
+  boost::json::object data{{"memberNo", me.member_no},
+                           {"email", me.email},
+                           {"nick", me.nick},
                            {"dogs", std::move(dogs)},
-                           {"createdAt", korean_datetime(me->created_at)},
-                           {"modifiedAt", korean_datetime(me->modified_at)}};
-  co_return ok(data, fmt::format("{}님의 정보가 조회되었습니다 :)", me->nick));
+                           {"createdAt", korean_datetime(me.created_at)},
+                           {"modifiedAt", korean_datetime(me.modified_at)}};
+  co_return ok(data, fmt::format("{}님의 정보가 조회되었습니다 :)", me.nick));
 }
 
 // PATCH /mypage/nick {nick}: 200; 400 BAD_REQUEST, DUPLICATE_NICK; 401.
-asio::awaitable<http::response> change_nick(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> change_nick(context ctx, http::request req, member::member_record me) {
   const auto body = json_object(req.body());
-  auto changed = co_await ctx.members.change_nick(me->member_no, platform::json::text_field(body, "nick").value_or(""));
+  auto changed = co_await ctx.members.change_nick(me.member_no, platform::json::text_field(body, "nick").value_or(""));
   if (!changed) co_return fail(changed.error());
   co_return ok("닉네임이 수정되었습니다 :)");
 }
 
 // POST /mypage/dogs multipart data + image: 200; 400 BAD_REQUEST (content, image format); 401.
-asio::awaitable<http::response> add_dog(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> add_dog(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
   auto dog = dog_form_of(parts);
   if (!dog) co_return fail(dog.error());
-  co_return reply(co_await ctx.dogs.add_dog(me->member_no, std::move(*dog), parts.files("image")),
+  co_return reply(co_await ctx.dogs.add_dog(me.member_no, std::move(*dog), parts.files("image")),
                   "{} 프로필이 작성되었습니다 :)");
 }
 
 // PATCH /mypage/dogs/{dogNo} multipart data + optional image: 200; 400 (content, no such dog, not the
 // owner); 401.
-asio::awaitable<http::response> update_dog(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update_dog(context ctx, http::request req, member::member_record me) {
   const auto dog_no = req.path_int("dogNo");
   const form parts = form::read(req);
   auto dog = dog_form_of(parts);
   if (!dog) co_return fail(dog.error());
-  co_return reply(co_await ctx.dogs.update_dog(me->member_no, dog_no, std::move(*dog), parts.files("image")),
+  co_return reply(co_await ctx.dogs.update_dog(me.member_no, dog_no, std::move(*dog), parts.files("image")),
                   "{} 정보가 수정되었습니다 :)");
 }
 
 // PATCH /mypage/dogs/image/{dogNo} multipart multipartFile: 200; 400; 401; 415 without a file.
-asio::awaitable<http::response> replace_image(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> replace_image(context ctx, http::request req, member::member_record me) {
   const auto dog_no = req.path_int("dogNo");
   const form parts = form::read(req);
-  co_return reply(co_await ctx.dogs.replace_image(me->member_no, dog_no, parts.files("multipartFile")),
+  co_return reply(co_await ctx.dogs.replace_image(me.member_no, dog_no, parts.files("multipartFile")),
                   "{} 정보가 수정되었습니다 :)");
 }
 
 // DELETE /mypage/dogs/{dogNo}: 200; 400 (no such dog, not the owner); 401.
-asio::awaitable<http::response> delete_dog(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  co_return reply(co_await ctx.dogs.delete_dog(me->member_no, req.path_int("dogNo")), "{}정보가 삭제되었습니다 :)");
+asio::awaitable<http::response> delete_dog(context ctx, http::request req, member::member_record me) {
+  co_return reply(co_await ctx.dogs.delete_dog(me.member_no, req.path_int("dogNo")), "{}정보가 삭제되었습니다 :)");
 }
 
 // DELETE /mypage/dogs/image/{dogNo}: 200; 400 (no such dog, not the owner); 401.
-asio::awaitable<http::response> delete_image(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  co_return reply(co_await ctx.dogs.delete_image(me->member_no, req.path_int("dogNo")), "{}이미지가 삭제되었습니다 :)");
+asio::awaitable<http::response> delete_image(context ctx, http::request req, member::member_record me) {
+  co_return reply(co_await ctx.dogs.delete_image(me.member_no, req.path_int("dogNo")), "{}이미지가 삭제되었습니다 :)");
 }
 
 }  // namespace
@@ -120,14 +107,14 @@ asio::awaitable<http::response> delete_image(context ctx, http::request req) {
 void register_routes(http::router& routes, member::service& members, service& dogs) {
   using http::verb;
   const context ctx{members, dogs};
-  auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
-  routes.add(verb::get, "/mypage/info", bind(info));
-  routes.add(verb::patch, "/mypage/nick", bind(change_nick));
-  routes.add(verb::post, "/mypage/dogs", bind(add_dog));
-  routes.add(verb::patch, "/mypage/dogs/{dogNo}", bind(update_dog));
-  routes.add(verb::patch, "/mypage/dogs/image/{dogNo}", bind(replace_image));
-  routes.add(verb::delete_, "/mypage/dogs/{dogNo}", bind(delete_dog));
-  routes.add(verb::delete_, "/mypage/dogs/image/{dogNo}", bind(delete_image));
+  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(verb::get, "/mypage/info", signed_in(info));
+  routes.add(verb::patch, "/mypage/nick", signed_in(change_nick));
+  routes.add(verb::post, "/mypage/dogs", signed_in(add_dog));
+  routes.add(verb::patch, "/mypage/dogs/{dogNo}", signed_in(update_dog));
+  routes.add(verb::patch, "/mypage/dogs/image/{dogNo}", signed_in(replace_image));
+  routes.add(verb::delete_, "/mypage/dogs/{dogNo}", signed_in(delete_dog));
+  routes.add(verb::delete_, "/mypage/dogs/image/{dogNo}", signed_in(delete_image));
 }
 
 }  // namespace daengtionary::mypage

@@ -16,6 +16,7 @@
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/place/service.hpp"
 #include "platform/json/binding.hpp"
 
@@ -120,13 +121,11 @@ asio::awaitable<http::response> answer_list(context ctx, place_filter filter, so
 
 // POST P/create multipart data {title,category,content,address} + imgUrl files: 200 생성 완료; 400
 // NOT_VALIDCONTENT, image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
   auto place = place_form_of(parts);
   if (!place) co_return fail(place.error());
-  auto created = co_await ctx.places.create(me->member_no, std::move(*place), parts.files("imgUrl"));
+  auto created = co_await ctx.places.create(me.member_no, std::move(*place), parts.files("imgUrl"));
   if (!created) co_return fail(created.error());
   co_return ok("생성 완료");
 }
@@ -168,70 +167,58 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
 }
 
 // PATCH P/{mapNo} multipart data + optional imgUrl: 200 수정 성공; 400 (content, not the author); 401; 404.
-asio::awaitable<http::response> update(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
   const auto map_no = req.path_int("mapNo");
   const form parts = form::read(req);
   auto place = place_form_of(parts);
   if (!place) co_return fail(place.error());
-  auto updated = co_await ctx.places.update(me->member_no, map_no, std::move(*place), parts.files("imgUrl"));
+  auto updated = co_await ctx.places.update(me.member_no, map_no, std::move(*place), parts.files("imgUrl"));
   if (!updated) co_return fail(updated.error());
   co_return ok("수정 성공");
 }
 
 // DELETE P/{mapNo}: 200 삭제 완료 (images, reviews, wishes go too); 400 not the author; 401; 404.
-asio::awaitable<http::response> remove(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  auto removed = co_await ctx.places.remove(me->member_no, req.path_int("mapNo"));
+asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
+  auto removed = co_await ctx.places.remove(me.member_no, req.path_int("mapNo"));
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 완료");
 }
 
 // POST P/review/create/{mapNo} multipart data {content,star}: 200 리뷰 생성 완료 + the review; 400; 401; 404.
-asio::awaitable<http::response> add_review(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> add_review(context ctx, http::request req, member::member_record me) {
   const auto map_no = req.path_int("mapNo");
   auto review = review_form_of(form::read(req));
   if (!review) co_return fail(review.error());
-  auto added = co_await ctx.places.add_review(me->member_no, map_no, std::move(*review));
+  auto added = co_await ctx.places.add_review(me.member_no, map_no, std::move(*review));
   if (!added) co_return fail(added.error());
   co_return ok(review_json(*added), "리뷰 생성 완료");
 }
 
 // PATCH P/review/{mapNo}/{reviewNo} multipart data {content,star}: 200 수정 성공 + the review; 400 (content,
 // not the author); 401; 404 (place, or a review not of that place).
-asio::awaitable<http::response> update_review(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update_review(context ctx, http::request req, member::member_record me) {
   const auto map_no = req.path_int("mapNo");
   const auto review_no = req.path_int("reviewNo");
   auto review = review_form_of(form::read(req));
   if (!review) co_return fail(review.error());
-  auto updated = co_await ctx.places.update_review(me->member_no, map_no, review_no, std::move(*review));
+  auto updated = co_await ctx.places.update_review(me.member_no, map_no, review_no, std::move(*review));
   if (!updated) co_return fail(updated.error());
   co_return ok(review_json(*updated), "수정 성공");
 }
 
 // DELETE P/review/{mapNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
-asio::awaitable<http::response> delete_review(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> delete_review(context ctx, http::request req, member::member_record me) {
   const auto map_no = req.path_int("mapNo");
   const auto review_no = req.path_int("reviewNo");
-  auto removed = co_await ctx.places.delete_review(me->member_no, map_no, review_no);
+  auto removed = co_await ctx.places.delete_review(me.member_no, map_no, review_no);
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 성공");
 }
 
 // POST /map/{mapNo}/wish: 200 added (all ids null) or removed (mapNo set); 401; 404.
-asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> toggle_wish(context ctx, http::request req, member::member_record me) {
   const auto map_no = req.path_int("mapNo");
-  auto added = co_await ctx.places.toggle_wish(me->member_no, map_no);
+  auto added = co_await ctx.places.toggle_wish(me.member_no, map_no);
   if (!added) co_return fail(added.error());
   co_return wishes::answer(wishes::target::map, map_no, *added);
 }
@@ -242,21 +229,22 @@ void register_routes(http::router& routes, member::service& members, service& pl
   using http::verb;
   for (const std::string category : {"hospital", "room", "shop"}) {
     const context ctx{members, places, pages, category};
-    auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+    auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+    auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
     const std::string prefix = "/" + category;
-    routes.add(verb::post, prefix + "/create", bind(create));
-    routes.add(verb::get, prefix, bind(list));
-    routes.add(verb::get, prefix + "/search", bind(search));
-    routes.add(verb::get, prefix + "/{mapNo}", bind(detail));
-    routes.add(verb::patch, prefix + "/{mapNo}", bind(update));
-    routes.add(verb::delete_, prefix + "/{mapNo}", bind(remove));
-    routes.add(verb::post, prefix + "/review/create/{mapNo}", bind(add_review));
-    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", bind(update_review));
-    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", bind(delete_review));
+    routes.add(verb::post, prefix + "/create", signed_in(create));
+    routes.add(verb::get, prefix, anyone(list));
+    routes.add(verb::get, prefix + "/search", anyone(search));
+    routes.add(verb::get, prefix + "/{mapNo}", anyone(detail));
+    routes.add(verb::patch, prefix + "/{mapNo}", signed_in(update));
+    routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(remove));
+    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(add_review));
+    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(update_review));
+    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(delete_review));
   }
   const context any{members, places, pages, ""};
   routes.add(verb::get, "/query", http::bind_context(any, search));
-  routes.add(verb::post, "/map/{mapNo}/wish", http::bind_context(any, toggle_wish));
+  routes.add(verb::post, "/map/{mapNo}/wish", member::bind_signed_in(any, toggle_wish));
 }
 
 }  // namespace daengtionary::place

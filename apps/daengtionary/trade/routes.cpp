@@ -15,6 +15,7 @@
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/trade/service.hpp"
 #include "apps/daengtionary/trade/validation.hpp"
 
@@ -80,13 +81,11 @@ asio::awaitable<http::response> answer_list(context ctx, trade_filter filter, so
 // POST /trade/create multipart data {title,address,stuffStatus,exchange,price,content,postStatus} + imgUrl
 // files (text parts such as the frontend's `undefined` are ignored): 200 생성 완료; 400 NOT_VALIDCONTENT,
 // image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
   auto trade = trade_form_of(parts.json("data"));
   if (!trade) co_return fail(trade.error());
-  auto created = co_await ctx.trades.create(me->member_no, std::move(*trade), parts.files("imgUrl"));
+  auto created = co_await ctx.trades.create(me.member_no, std::move(*trade), parts.files("imgUrl"));
   if (!created) co_return fail(created.error());
   co_return ok("생성 완료");
 }
@@ -125,42 +124,34 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
 
 // PATCH /trade/{tradeNo} multipart data (all seven fields) + optional imgUrl: 200 수정 성공; 400 (content,
 // not the author); 401; 404.
-asio::awaitable<http::response> update(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
   const auto trade_no = req.path_int("tradeNo");
   const form parts = form::read(req);
   auto trade = trade_form_of(parts.json("data"));
   if (!trade) co_return fail(trade.error());
-  auto updated = co_await ctx.trades.update(me->member_no, trade_no, std::move(*trade), parts.files("imgUrl"));
+  auto updated = co_await ctx.trades.update(me.member_no, trade_no, std::move(*trade), parts.files("imgUrl"));
   if (!updated) co_return fail(updated.error());
   co_return ok("수정 성공");
 }
 
 // DELETE /trade/{tradeNo}: 200 삭제 성공 (images, views and wishes go too); 400 not the author; 401; 404.
-asio::awaitable<http::response> remove(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  auto removed = co_await ctx.trades.remove(me->member_no, req.path_int("tradeNo"));
+asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
+  auto removed = co_await ctx.trades.remove(me.member_no, req.path_int("tradeNo"));
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 성공");
 }
 
 // POST /trade/{tradeNo}/wish: 200 added (all ids null) or removed (tradeNo set); 401; 404.
-asio::awaitable<http::response> toggle_wish(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
+asio::awaitable<http::response> toggle_wish(context ctx, http::request req, member::member_record me) {
   const auto trade_no = req.path_int("tradeNo");
-  auto added = co_await ctx.trades.toggle_wish(me->member_no, trade_no);
+  auto added = co_await ctx.trades.toggle_wish(me.member_no, trade_no);
   if (!added) co_return fail(added.error());
   co_return wishes::answer(wishes::target::trade, trade_no, *added);
 }
 
 // GET /mypage/mypost/trade: 200 the caller's trades, newest first, in the list's shape; 401.
-asio::awaitable<http::response> my_posts(context ctx, http::request req) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  const auto trades = co_await ctx.trades.list_of(me->member_no);
+asio::awaitable<http::response> my_posts(context ctx, http::request, member::member_record me) {
+  const auto trades = co_await ctx.trades.list_of(me.member_no);
   co_return list_answer(trades);
 }
 
@@ -169,15 +160,16 @@ asio::awaitable<http::response> my_posts(context ctx, http::request req) {
 void register_routes(http::router& routes, member::service& members, service& trades, page_cache& pages) {
   using http::verb;
   const context ctx{members, trades, pages};
-  auto bind = [ctx](auto handler) { return http::bind_context(ctx, handler); };
-  routes.add(verb::post, "/trade/create", bind(create));
-  routes.add(verb::get, "/trade", bind(list));
-  routes.add(verb::get, "/trade/search", bind(search));
-  routes.add(verb::get, "/trade/{tradeNo}", bind(detail));
-  routes.add(verb::patch, "/trade/{tradeNo}", bind(update));
-  routes.add(verb::delete_, "/trade/{tradeNo}", bind(remove));
-  routes.add(verb::post, "/trade/{tradeNo}/wish", bind(toggle_wish));
-  routes.add(verb::get, "/mypage/mypost/trade", bind(my_posts));
+  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
+  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(verb::post, "/trade/create", signed_in(create));
+  routes.add(verb::get, "/trade", anyone(list));
+  routes.add(verb::get, "/trade/search", anyone(search));
+  routes.add(verb::get, "/trade/{tradeNo}", anyone(detail));
+  routes.add(verb::patch, "/trade/{tradeNo}", signed_in(update));
+  routes.add(verb::delete_, "/trade/{tradeNo}", signed_in(remove));
+  routes.add(verb::post, "/trade/{tradeNo}/wish", signed_in(toggle_wish));
+  routes.add(verb::get, "/mypage/mypost/trade", signed_in(my_posts));
 }
 
 }  // namespace daengtionary::trade
