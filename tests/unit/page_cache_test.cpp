@@ -1,4 +1,5 @@
-// daengtionary::page_cache: a page is reused until the database's write generation moves or it ages out.
+// daengtionary::page_cache: a page is reused until the database's write generation moves, and refreshed once
+// at a time when it ages out.
 #include "apps/daengtionary/common/page_cache.hpp"
 
 #include <chrono>
@@ -67,12 +68,36 @@ TEST_F(PageCache, KeepsOnlySuccessfulPages) {
   EXPECT_FALSE(cache.find("/community?pagenum=-1").has_value());
 }
 
-TEST_F(PageCache, ExpiresPageAfterMaxAge) {
+TEST_F(PageCache, HandsOutOneRefreshOfAnAgedPageAndTheOldPageMeanwhile) {
   daengtionary::page_cache cache(*db_, 20ms, 16);
-  cache.store("/friend", cache.generation(), page(http::status::ok, "[]"));
+  cache.store("/friend", cache.generation(), page(http::status::ok, "old"));
   EXPECT_TRUE(cache.find("/friend").has_value());
   std::this_thread::sleep_for(40ms);
-  EXPECT_FALSE(cache.find("/friend").has_value()) << "another instance may have written meanwhile";
+  EXPECT_FALSE(cache.find("/friend").has_value()) << "another instance may have written: refresh";
+  const auto meanwhile = cache.find("/friend");
+  ASSERT_TRUE(meanwhile.has_value()) << "one refresh at a time";
+  EXPECT_EQ(meanwhile->body(), "old");
+  cache.store("/friend", cache.generation(), page(http::status::ok, "new"));
+  EXPECT_EQ(cache.find("/friend")->body(), "new");
+}
+
+TEST_F(PageCache, HandsOutAnotherRefreshWhenOneNeverStored) {
+  daengtionary::page_cache cache(*db_, 20ms, 16);
+  cache.store("/friend", cache.generation(), page(http::status::ok, "old"));
+  std::this_thread::sleep_for(40ms);
+  EXPECT_FALSE(cache.find("/friend").has_value());  // this refresh fails and stores nothing
+  EXPECT_TRUE(cache.find("/friend").has_value());
+  std::this_thread::sleep_for(40ms);
+  EXPECT_FALSE(cache.find("/friend").has_value()) << "the next caller tries again";
+}
+
+TEST_F(PageCache, NeverServesAnAgedPageAfterAWrite) {
+  daengtionary::page_cache cache(*db_, 20ms, 16);
+  cache.store("/friend", cache.generation(), page(http::status::ok, "old"));
+  std::this_thread::sleep_for(40ms);
+  EXPECT_FALSE(cache.find("/friend").has_value());
+  write();
+  EXPECT_FALSE(cache.find("/friend").has_value()) << "a refresh is running, but the page predates a write";
 }
 
 TEST_F(PageCache, StaysWithinMaxEntries) {

@@ -11,17 +11,21 @@ page_cache::page_cache(const platform::sql::database& db, std::chrono::milliseco
 
 std::uint64_t page_cache::generation() const { return db_.write_generation(); }
 
-std::optional<platform::http::response> page_cache::find(std::string_view target) const {
+std::optional<platform::http::response> page_cache::find(std::string_view target) {
   const auto current = generation();
   std::shared_ptr<const platform::http::response> page;
   {
     const std::lock_guard lock(mutex_);
     const auto found = entries_.find(std::string(target));
-    if (found == entries_.end() || found->second.generation != current ||
-        std::chrono::steady_clock::now() - found->second.stored_at > max_age_) {
+    // A page from before this process's last write is never served: the writer must see its write.
+    if (found == entries_.end() || found->second.generation != current) return std::nullopt;
+    entry& stored = found->second;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - stored.stored_at > max_age_ && now - stored.refresh_started_at > max_age_) {
+      stored.refresh_started_at = now;
       return std::nullopt;
     }
-    page = found->second.page;
+    page = stored.page;
   }
   return *page;  // copied outside the lock
 }
@@ -36,7 +40,7 @@ void page_cache::store(std::string_view target, std::uint64_t generation, const 
     std::erase_if(entries_, [generation](const auto& item) { return item.second.generation != generation; });
     if (entries_.size() >= max_entries_) entries_.clear();
   }
-  entries_.insert_or_assign(std::string(target), entry{generation, now, std::move(shared)});
+  entries_.insert_or_assign(std::string(target), entry{generation, now, {}, std::move(shared)});
 }
 
 }  // namespace daengtionary

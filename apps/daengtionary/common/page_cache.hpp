@@ -1,5 +1,5 @@
 // Rendered list pages (the public, caller-independent GET lists), reused until this process next writes
-// to the database or max_age passes. The lists are the hottest reads (the main page asks for three of them
+// to the database, and refreshed every max_age. The lists are the hottest reads (the main page asks for three of them
 // on every visit) and each costs a query with per-row subqueries; a hit costs a map lookup and a copy.
 #pragma once
 
@@ -30,8 +30,11 @@ class page_cache {
 
   // Read it before running the query, and store the result under it.
   std::uint64_t generation() const;
-  // The page stored for this request target, if nothing was written since and it is younger than max_age.
-  std::optional<platform::http::response> find(std::string_view target) const;
+  // The page stored for this request target, if nothing was written since. A page older than max_age is
+  // refreshed by the first caller to find it (it gets nullopt and renders) while the others keep getting
+  // it until the fresh one is stored: an expiring page costs one query, not one per waiting request. A
+  // refresh that never stores (it failed) lets the next caller after another max_age try again.
+  std::optional<platform::http::response> find(std::string_view target);
   // Keeps a 200 response (anything else is not cached).
   void store(std::string_view target, std::uint64_t generation, const platform::http::response& page);
 
@@ -39,6 +42,7 @@ class page_cache {
   struct entry {
     std::uint64_t generation;
     std::chrono::steady_clock::time_point stored_at;
+    std::chrono::steady_clock::time_point refresh_started_at;  // of the last refresh handed out, if any
     std::shared_ptr<const platform::http::response> page;
   };
 
