@@ -216,7 +216,10 @@ TYPED_TEST(CommunityRepository, ListsOnlyTheMembersPostsNewestFirstWithOrWithout
 TYPED_TEST(CommunityRepository, RecordsAViewOncePerViewerAndDay) {
   const auto id = posts::insert_post(this->conn(), this->alice_, form("글"), t0);
   const auto other = posts::insert_post(this->conn(), this->alice_, form("다른 글"), t0);
+  EXPECT_FALSE(posts::viewed(this->conn(), id, "m:1", 19000));
   EXPECT_TRUE(posts::record_view(this->conn(), id, "m:1", 19000));
+  EXPECT_TRUE(posts::viewed(this->conn(), id, "m:1", 19000));
+  EXPECT_FALSE(posts::viewed(this->conn(), id, "m:1", 19001)) << "per day";
   EXPECT_FALSE(posts::record_view(this->conn(), id, "m:1", 19000));
   EXPECT_TRUE(posts::record_view(this->conn(), other, "m:1", 19000)) << "per post";
   EXPECT_TRUE(posts::record_view(this->conn(), id, "m:2", 19000));

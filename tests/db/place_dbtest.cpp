@@ -175,7 +175,10 @@ TYPED_TEST(PlaceRepository, OrdersAndPagesWhenSorted) {
 
 TYPED_TEST(PlaceRepository, RecordsAViewOncePerViewerAndDay) {
   const auto id = places::insert_place(this->conn(), this->alice_, form("병원"), t0);
+  EXPECT_FALSE(places::viewed(this->conn(), id, "m:1", 19000));
   EXPECT_TRUE(places::record_view(this->conn(), id, "m:1", 19000));
+  EXPECT_TRUE(places::viewed(this->conn(), id, "m:1", 19000));
+  EXPECT_FALSE(places::viewed(this->conn(), id, "m:1", 19001)) << "per day";
   EXPECT_FALSE(places::record_view(this->conn(), id, "m:1", 19000));
   EXPECT_TRUE(places::record_view(this->conn(), id, "m:2", 19000));
   EXPECT_TRUE(places::record_view(this->conn(), id, "m:1", 19001));

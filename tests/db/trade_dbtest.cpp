@@ -215,7 +215,10 @@ TYPED_TEST(TradeRepository, ListsOnlyTheMembersOwnTradesNewestFirst) {
 TYPED_TEST(TradeRepository, RecordsAViewOncePerViewerAndDay) {
   const auto id = trades::insert_trade(this->conn(), this->alice_, form("유모차"), t0);
   const auto other = trades::insert_trade(this->conn(), this->alice_, form("옷"), t0);
+  EXPECT_FALSE(trades::viewed(this->conn(), id, "m:1", 19000));
   EXPECT_TRUE(trades::record_view(this->conn(), id, "m:1", 19000));
+  EXPECT_TRUE(trades::viewed(this->conn(), id, "m:1", 19000));
+  EXPECT_FALSE(trades::viewed(this->conn(), id, "m:1", 19001)) << "per day";
   EXPECT_FALSE(trades::record_view(this->conn(), id, "m:1", 19000));
   EXPECT_TRUE(trades::record_view(this->conn(), id, "m:2", 19000));
   EXPECT_TRUE(trades::record_view(this->conn(), id, "m:1", 19001));

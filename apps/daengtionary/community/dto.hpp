@@ -64,6 +64,7 @@ struct post_detail {
   post_record post;
   std::vector<std::string> images;
   std::vector<comment_record> comments;  // one page, oldest first
+  bool viewer_counted = false;           // this viewer's view was counted today before this read
 };
 
 // List filters; an empty string means no filter.

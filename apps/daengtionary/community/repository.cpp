@@ -95,6 +95,10 @@ std::vector<post_summary> posts_of(connection& db, std::int64_t member_no) {
   return to_summaries(db.query(sql::posts_of, {member_no}));
 }
 
+bool viewed(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day) {
+  return !db.query(sql::viewed, {community_no, viewer, day}).empty();
+}
+
 bool record_view(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day) {
   return db.execute(sql::record_view, {community_no, viewer, day}) > 0;
 }

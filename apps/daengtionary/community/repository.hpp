@@ -31,6 +31,8 @@ std::vector<post_summary> list_posts(connection& db, const post_filter& filter, 
 // The member's posts, newest first.
 std::vector<post_summary> posts_of(connection& db, std::int64_t member_no);
 
+// Whether (community_no, viewer, day) is there: the view was counted already.
+bool viewed(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day);
 // True when (community_no, viewer, day) was new, i.e. the view should be counted.
 bool record_view(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day);
 void add_view(connection& db, std::int64_t community_no);

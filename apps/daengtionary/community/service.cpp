@@ -37,12 +37,21 @@ void create_post(connection& db, std::int64_t member_no, const post_form& form, 
   repository::insert_images(db, community_no, urls);
 }
 
+// Outside a transaction: each read stands alone, so a post deleted meanwhile shows as not found or
+// without its images and comments, never half-read.
 result<post_detail> read_detail(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day,
                                 page comments) {
-  if (!repository::author_of(db, community_no)) return errc::map_not_found;
-  if (repository::record_view(db, community_no, viewer, day)) repository::add_view(db, community_no);
-  return post_detail{*repository::find_post(db, community_no), repository::image_urls(db, community_no),
-                     repository::comments_of(db, community_no, comments)};
+  auto post = repository::find_post(db, community_no);
+  if (!post) return errc::map_not_found;
+  return post_detail{std::move(*post), repository::image_urls(db, community_no),
+                     repository::comments_of(db, community_no, comments),
+                     repository::viewed(db, community_no, viewer, day)};
+}
+
+bool count_view(connection& db, std::int64_t community_no, const std::string& viewer, std::int64_t day) {
+  if (!repository::record_view(db, community_no, viewer, day)) return false;
+  repository::add_view(db, community_no);
+  return true;
 }
 
 // The image URLs to remove from storage once committed: the old ones when new ones replaced them.
@@ -137,7 +146,15 @@ asio::awaitable<std::vector<post_summary>> service::posts_of(std::int64_t member
 
 asio::awaitable<result<post_detail>> service::view(std::int64_t community_no, std::string viewer, page comments) {
   const std::int64_t day = seoul_day(now_micros());
-  co_return co_await db_.transact(read_detail, community_no, std::move(viewer), day, comments);
+  auto found = co_await db_.run(read_detail, community_no, viewer, day, comments);
+  if (!found) co_return found.error();
+  // A viewer already counted today costs no write, so refreshing a page neither writes nor retires the
+  // cached list pages.
+  if (!found->viewer_counted) {
+    const bool counted = co_await db_.transact(count_view, community_no, std::move(viewer), day);
+    if (counted) ++found->post.views;
+  }
+  co_return found;
 }
 
 asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t community_no, post_form form,

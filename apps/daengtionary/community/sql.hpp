@@ -55,6 +55,7 @@ inline constexpr const char* posts_of =
     DAENGTIONARY_COMMUNITY_SUMMARY_COLUMNS "WHERE c.member_no = ? ORDER BY c.community_no DESC";
 #undef DAENGTIONARY_COMMUNITY_SUMMARY_COLUMNS
 
+inline constexpr const char* viewed = "SELECT 1 FROM community_view WHERE community_no = ? AND viewer = ? AND day = ?";
 inline constexpr const char* record_view =
     "INSERT INTO community_view (community_no, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 inline constexpr const char* add_view = "UPDATE community SET views = views + 1 WHERE community_no = ?";

@@ -146,8 +146,8 @@ asio::awaitable<session_tokens> service::issue_tokens(member_record member) {
   std::string access = tokens_.issue_access(member.email, member.role, now);
   session_tokens tokens{std::move(member), std::move(access), tokens_.issue_refresh(now)};
   const auto expires = now_micros() + std::chrono::duration_cast<std::chrono::microseconds>(refresh_lifetime).count();
-  co_await db_.run(repository::save_refresh_token, tokens.member.member_no,
-                   platform::auth::sha256_hex(tokens.refresh_token), expires, now_micros());
+  co_await db_.transact(repository::save_refresh_token, tokens.member.member_no,
+                        platform::auth::sha256_hex(tokens.refresh_token), expires, now_micros());
   co_return tokens;
 }
 

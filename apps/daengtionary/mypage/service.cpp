@@ -85,7 +85,7 @@ asio::awaitable<result<std::string>> service::add_dog(std::int64_t member_no, do
   auto stored = co_await store_first(std::move(image));
   if (!stored) co_return stored.error();
   dog_record dog{0, member_no, form.name, form.breed, form.gender, form.weight, *stored};
-  co_await db_.run(repository::insert_dog, std::move(dog), now_micros());
+  co_await db_.transact(repository::insert_dog, std::move(dog), now_micros());
   co_return std::move(form.name);
 }
 

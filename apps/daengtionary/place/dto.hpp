@@ -64,6 +64,7 @@ struct place_detail {
   place_record place;
   std::vector<std::string> images;
   std::vector<review_record> reviews;  // one page
+  bool viewer_counted = false;         // this viewer's view was counted today before this read
 };
 
 // List filters; an empty string means no filter.

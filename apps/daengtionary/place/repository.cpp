@@ -77,6 +77,10 @@ std::vector<place_summary> list_places(connection& db, const place_filter& filte
   return places;
 }
 
+bool viewed(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day) {
+  return !db.query(sql::viewed, {map_no, viewer, day}).empty();
+}
+
 bool record_view(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day) {
   return db.execute(sql::record_view, {map_no, viewer, day}) > 0;
 }

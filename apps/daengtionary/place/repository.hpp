@@ -27,6 +27,8 @@ void delete_images(connection& db, std::int64_t map_no);
 
 std::vector<place_summary> list_places(connection& db, const place_filter& filter, sort_order sort, page paging);
 
+// Whether (map_no, viewer, day) is there: the view was counted already.
+bool viewed(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day);
 // True when (map_no, viewer, day) was new, i.e. the view should be counted.
 bool record_view(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day);
 void add_view(connection& db, std::int64_t map_no);

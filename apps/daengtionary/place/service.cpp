@@ -40,12 +40,20 @@ void create_place(connection& db, std::int64_t member_no, const place_form& form
   repository::insert_images(db, map_no, urls);
 }
 
+// Outside a transaction: each read stands alone, so a place deleted meanwhile shows as not found or
+// without its images and reviews, never half-read.
 result<place_detail> read_detail(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day,
                                  page reviews) {
-  if (!repository::find_place(db, map_no)) return errc::map_not_found;
-  if (repository::record_view(db, map_no, viewer, day)) repository::add_view(db, map_no);
-  return place_detail{*repository::find_place(db, map_no), repository::image_urls(db, map_no),
-                      repository::reviews_of(db, map_no, reviews)};
+  auto place = repository::find_place(db, map_no);
+  if (!place) return errc::map_not_found;
+  return place_detail{std::move(*place), repository::image_urls(db, map_no),
+                      repository::reviews_of(db, map_no, reviews), repository::viewed(db, map_no, viewer, day)};
+}
+
+bool count_view(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day) {
+  if (!repository::record_view(db, map_no, viewer, day)) return false;
+  repository::add_view(db, map_no);
+  return true;
 }
 
 // The image URLs to remove from storage once committed: the old ones when new ones replaced them.
@@ -141,7 +149,15 @@ asio::awaitable<std::vector<place_summary>> service::list(place_filter filter, s
 
 asio::awaitable<result<place_detail>> service::view(std::int64_t map_no, std::string viewer, page reviews) {
   const std::int64_t day = seoul_day(now_micros());
-  co_return co_await db_.transact(read_detail, map_no, std::move(viewer), day, reviews);
+  auto found = co_await db_.run(read_detail, map_no, viewer, day, reviews);
+  if (!found) co_return found.error();
+  // A viewer already counted today costs no write, so refreshing a page neither writes nor retires the
+  // cached list pages.
+  if (!found->viewer_counted) {
+    const bool counted = co_await db_.transact(count_view, map_no, std::move(viewer), day);
+    if (counted) ++found->place.views;
+  }
+  co_return found;
 }
 
 asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t map_no, place_form form,

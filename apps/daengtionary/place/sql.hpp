@@ -38,6 +38,7 @@ inline constexpr const char* order_none = "ORDER BY m.map_no DESC LIMIT ? OFFSET
 inline constexpr const char* order_new = "ORDER BY m.created_at DESC, m.map_no DESC LIMIT ? OFFSET ?";
 inline constexpr const char* order_popular = "ORDER BY m.views DESC, m.map_no DESC LIMIT ? OFFSET ?";
 
+inline constexpr const char* viewed = "SELECT 1 FROM map_view WHERE map_no = ? AND viewer = ? AND day = ?";
 inline constexpr const char* record_view =
     "INSERT INTO map_view (map_no, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 inline constexpr const char* add_view = "UPDATE map SET views = views + 1 WHERE map_no = ?";

@@ -54,6 +54,7 @@ struct trade_record {
 struct trade_detail {
   trade_record trade;
   std::vector<std::string> images;
+  bool viewer_counted = false;  // this viewer's view was counted today before this read
 };
 
 // List filters; an empty string means no filter.

@@ -79,6 +79,10 @@ std::vector<trade_summary> trades_of(connection& db, std::int64_t member_no) {
   return trades;
 }
 
+bool viewed(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day) {
+  return !db.query(sql::viewed, {trade_no, viewer, day}).empty();
+}
+
 bool record_view(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day) {
   return db.execute(sql::record_view, {trade_no, viewer, day}) > 0;
 }

@@ -29,6 +29,8 @@ std::vector<trade_summary> list_trades(connection& db, const trade_filter& filte
 // The member's own trades, newest first.
 std::vector<trade_summary> trades_of(connection& db, std::int64_t member_no);
 
+// Whether (trade_no, viewer, day) is there: the view was counted already.
+bool viewed(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day);
 // True when (trade_no, viewer, day) was new, i.e. the view should be counted.
 bool record_view(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day);
 void add_view(connection& db, std::int64_t trade_no);

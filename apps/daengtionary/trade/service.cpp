@@ -27,10 +27,19 @@ void create_trade(connection& db, std::int64_t member_no, const trade_form& form
   repository::insert_images(db, trade_no, urls);
 }
 
+// Outside a transaction: each read stands alone, so a trade deleted meanwhile shows as not found or
+// without its images, never half-read.
 result<trade_detail> read_detail(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day) {
-  if (!repository::find_trade(db, trade_no)) return errc::map_not_found;
-  if (repository::record_view(db, trade_no, viewer, day)) repository::add_view(db, trade_no);
-  return trade_detail{*repository::find_trade(db, trade_no), repository::image_urls(db, trade_no)};
+  auto trade = repository::find_trade(db, trade_no);
+  if (!trade) return errc::map_not_found;
+  return trade_detail{std::move(*trade), repository::image_urls(db, trade_no),
+                      repository::viewed(db, trade_no, viewer, day)};
+}
+
+bool count_view(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day) {
+  if (!repository::record_view(db, trade_no, viewer, day)) return false;
+  repository::add_view(db, trade_no);
+  return true;
 }
 
 // The image URLs to remove from storage once committed: the old ones when new ones replaced them.
@@ -83,7 +92,15 @@ asio::awaitable<std::vector<trade_summary>> service::list_of(std::int64_t member
 
 asio::awaitable<result<trade_detail>> service::view(std::int64_t trade_no, std::string viewer) {
   const std::int64_t day = seoul_day(now_micros());
-  co_return co_await db_.transact(read_detail, trade_no, std::move(viewer), day);
+  auto found = co_await db_.run(read_detail, trade_no, viewer, day);
+  if (!found) co_return found.error();
+  // A viewer already counted today costs no write, so refreshing a page neither writes nor retires the
+  // cached list pages.
+  if (!found->viewer_counted) {
+    const bool counted = co_await db_.transact(count_view, trade_no, std::move(viewer), day);
+    if (counted) ++found->trade.views;
+  }
+  co_return found;
 }
 
 asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t trade_no, trade_form form,

@@ -42,6 +42,7 @@ inline constexpr const char* order_none = "ORDER BY t.trade_no DESC LIMIT ? OFFS
 inline constexpr const char* order_new = "ORDER BY t.created_at DESC, t.trade_no DESC LIMIT ? OFFSET ?";
 inline constexpr const char* order_popular = "ORDER BY t.views DESC, t.trade_no DESC LIMIT ? OFFSET ?";
 
+inline constexpr const char* viewed = "SELECT 1 FROM trade_view WHERE trade_no = ? AND viewer = ? AND day = ?";
 inline constexpr const char* record_view =
     "INSERT INTO trade_view (trade_no, viewer, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 inline constexpr const char* add_view = "UPDATE trade SET views = views + 1 WHERE trade_no = ?";
