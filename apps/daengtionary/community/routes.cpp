@@ -12,12 +12,12 @@
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/page_cache.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "apps/daengtionary/member/viewer.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::community {
@@ -162,8 +162,7 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
   const auto community_no = req.path_int("comNo");
   auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
-  const auto me = co_await ctx.members.authenticate(authorization(req));
-  std::string viewer = viewer_key(me ? std::optional(me->member_no) : std::nullopt, req.remote_ip);
+  std::string viewer = co_await member::viewer_of(ctx.members, req);
   auto found = co_await ctx.posts.view(community_no, std::move(viewer), *paging);
   if (!found) co_return fail(found.error());
   co_return ok(detail_json(*found), "조회성공");

@@ -9,6 +9,7 @@
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/dog_json.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
@@ -39,7 +40,7 @@ value summary_json(const post_summary& post) {
                              {"status", post.status},
                              {"maxCount", post.max_count},
                              {"count", post.count},
-                             {"image", post.image ? value(*post.image) : value(nullptr)},
+                             {"image", nullable(post.image)},
                              {"createdAt", korean_datetime(post.created_at)},
                              {"modifiedAt", korean_datetime(post.modified_at)}};
 }
