@@ -3,13 +3,13 @@
 // once per viewer and day, ownership, cascades (rows and stored files) and bad input (after every rejected
 // request the data and the image store are unchanged).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { serverSuite } from '../lib/server.mjs';
 import {
   ERR,
   KOREAN_DATE,
   assertError,
   assertFrameworkError,
+  assertNothingChanged,
   assertOkMessage,
   call,
   decodeJwt,
@@ -19,14 +19,13 @@ import {
   multipart,
   newMember,
   png,
+  uniqueWord,
 } from '../lib/api.mjs';
 
 const { test } = serverSuite();
 
 const NOT_FOUND = { status: 404, code: 'NOT_FOUND', message: '해당 게시물을 찾을 수 없습니다.' };
 const LIST_KEYS = ['breed', 'category', 'communityImg', 'communityNo', 'createdAt', 'email', 'image', 'modifiedAt', 'nick', 'reviewCount', 'title', 'view', 'wishCount'];
-
-const uniqueWord = (prefix = 'w') => `${prefix}${randomBytes(5).toString('hex')}`;
 
 function post(overrides = {}) {
   return { category: '자유', title: `${uniqueWord('글')} 산책 후기`, content: '오늘 한강 산책을 했어요', ...overrides };
@@ -82,13 +81,8 @@ async function addDog(server, member, breed, image) {
 }
 
 // Runs `action` and checks that the post (list item and detail without a view) and the image store did not change.
-async function unchanged(server, title, action) {
-  const before = await snapshot(server, title);
-  const files = server.storedFiles();
-  await action();
-  assert.deepEqual(await snapshot(server, title), before, 'the post changed after a rejected request');
-  assert.deepEqual(server.storedFiles(), files, 'the image store changed after a rejected request');
-}
+const unchanged = (server, title, action) =>
+  assertNothingChanged(server, () => snapshot(server, title), action, 'the post');
 
 const rows = (server, table, where) => Number(server.scalar(`SELECT COUNT(*) FROM ${table} WHERE ${where}`));
 

@@ -3,13 +3,13 @@
 // member and never past maxCount (also concurrently), status following maxCount on update, ownership, cascading
 // delete that keeps the chat room, and bad input (after every refused request nothing changed).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { serverSuite } from '../lib/server.mjs';
 import {
   ERR,
   KOREAN_DATE,
   assertError,
   assertFrameworkError,
+  assertNothingChanged,
   assertOkMessage,
   call,
   fetchImage,
@@ -18,6 +18,7 @@ import {
   multipart,
   newMember,
   png,
+  uniqueWord,
 } from '../lib/api.mjs';
 
 const { test } = serverSuite();
@@ -26,8 +27,6 @@ const MAP_NOT_FOUND = { status: 404, code: 'NOT_FOUND', message: '해당 게시�
 const FRIEND_IS_NOT_MEMBER = { status: 400, code: 'BAD_REQUEST', message: '본인은 참가할수 없습니다.' };
 const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/;
 const LIST_KEYS = ['address', 'category', 'content', 'count', 'createdAt', 'friendNo', 'image', 'maxCount', 'modifiedAt', 'status', 'title'];
-
-const uniqueWord = (prefix = 'w') => `${prefix}${randomBytes(5).toString('hex')}`;
 
 // The `data` the frontend's postingMatching sends (maxCount typed as text).
 function matching(overrides = {}) {
@@ -92,13 +91,8 @@ async function roomsOf(server, member) {
 }
 
 // Runs `action` and checks that the listed matchings (by title) and the image store did not change.
-async function unchanged(server, title, action) {
-  const before = await list(server, fePath(0, title));
-  const files = server.storedFiles();
-  await action();
-  assert.deepEqual(await list(server, fePath(0, title)), before, 'the matching changed after a refused request');
-  assert.deepEqual(server.storedFiles(), files, 'the image store changed after a refused request');
-}
+const unchanged = (server, title, action) =>
+  assertNothingChanged(server, () => list(server, fePath(0, title)), action, 'the matching');
 
 // ---- create, list, detail --------------------------------------------------------------------------
 

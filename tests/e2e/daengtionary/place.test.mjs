@@ -2,13 +2,13 @@
 // reviews and star averages, views once per viewer and day, ownership, cascades and bad input (after
 // every rejected request the data and the image store are unchanged).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { serverSuite } from '../lib/server.mjs';
 import {
   ERR,
   KOREAN_DATE,
   assertError,
   assertFrameworkError,
+  assertNothingChanged,
   assertOkMessage,
   call,
   fetchImage,
@@ -16,14 +16,13 @@ import {
   multipart,
   newMember,
   png,
+  uniqueWord,
 } from '../lib/api.mjs';
 
 const { test } = serverSuite();
 
 const NOT_FOUND = { status: 404, code: 'NOT_FOUND', message: '해당 게시물을 찾을 수 없습니다.' };
 const SHORT_DATE = /^\d{2}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-const uniqueWord = (prefix = 'w') => `${prefix}${randomBytes(5).toString('hex')}`;
 
 function place(overrides = {}) {
   return { title: `${uniqueWord('병원')} 동물병원`, category: 'hospital', content: '친절한 병원', address: '서울 강남구 역삼동, 2층', ...overrides };
@@ -72,13 +71,8 @@ async function snapshot(server, title) {
 }
 
 // Runs `action` and checks that the place list (for `title`) and the image store did not change.
-async function unchanged(server, title, action) {
-  const before = await snapshot(server, title);
-  const files = server.storedFiles();
-  await action();
-  assert.deepEqual(await snapshot(server, title), before, 'the place changed after a rejected request');
-  assert.deepEqual(server.storedFiles(), files, 'the image store changed after a rejected request');
-}
+const unchanged = (server, title, action) =>
+  assertNothingChanged(server, () => snapshot(server, title), action, 'the place');
 
 // ---- create, list, detail --------------------------------------------------------------------------
 

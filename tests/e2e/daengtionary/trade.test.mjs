@@ -3,13 +3,13 @@
 // per viewer and day, update, delete with cascades, ownership, wishes and bad input (after every rejected
 // request the data and the image store are unchanged).
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { serverSuite } from '../lib/server.mjs';
 import {
   ERR,
   KOREAN_DATE,
   assertError,
   assertFrameworkError,
+  assertNothingChanged,
   assertOkMessage,
   call,
   fetchImage,
@@ -19,6 +19,7 @@ import {
   newMember,
   parseKoreanDate,
   png,
+  uniqueWord,
 } from '../lib/api.mjs';
 
 const { test } = serverSuite();
@@ -29,8 +30,6 @@ const DETAIL_KEYS = [
   'address', 'content', 'createdAt', 'exchange', 'memberNo', 'modifiedAt', 'nick', 'postStatus', 'price',
   'stuffStatus', 'title', 'tradeImgUrl', 'tradeNo', 'view', 'wishCount',
 ];
-
-const uniqueWord = (prefix = 'w') => `${prefix}${randomBytes(5).toString('hex')}`;
 
 // The `data` the posting page sends: every field, the price typed into a text input.
 function trade(overrides = {}) {
@@ -91,13 +90,8 @@ async function snapshot(server, title) {
 }
 
 // Runs `action` and checks that the listed trades (for `title`) and the image store did not change.
-async function unchanged(server, title, action) {
-  const before = await snapshot(server, title);
-  const files = server.storedFiles();
-  await action();
-  assert.deepEqual(await snapshot(server, title), before, 'the trade changed after a rejected request');
-  assert.deepEqual(server.storedFiles(), files, 'the image store changed after a rejected request');
-}
+const unchanged = (server, title, action) =>
+  assertNothingChanged(server, () => snapshot(server, title), action, 'the trade');
 
 const ids = (rows) => rows.map((t) => t.tradeNo);
 

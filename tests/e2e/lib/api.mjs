@@ -87,6 +87,21 @@ export function assertOkMessage(res, message) {
   assert.deepEqual(res.body, { state: 200, message });
 }
 
+// ---- refused requests ------------------------------------------------------------------------------
+
+// Runs `action` (requests the server must refuse) and checks that what `read()` returns and the image store
+// are the same after it: a refusal loses nothing and leaves nothing behind. `what` names the data in the message.
+export async function assertNothingChanged(server, read, action, what) {
+  const before = await read();
+  const files = server.storedFiles();
+  await action();
+  assert.deepEqual(await read(), before, `${what} changed after a refused request`);
+  assert.deepEqual(server.storedFiles(), files, 'the image store changed after a refused request');
+}
+
+// A word no other test uses, for titles and search terms.
+export const uniqueWord = (prefix = 'w') => `${prefix}${randomBytes(5).toString('hex')}`;
+
 // ---- members -----------------------------------------------------------------------------------
 
 let counter = 0;
