@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <random>
+#include <type_traits>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -99,11 +100,24 @@ void log_access(const server_options& options, const std::string& id, const std:
 bool has_transport(const websocket_endpoint& endpoint, const plain_stream&) { return bool(endpoint.plain); }
 bool has_transport(const websocket_endpoint& endpoint, const tls_stream&) { return bool(endpoint.tls); }
 
-asio::awaitable<void> hand_over(const websocket_endpoint& endpoint, plain_stream& stream, upgrade_request up) {
-  co_await endpoint.plain(std::move(stream), std::move(up));
-}
-asio::awaitable<void> hand_over(const websocket_endpoint& endpoint, tls_stream& stream, upgrade_request up) {
-  co_await endpoint.tls(std::move(stream), std::move(up));
+// A WebSocket upgrade serve() accepted: the endpoint that takes the stream over, and the connection's entry in
+// the live set, which stays there (drain reaches the WebSocket through it) until the endpoint is done.
+struct accepted_upgrade {
+  const websocket_endpoint* endpoint;
+  upgrade_request request;
+  std::shared_ptr<connection_entry> entry;
+};
+
+// Runs after serve() has returned, so the request loop's frame (parser, buffers, room for every kind of
+// response: about 3.5 KB) is not kept for the WebSocket's whole life.
+template <class Stream>
+asio::awaitable<void> run_upgraded(Stream& stream, accepted_upgrade up, server_context& context) {
+  if constexpr (std::is_same_v<Stream, plain_stream>) {
+    co_await up.endpoint->plain(std::move(stream), std::move(up.request));
+  } else {
+    co_await up.endpoint->tls(std::move(stream), std::move(up.request));
+  }
+  context.live.remove(up.entry);
 }
 
 // Runs a stream route's handler; a failure before anything was answered becomes a whole error response.
@@ -132,9 +146,10 @@ asio::awaitable<void> stream_to(server_context& context, const stream_handler& h
 }
 
 // Serves requests until the connection closes; returns true when it was handed to a WebSocket endpoint,
-// which then owned (and has since closed) the stream.
+// which then owns the stream: the caller runs it with run_upgraded().
 template <class Stream>
-asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_ptr<server_context> context) {
+asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, std::string remote_ip,
+                                                       std::shared_ptr<server_context> context) {
   const server_options& options = context->options;
   auto entry = std::make_shared<connection_entry>();
   entry->executor = co_await asio::this_coro::executor;
@@ -215,9 +230,8 @@ asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_p
         };
         if (options.access_log) spdlog::info("access {} {} \"GET {}\" 101 upgrade", id, remote_ip, target_text);
         lowest(stream).expires_never();  // the WebSocket layer runs its own timeouts
-        co_await hand_over(*found.target, stream, std::move(up));
-        context->live.remove(entry);
-        co_return true;
+        accepted_upgrade accepted{found.target, std::move(up), std::move(entry)};
+        co_return accepted;
       }
     }
 
@@ -257,7 +271,7 @@ asio::awaitable<bool> serve(Stream& stream, std::string remote_ip, std::shared_p
     if (!res.keep_alive()) break;
   }
   context->live.remove(entry);
-  co_return false;
+  co_return std::nullopt;
 }
 
 std::string remote_ip_of(const asio::ip::tcp::socket& socket) {
@@ -271,8 +285,12 @@ std::string remote_ip_of(const asio::ip::tcp::socket& socket) {
 asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, std::shared_ptr<server_context> context) {
   std::string remote_ip = remote_ip_of(socket);
   beast::tcp_stream stream(std::move(socket));
-  const bool upgraded = co_await serve(stream, std::move(remote_ip), std::move(context));
-  if (!upgraded) half_close(stream);  // an upgraded stream was moved to, and closed by, the WebSocket layer
+  auto upgraded = co_await serve(stream, std::move(remote_ip), context);
+  if (upgraded) {
+    co_await run_upgraded(stream, std::move(*upgraded), *context);  // the WebSocket layer closes the stream
+  } else {
+    half_close(stream);
+  }
 }
 
 asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<asio::ssl::context> tls,
@@ -283,8 +301,11 @@ asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<as
   auto [handshake_ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, as_tuple);
   if (handshake_ec) co_return;  // not a TLS client, or it gave up: nothing to answer
   const auto read_timeout = context->options.read_timeout;
-  const bool upgraded = co_await serve(stream, std::move(remote_ip), std::move(context));
-  if (upgraded) co_return;  // the WebSocket layer owned the stream and closed it
+  auto upgraded = co_await serve(stream, std::move(remote_ip), context);
+  if (upgraded) {
+    co_await run_upgraded(stream, std::move(*upgraded), *context);  // the WebSocket layer closes the stream
+    co_return;
+  }
   stream.next_layer().expires_after(read_timeout);
   boost::system::error_code ignored;  // a peer that skips close_notify is common and harmless
   co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ignored));

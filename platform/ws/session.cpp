@@ -48,6 +48,7 @@ class stream_session final : public session {
     ws.read_message_max(self->options_.read_message_max);
     auto [accept_ec] = co_await ws.async_accept(request, as_tuple);
     if (accept_ec) co_return;  // not a valid handshake (Beast has answered 400) or the peer left: never opened
+    request = {};  // this frame lives as long as the connection; the handshake's header fields need not
     ws.text(true);
 
     std::shared_ptr<session> as_session = self;

@@ -1,11 +1,12 @@
 // Start-up and transport: configuration errors stop the process naming the key; TLS termination serves
-// the same API over https; SIGTERM drains and exits 0.
+// the same API and the chat WebSocket over https; SIGTERM drains and exits 0.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import tls from 'node:tls';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -74,6 +75,19 @@ function httpsGet(url, ca, headers = {}) {
   });
 }
 
+// A raw WebSocket handshake over TLS, as the frontend's wss:// chat does; collects everything the server sends.
+async function tlsWebSocket(port, ca, target) {
+  const socket = tls.connect({ host: '127.0.0.1', port, ca });
+  await new Promise((resolve, reject) => socket.once('secureConnect', resolve).once('error', reject));
+  const session = { socket, data: Buffer.alloc(0) };
+  socket.on('data', (chunk) => (session.data = Buffer.concat([session.data, chunk])));
+  socket.on('error', () => {});  // the server ends the connection at drain
+  socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+  for (let i = 0; i < 100 && !session.data.includes('\r\n\r\n'); i++) await new Promise((r) => setTimeout(r, 50));
+  return session;
+}
+
 test('terminates TLS with the configured certificate and serves the API over https', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-tls-'));
   const cert = path.join(dir, 'cert.pem');
@@ -100,8 +114,18 @@ test('terminates TLS with the configured certificate and serves the API over htt
     await assert.rejects(fetch(server.url.replace('https', 'http') + '/health'));
     assert.equal((await httpsGet(`${server.url}/health`, ca)).status, 200);
 
+    const chat = await tlsWebSocket(server.port, ca, '/wss/chat/websocket');
+    const head = chat.data.toString('latin1');
+    assert.match(head, /^HTTP\/1\.1 101 /, head);
+    assert.match(head, /\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK\+xOo=\r\n/i);
+
     const outcome = await server.stop();
     assert.deepEqual({ code: outcome?.code, signal: outcome?.signal }, { code: 0, signal: null });
+    // Draining closed the WebSocket with 1001 (going away) before the process exited.
+    const frames = chat.data.subarray(chat.data.indexOf('\r\n\r\n') + 4);
+    assert.equal(frames[0], 0x88, `a close frame, got ${frames.toString('hex')}`);
+    assert.equal(frames.readUInt16BE(2), 1001);
+    chat.socket.destroy();
   } finally {
     await server.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
