@@ -259,9 +259,11 @@ TEST_F(WsServer, ClosesAConsumerThatDoesNotReadWhileOthersKeepReceiving) {
   EXPECT_EQ(room_.wait_for_closes(1), std::vector<std::uint16_t>{1013});  // overflow_code's default
 
   // The slow client finds what the kernel had buffered, then the end (the server dropped the socket when
-  // the close frame could not be written within close_timeout).
+  // the close frame could not be written within close_timeout). When the drop reset the connection while
+  // the client was answering the close frame, Beast's teardown reports ENOTCONN from its shutdown.
   const auto ec = read_until_closed(*slow);
-  EXPECT_TRUE(ec == websocket::error::closed || ec == asio::error::eof || ec == asio::error::connection_reset)
+  EXPECT_TRUE(ec == websocket::error::closed || ec == asio::error::eof || ec == asio::error::connection_reset ||
+              ec == asio::error::not_connected)
       << ec.message();
   if (ec == websocket::error::closed) {
     EXPECT_EQ(slow->reason().code, websocket::close_code::try_again_later);
