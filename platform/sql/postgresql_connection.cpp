@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <climits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -156,6 +157,12 @@ class postgresql_connection final : public connection {
     const result_handle res = run(sql, params);
     const int count = PQntuples(res.get());
     const int columns = PQnfields(res.get());
+    auto names = std::make_shared<std::vector<std::string>>();
+    names->reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      names->emplace_back(PQfname(res.get(), c));
+    }
+    const column_names shared_names = std::move(names);
     std::vector<row> result;
     result.reserve(static_cast<std::size_t>(count));
     for (int r = 0; r < count; ++r) {
@@ -164,7 +171,7 @@ class postgresql_connection final : public connection {
       for (int c = 0; c < columns; ++c) {
         cells.push_back(read_cell(res.get(), r, c));
       }
-      result.emplace_back(std::move(cells));
+      result.emplace_back(shared_names, std::move(cells));
     }
     return rows(std::move(result));
   }

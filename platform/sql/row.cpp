@@ -36,6 +36,19 @@ const value& row::at(std::size_t i) const {
   return cells_[i];
 }
 
+std::size_t row::index_of(std::string_view column) const {
+  for (std::size_t i = 0; i < columns_->size(); ++i) {
+    if ((*columns_)[i] == column) {
+      return i;
+    }
+  }
+  std::string known;
+  for (const auto& name : *columns_) {
+    known += known.empty() ? name : ", " + name;
+  }
+  throw error("no column \"" + std::string(column) + "\" in the result (columns: " + known + ")");
+}
+
 bool row::is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(at(i)); }
 
 std::int64_t row::as_int(std::size_t i) const {

@@ -1,10 +1,13 @@
-// Query results: rows of values read by column index, with checked conversions.
+// Query results: rows of values read by column name (or by index for one-column results), with checked
+// conversions.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,14 +15,21 @@
 
 namespace platform::sql {
 
-// One result row. Accessors throw sql::error when the column is out of range or of another type, so a
-// schema/query mismatch is a loud failure rather than a silent zero.
+// The names of a result's columns as the driver reports them: the alias after AS, else the bare column
+// name (`m.title` is "title"). One list is shared by every row of a result.
+using column_names = std::shared_ptr<const std::vector<std::string>>;
+
+// One result row. Accessors throw sql::error when the column is unknown, out of range or of another type,
+// so a schema/query mismatch is a loud failure rather than a silent zero. Read columns by name; an index
+// is for results of one column (`COUNT(*)`, `RETURNING id`).
 class row {
  public:
-  explicit row(std::vector<value> cells) : cells_(std::move(cells)) {}
+  row(column_names columns, std::vector<value> cells) : columns_(std::move(columns)), cells_(std::move(cells)) {}
 
   std::size_t size() const { return cells_.size(); }
   const value& at(std::size_t i) const;
+  // The index of the first column so named.
+  std::size_t index_of(std::string_view column) const;
 
   bool is_null(std::size_t i) const;
   // Also accepts a double holding an integer: PostgreSQL sums BIGINT into NUMERIC where SQLite keeps INTEGER.
@@ -33,7 +43,17 @@ class row {
   std::optional<double> opt_double(std::size_t i) const;
   std::optional<std::string> opt_text(std::size_t i) const;
 
+  bool is_null(std::string_view column) const { return is_null(index_of(column)); }
+  std::int64_t as_int(std::string_view column) const { return as_int(index_of(column)); }
+  double as_double(std::string_view column) const { return as_double(index_of(column)); }
+  const std::string& as_text(std::string_view column) const { return as_text(index_of(column)); }
+  bool as_bool(std::string_view column) const { return as_bool(index_of(column)); }
+  std::optional<std::int64_t> opt_int(std::string_view column) const { return opt_int(index_of(column)); }
+  std::optional<double> opt_double(std::string_view column) const { return opt_double(index_of(column)); }
+  std::optional<std::string> opt_text(std::string_view column) const { return opt_text(index_of(column)); }
+
  private:
+  column_names columns_;
   std::vector<value> cells_;
 };
 

@@ -2,6 +2,7 @@
 #include "platform/sql/sqlite_connection.hpp"
 
 #include <climits>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -97,6 +98,7 @@ class sqlite_connection final : public connection {
     const statement_use use(stmt);
     bind(stmt, params);
     const int columns = sqlite3_column_count(stmt);
+    const column_names names = out != nullptr ? column_names_of(stmt, columns) : nullptr;
     for (;;) {
       const int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) {
@@ -106,7 +108,7 @@ class sqlite_connection final : public connection {
         fail(db_.get(), sqlite3_extended_errcode(db_.get()));
       }
       if (out != nullptr) {
-        out->push_back(read_row(stmt, columns));
+        out->push_back(read_row(stmt, names, columns));
       }
     }
   }
@@ -164,7 +166,17 @@ class sqlite_connection final : public connection {
     }
   }
 
-  static row read_row(sqlite3_stmt* stmt, int columns) {
+  static column_names column_names_of(sqlite3_stmt* stmt, int columns) {
+    auto names = std::make_shared<std::vector<std::string>>();
+    names->reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) {
+      const char* name = sqlite3_column_name(stmt, c);
+      names->emplace_back(name == nullptr ? "" : name);
+    }
+    return names;
+  }
+
+  static row read_row(sqlite3_stmt* stmt, const column_names& names, int columns) {
     std::vector<value> cells;
     cells.reserve(static_cast<std::size_t>(columns));
     for (int c = 0; c < columns; ++c) {
@@ -186,7 +198,7 @@ class sqlite_connection final : public connection {
         }
       }
     }
-    return row(std::move(cells));
+    return row(names, std::move(cells));
   }
 
   // Destroyed in reverse order: statements are finalized before the handle is closed.

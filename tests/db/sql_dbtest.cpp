@@ -225,6 +225,19 @@ TYPED_TEST(Sql, ReturnsRowsWhenInsertReturning) {
   EXPECT_EQ(r[0].as_text(1), "five");
 }
 
+TYPED_TEST(Sql, ReadsColumnsByNameWhenAliasedOrQualified) {
+  auto conn = this->db_->acquire();
+  conn->execute("CREATE TABLE n (id BIGINT PRIMARY KEY, title TEXT NOT NULL, score DOUBLE PRECISION)");
+  conn->execute("INSERT INTO n (id, title, score) VALUES (?, ?, ?)", {7, "seven", nullptr});
+  const auto r = conn->query("SELECT t.title, t.id, (SELECT COUNT(*) FROM n) AS total, t.score FROM n t");
+  ASSERT_EQ(r.size(), 1U);
+  EXPECT_EQ(r[0].as_text("title"), "seven");
+  EXPECT_EQ(r[0].as_int("id"), 7);
+  EXPECT_EQ(r[0].as_int("total"), 1);
+  EXPECT_EQ(r[0].opt_double("score"), std::nullopt);
+  EXPECT_THROW((void)r[0].as_int("missing"), sql::error);
+}
+
 TYPED_TEST(Sql, CommitsWhenTransactionCommitted) {
   auto writer = this->db_->acquire();
   writer->execute("CREATE TABLE c (x BIGINT)");
