@@ -59,6 +59,14 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
   return applied;
 }
 
+// A free coroutine rather than a coroutine lambda: the lambda's captures would live in the signal handler,
+// which is gone by the time the coroutine resumes after its first suspension.
+asio::awaitable<void> shut_down(platform::http::server* server, platform::storage::sweeper* sweeps) {
+  spdlog::info("shutting down: draining connections");
+  co_await server->drain();
+  co_await sweeps->stop();
+}
+
 }  // namespace
 
 int migrate(const settings& config) {
@@ -136,11 +144,7 @@ int serve(const settings& config) {
       config.storage_sweep);
   sweeps.start();
 
-  contexts.run_until_signal([&server, &sweeps]() -> asio::awaitable<void> {
-    spdlog::info("shutting down: draining connections");
-    co_await server.drain();
-    co_await sweeps.stop();
-  });
+  contexts.run_until_signal([&server, &sweeps] { return shut_down(&server, &sweeps); });
   spdlog::info("stopped");
   return 0;
 }
