@@ -7,6 +7,7 @@
 #include "apps/daengtionary/chat/routes.hpp"
 #include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/image_references.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/community/routes.hpp"
@@ -37,6 +38,7 @@
 #include "platform/stomp/broker.hpp"
 #include "platform/stomp/handler_factory.hpp"
 #include "platform/storage/local_disk_store.hpp"
+#include "platform/storage/sweeper.hpp"
 
 namespace daengtionary {
 namespace {
@@ -55,6 +57,14 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
   const std::size_t applied = platform::sql::migrate(*conn, config.migrations);
   if (applied > 0) spdlog::info("applied {} migration(s) from {}", applied, config.migrations.string());
   return applied;
+}
+
+// A free coroutine rather than a coroutine lambda: the lambda's captures would live in the signal handler,
+// which is gone by the time the coroutine resumes after its first suspension.
+asio::awaitable<void> shut_down(platform::http::server* server, platform::storage::sweeper* sweeps) {
+  spdlog::info("shutting down: draining connections");
+  co_await server->drain();
+  co_await sweeps->stop();
 }
 
 }  // namespace
@@ -128,10 +138,13 @@ int serve(const settings& config) {
   const unsigned short port = server.start();
   spdlog::info("daengtionary listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
 
-  contexts.run_until_signal([&server]() -> asio::awaitable<void> {
-    spdlog::info("shutting down: draining connections");
-    co_await server.drain();
-  });
+  // After listening, so the first sweep (on the blocking pool) does not delay readiness.
+  platform::storage::sweeper sweeps(
+      contexts.main().get_executor(), store, pool, [&db] { return db->run(referenced_image_keys); },
+      config.storage_sweep);
+  sweeps.start();
+
+  contexts.run_until_signal([&server, &sweeps] { return shut_down(&server, &sweeps); });
   spdlog::info("stopped");
   return 0;
 }

@@ -34,6 +34,11 @@ settings load_settings(const std::filesystem::path& file) {
 
   s.storage_root = config.text("storage.root", "var/daengtionary/images");
   s.public_base_url = config.text("storage.public_base_url", "http://localhost:8080");
+  constexpr std::int64_t day = 24 * 3600;
+  s.storage_sweep.grace = std::chrono::seconds(config.integer("storage.sweep_grace_seconds", 3600, 0, 30 * day));
+  s.storage_sweep.interval = std::chrono::seconds(config.integer("storage.sweep_interval_seconds", 3600, 0, 30 * day));
+  s.storage_sweep.max_removals =
+      static_cast<std::size_t>(config.integer("storage.sweep_max_removals", 1000, 1, 1000000));
 
   auto client_id = config.optional_text("kakao.client_id");
   auto redirect_uri = config.optional_text("kakao.redirect_uri");

@@ -8,6 +8,7 @@
 
 #include "platform/auth/kakao.hpp"
 #include "platform/http/server.hpp"
+#include "platform/storage/sweep.hpp"
 
 namespace daengtionary {
 
@@ -22,6 +23,7 @@ struct settings {
   std::string jwt_key;  // decoded bytes of the Base64 `jwt.secret`
   std::filesystem::path storage_root;
   std::string public_base_url;
+  platform::storage::sweep_settings storage_sweep;
   std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
   std::optional<std::string> admin_code;                // unset: nobody can sign up as ADMIN
   std::string log_level;

@@ -15,8 +15,10 @@ namespace platform::storage {
 // starting with '.', no "..". This rules out path separators, traversal and hidden/temp files.
 bool is_valid_key(std::string_view key);
 
-// One file per object under root. Writes go to a temp file that is renamed into place, so readers
-// see either nothing or the whole object. Holds no mutable state: safe from several threads.
+// One file per object under root. Writes go to a temp file (".<key>.tmp-<uuid>", fsynced) that is renamed
+// into place and the directory fsynced, so readers see either nothing or the whole object and a put that
+// returned survives a power cut. A process killed mid-put leaves the temp file behind for
+// remove_abandoned_writes(). Holds no mutable state: safe from several threads.
 class local_disk_store final : public object_store {
  public:
   // root is created if missing. public_url(key) = "<public_base_url>/<url_prefix>/<key>", e.g.
@@ -30,6 +32,12 @@ class local_disk_store final : public object_store {
   std::optional<std::string> get(std::string_view key) const override;
   // An invalid key names no object, so it is a no-op like any missing key.
   void remove(std::string_view key) override;
+
+  // Files that are not valid keys (temp files, anything hidden) are not objects. last_modified is the
+  // file's mtime. Throws std::filesystem::filesystem_error when the root cannot be read.
+  object_page list(std::string_view start_after, std::size_t max_keys) const override;
+  // Removes temp files of puts that never finished, by mtime.
+  std::size_t remove_abandoned_writes(std::chrono::system_clock::time_point before, std::size_t max) override;
 
   // Throws std::invalid_argument for an invalid key.
   std::string public_url(std::string_view key) const override;

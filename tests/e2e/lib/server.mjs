@@ -130,19 +130,28 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
       throw new Error(`daengtionary seed failed (${seeded.status ?? seeded.error}):\n${log}`);
     }
   }
-  const child = spawn(BIN, ['--config', configFile], { cwd: dir, env: childEnv, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);
+  // The running process; kill() and restart() replace it on the same database, storage and log.
+  let child;
   let exit = null;
-  const exited = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      exit = { code, signal };
-      resolve(exit);
+  let exited;
+  const launch = (env) => {
+    const fd = fs.openSync(logFile, 'a');
+    child = spawn(BIN, ['--config', configFile], { cwd: dir, env, stdio: ['ignore', fd, fd] });
+    fs.closeSync(fd);
+    exit = null;
+    exited = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        exit = { code, signal };
+        resolve(exit);
+      });
+      child.on('error', (error) => {
+        exit = { code: null, signal: null, error };
+        resolve(exit);
+      });
     });
-    child.on('error', (error) => {
-      exit = { code: null, signal: null, error };
-      resolve(exit);
-    });
-  });
+  };
+  launch(childEnv);
 
   const server = {
     url,
@@ -171,6 +180,21 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
       const outcome = await Promise.race([exited, sleep(timeoutMs).then(() => null)]);
       return outcome && { ...outcome, ms: Date.now() - started };
     },
+    // SIGKILL, as a crash would: nothing is drained or cleaned up.
+    async kill() {
+      if (!exit) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+      return exit;
+    },
+    // Starts the binary again on the same database and storage (after kill() or stop()), with extra
+    // environment; resolves once it is ready.
+    async restart(env = {}) {
+      assert.ok(exit, 'restart() needs the previous process to have exited');
+      launch({ ...childEnv, ...env });
+      await waitReady();
+    },
     async dispose() {
       if (!exit) {
         child.kill('SIGKILL');
@@ -188,21 +212,24 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
     },
   };
 
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exit) {
-      server.dumpLog('start-up');
-      await server.dispose();
-      throw new Error(`daengtionary exited during start-up: ${JSON.stringify(exit)} (binary ${BIN})`);
+  const waitReady = async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (exit) {
+        server.dumpLog('start-up');
+        await server.dispose();
+        throw new Error(`daengtionary exited during start-up: ${JSON.stringify(exit)} (binary ${BIN})`);
+      }
+      if (await isReady(url)) return;
+      if (Date.now() > deadline) {
+        server.dumpLog('start-up');
+        await server.dispose();
+        throw new Error(`daengtionary did not answer GET /health within 60 s on ${url}`);
+      }
+      await sleep(50);
     }
-    if (await isReady(url)) break;
-    if (Date.now() > deadline) {
-      server.dumpLog('start-up');
-      await server.dispose();
-      throw new Error(`daengtionary did not answer GET /health within 60 s on ${url}`);
-    }
-    await sleep(50);
-  }
+  };
+  await waitReady();
   return server;
 }
 
