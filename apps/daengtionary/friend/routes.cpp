@@ -11,12 +11,12 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "platform/cache/page_cache.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::matching {
@@ -28,7 +28,7 @@ using boost::json::value;
 struct context {
   member::service& members;
   service& posts;
-  page_cache& pages;
+  platform::cache::page_cache& pages;
 };
 
 value summary_json(const post_summary& post) {
@@ -153,7 +153,8 @@ asio::awaitable<http::response> join(context ctx, http::request req, member::mem
 
 }  // namespace
 
-void register_routes(http::router& routes, member::service& members, service& posts, page_cache& pages) {
+void register_routes(http::router& routes, member::service& members, service& posts,
+                     platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, posts, pages};
   auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };

@@ -11,7 +11,6 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -19,6 +18,7 @@
 #include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/place/service.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/cache/page_cache.hpp"
 
 namespace daengtionary::place {
 namespace {
@@ -29,7 +29,7 @@ using boost::json::value;
 struct context {
   member::service& members;
   service& places;
-  page_cache& pages;
+  platform::cache::page_cache& pages;
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
 
@@ -224,7 +224,8 @@ asio::awaitable<http::response> toggle_wish(context ctx, http::request req, memb
 
 }  // namespace
 
-void register_routes(http::router& routes, member::service& members, service& places, page_cache& pages) {
+void register_routes(http::router& routes, member::service& members, service& places,
+                     platform::cache::page_cache& pages) {
   using http::verb;
   for (const std::string category : {"hospital", "room", "shop"}) {
     const context ctx{members, places, pages, category};
