@@ -7,8 +7,8 @@
 #include <boost/json/object.hpp>
 
 #include "apps/daengtionary/common/dates.hpp"
-#include "apps/daengtionary/common/dog_json.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
@@ -16,6 +16,7 @@
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "apps/daengtionary/mypage/dog_json.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/json/binding.hpp"
 
@@ -48,7 +49,7 @@ value summary_json(const post_summary& post) {
 // The author as the frontend reads it (only `nick`), without the email and Kakao id the original leaked.
 value author_json(const post_detail& detail) {
   boost::json::array dogs;
-  for (const auto& dog : detail.dogs) dogs.push_back(dog_json(dog));
+  for (const auto& dog : detail.dogs) dogs.push_back(mypage::dog_json(dog));
   return boost::json::object{{"memberNo", detail.author.member_no},
                              {"nick", detail.author.nick},
                              {"role", detail.author.role},

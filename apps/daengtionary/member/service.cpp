@@ -94,6 +94,10 @@ std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_si
 
 }  // namespace
 
+std::optional<member_record> find_member(connection& db, std::int64_t member_no) {
+  return repository::find_by_id(db, member_no);
+}
+
 service::service(platform::sql::database& db, platform::io::blocking_pool& pool,
                  const platform::auth::token_issuer& tokens, const platform::auth::kakao_client* kakao,
                  std::optional<std::string> admin_code)

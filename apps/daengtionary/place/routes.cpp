@@ -9,6 +9,7 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
@@ -17,8 +18,8 @@
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/place/service.hpp"
-#include "platform/json/binding.hpp"
 #include "platform/cache/page_cache.hpp"
+#include "platform/json/binding.hpp"
 
 namespace daengtionary::place {
 namespace {

@@ -8,6 +8,7 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
@@ -17,8 +18,8 @@
 #include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/trade/service.hpp"
 #include "apps/daengtionary/trade/validation.hpp"
-
 #include "platform/cache/page_cache.hpp"
+
 namespace daengtionary::trade {
 namespace {
 
