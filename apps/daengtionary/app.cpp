@@ -9,7 +9,6 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_references.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
-#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/community/routes.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/friend/routes.hpp"
@@ -26,6 +25,7 @@
 #include "apps/daengtionary/trade/service.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
+#include "platform/cache/page_cache.hpp"
 #include "platform/http/client.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
@@ -111,7 +111,9 @@ int serve(const settings& config) {
   platform::kv::in_process_pubsub broadcasts;
 
   image_uploads images(store, pool);
-  page_cache pages(*db, list_page_max_age, list_pages_cached);
+  // List pages live until this process next writes to the database (or list_page_max_age passes).
+  platform::cache::page_cache pages([&db = *db] { return db.write_generation(); }, list_page_max_age,
+                                    list_pages_cached);
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
   place::service places(*db, images);

@@ -11,6 +11,8 @@
 #include <boost/json/value.hpp>
 #include <spdlog/spdlog.h>
 
+#include "platform/http/client.hpp"
+
 namespace platform::auth {
 namespace {
 

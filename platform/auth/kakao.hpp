@@ -7,7 +7,9 @@
 #include <string_view>
 #include <variant>
 
-#include "platform/http/client.hpp"
+namespace platform::http {
+class http_client;
+}
 
 namespace platform::auth {
 

@@ -1,4 +1,4 @@
-// Access/refresh token claims on top of jwt_signer, and Bearer header parsing.
+// Access and refresh tokens on top of jwt_signer, and Bearer header parsing.
 #include "platform/auth/tokens.hpp"
 
 #include <cstdint>
@@ -56,11 +56,10 @@ bool iequals_ascii(std::string_view a, std::string_view b) {
 token_issuer::token_issuer(std::string key_bytes, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl)
     : signer_(std::move(key_bytes)), access_ttl_(access_ttl), refresh_ttl_(refresh_ttl) {}
 
-std::string token_issuer::issue_access(std::string_view subject, std::string_view authorities,
-                                       std::chrono::system_clock::time_point now) const {
-  boost::json::object claims;
-  claims["sub"] = subject;
-  claims["auth"] = authorities;
+std::string token_issuer::issue_access(boost::json::object claims, std::chrono::system_clock::time_point now) const {
+  if (claims.contains("exp") || claims.contains("jti")) {
+    throw std::invalid_argument("access token claims must not hold exp or jti");
+  }
   claims["exp"] = epoch_seconds(now + access_ttl_);
   return signer_.sign(claims);
 }
@@ -72,24 +71,13 @@ std::string token_issuer::issue_refresh(std::chrono::system_clock::time_point no
   return signer_.sign(claims);
 }
 
-std::optional<access_claims> token_issuer::verify_access(std::string_view token,
-                                                         std::chrono::system_clock::time_point now) const {
-  const auto claims = signer_.verify(token, now);
-  if (!claims) {
+std::optional<boost::json::object> token_issuer::verify_access(std::string_view token,
+                                                               std::chrono::system_clock::time_point now) const {
+  auto claims = signer_.verify(token, now);
+  if (!claims || claims->contains("jti")) {
     return std::nullopt;
   }
-  const auto* sub = claims->if_contains("sub");
-  const auto* auth = claims->if_contains("auth");
-  if (sub == nullptr || !sub->is_string() || auth == nullptr || !auth->is_string()) {
-    return std::nullopt;
-  }
-  // verify() guarantees an in-range integer exp.
-  const auto exp = claims->at("exp").to_number<std::int64_t>();
-  return access_claims{
-      .subject = std::string(sub->get_string()),
-      .authorities = std::string(auth->get_string()),
-      .expires_at = std::chrono::system_clock::time_point(std::chrono::seconds(exp)),
-  };
+  return claims;
 }
 
 std::optional<std::string_view> bearer_token(std::string_view authorization_header_value) {

@@ -1,4 +1,4 @@
-// The contract's access and refresh tokens (§1.4) and reading them from an Authorization header.
+// Access and refresh tokens over jwt_signer, and reading a token from an Authorization header.
 #pragma once
 
 #include <chrono>
@@ -6,34 +6,32 @@
 #include <string>
 #include <string_view>
 
+#include <boost/json/object.hpp>
+
 #include "platform/auth/jwt.hpp"
 
 namespace platform::auth {
 
-// What an access token says about its bearer.
-struct access_claims {
-  std::string subject;      // member email (`sub`)
-  std::string authorities;  // comma-joined role names (`auth`), e.g. "USER"
-  std::chrono::system_clock::time_point expires_at;
-};
-
-// Issues and checks tokens in the exact shape the frontend decodes. Immutable, shareable across
-// threads.
+// Issues and checks HS256 access tokens carrying an app's own claims, and refresh tokens. The platform owns
+// `exp` and `jti`; everything else in an access token is the app's (Daengtionary: sub and auth; Bbodok:
+// memberId and iat). Immutable, shareable across threads.
 class token_issuer {
  public:
   token_issuer(std::string key_bytes, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl);
 
-  // Claims exactly sub, auth, exp (seconds); no iat, as the original issued them.
-  std::string issue_access(std::string_view subject, std::string_view authorities,
-                           std::chrono::system_clock::time_point now) const;
+  // The app's claims plus `exp` (now + access_ttl, whole seconds), nothing else: an app that wants `iat`
+  // puts it in. Throws std::invalid_argument when the claims hold `exp` or `jti`, which are the issuer's.
+  std::string issue_access(boost::json::object claims, std::chrono::system_clock::time_point now) const;
 
-  // Claims exp and a random jti, so two refresh tokens issued in the same second differ (they are
-  // stored server-side by hash, one per member).
+  // Claims exactly exp and a random jti, so two refresh tokens issued in the same second differ (apps store
+  // them server-side by hash).
   std::string issue_refresh(std::chrono::system_clock::time_point now) const;
 
-  // nullopt for anything that is not a valid, unexpired access token, including a refresh token
-  // (no sub or no auth). Never throws on bad input.
-  std::optional<access_claims> verify_access(std::string_view token, std::chrono::system_clock::time_point now) const;
+  // The claims (exp included) of a valid, unexpired access token; nullopt for anything else, including a
+  // refresh token (it carries a jti, which access tokens never do). The app checks its own claims. Never
+  // throws on bad input.
+  std::optional<boost::json::object> verify_access(std::string_view token,
+                                                   std::chrono::system_clock::time_point now) const;
 
   std::chrono::seconds access_ttl() const { return access_ttl_; }
 

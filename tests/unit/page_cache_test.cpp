@@ -1,6 +1,6 @@
-// daengtionary::page_cache: a page is reused until the database's write generation moves, and refreshed once
-// at a time when it ages out.
-#include "apps/daengtionary/common/page_cache.hpp"
+// platform::cache::page_cache: a page is reused until the generation moves (here, as in the apps, a database's
+// write generation), and refreshed once at a time when it ages out.
+#include "platform/cache/page_cache.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -39,11 +39,16 @@ class PageCache : public ::testing::Test {
   platform::io::blocking_pool pool_{1, 8};
   std::unique_ptr<platform::sql::database> db_ = platform::sql::database::open("sqlite:" + file_.string(), pool_, 1);
 
+  // The cache as the apps wire it.
+  platform::cache::page_cache make_cache(std::chrono::milliseconds max_age, std::size_t max_entries) {
+    return {[db = db_.get()] { return db->write_generation(); }, max_age, max_entries};
+  }
+
   void TearDown() override { std::filesystem::remove(file_); }
 };
 
 TEST_F(PageCache, ReturnsStoredPageUntilNextWrite) {
-  daengtionary::page_cache cache(*db_, 60s, 16);
+  auto cache = make_cache(60s, 16);
   EXPECT_FALSE(cache.find("/community?sort=new").has_value());
   cache.store("/community?sort=new", cache.generation(), page(http::status::ok, R"({"state":200})"));
   const auto hit = cache.find("/community?sort=new");
@@ -55,7 +60,7 @@ TEST_F(PageCache, ReturnsStoredPageUntilNextWrite) {
 }
 
 TEST_F(PageCache, DropsPageRenderedBeforeAWriteFinished) {
-  daengtionary::page_cache cache(*db_, 60s, 16);
+  auto cache = make_cache(60s, 16);
   const auto read_before_query = cache.generation();
   write();  // commits while the page is being rendered from older rows
   cache.store("/trade", read_before_query, page(http::status::ok, "old"));
@@ -63,13 +68,13 @@ TEST_F(PageCache, DropsPageRenderedBeforeAWriteFinished) {
 }
 
 TEST_F(PageCache, KeepsOnlySuccessfulPages) {
-  daengtionary::page_cache cache(*db_, 60s, 16);
+  auto cache = make_cache(60s, 16);
   cache.store("/community?pagenum=-1", cache.generation(), page(http::status::bad_request, "{}"));
   EXPECT_FALSE(cache.find("/community?pagenum=-1").has_value());
 }
 
 TEST_F(PageCache, HandsOutOneRefreshOfAnAgedPageAndTheOldPageMeanwhile) {
-  daengtionary::page_cache cache(*db_, 20ms, 16);
+  auto cache = make_cache(20ms, 16);
   cache.store("/friend", cache.generation(), page(http::status::ok, "old"));
   EXPECT_TRUE(cache.find("/friend").has_value());
   std::this_thread::sleep_for(40ms);
@@ -82,7 +87,7 @@ TEST_F(PageCache, HandsOutOneRefreshOfAnAgedPageAndTheOldPageMeanwhile) {
 }
 
 TEST_F(PageCache, HandsOutAnotherRefreshWhenOneNeverStored) {
-  daengtionary::page_cache cache(*db_, 20ms, 16);
+  auto cache = make_cache(20ms, 16);
   cache.store("/friend", cache.generation(), page(http::status::ok, "old"));
   std::this_thread::sleep_for(40ms);
   EXPECT_FALSE(cache.find("/friend").has_value());  // this refresh fails and stores nothing
@@ -92,7 +97,7 @@ TEST_F(PageCache, HandsOutAnotherRefreshWhenOneNeverStored) {
 }
 
 TEST_F(PageCache, NeverServesAnAgedPageAfterAWrite) {
-  daengtionary::page_cache cache(*db_, 20ms, 16);
+  auto cache = make_cache(20ms, 16);
   cache.store("/friend", cache.generation(), page(http::status::ok, "old"));
   std::this_thread::sleep_for(40ms);
   EXPECT_FALSE(cache.find("/friend").has_value());
@@ -101,7 +106,7 @@ TEST_F(PageCache, NeverServesAnAgedPageAfterAWrite) {
 }
 
 TEST_F(PageCache, StaysWithinMaxEntries) {
-  daengtionary::page_cache cache(*db_, 60s, 2);
+  auto cache = make_cache(60s, 2);
   for (const char* target : {"/a", "/b", "/c"}) cache.store(target, cache.generation(), page(http::status::ok, target));
   EXPECT_TRUE(cache.find("/c").has_value()) << "the newest page is kept";
   const int kept = cache.find("/a").has_value() + cache.find("/b").has_value();

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "apps/daengtionary/chat/service.hpp"
-#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/error_table.hpp"
 #include "apps/daengtionary/common/text.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "platform/json/binding.hpp"

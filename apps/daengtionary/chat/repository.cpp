@@ -16,7 +16,16 @@ using platform::sql::value;
 constexpr std::int64_t default_page_size = 50;
 
 message_record to_message(const platform::sql::row& row) {
-  return message_record{row.as_int(0), row.as_int(1), row.as_text(2), row.as_text(3), row.as_text(4), row.as_text(5)};
+  return message_record{.message_no = row.as_int("message_no"),
+                        .room_no = row.as_int("room_no"),
+                        .type = row.as_text("type"),
+                        .sender = row.as_text("sender"),
+                        .message = row.as_text("message"),
+                        .date = row.as_text("date")};
+}
+
+room_record to_room(const platform::sql::row& row) {
+  return room_record{.room_no = row.as_int("room_no"), .type = row.as_text("type"), .title = row.as_text("title")};
 }
 
 }  // namespace
@@ -37,7 +46,7 @@ std::optional<std::int64_t> find_personal_room(connection& db, const std::string
 std::optional<room_record> find_room(connection& db, std::int64_t room_no) {
   auto rows = db.query(sql::find_room, {room_no});
   if (rows.empty()) return std::nullopt;
-  return room_record{rows[0].as_int(0), rows[0].as_text(1), rows[0].as_text(2)};
+  return to_room(rows[0]);
 }
 
 void rename_room(connection& db, std::int64_t room_no, const std::string& title) {
@@ -51,7 +60,8 @@ bool add_member(connection& db, std::int64_t room_no, std::int64_t member_no, st
 std::optional<membership> find_membership(connection& db, std::int64_t room_no, std::int64_t member_no) {
   auto rows = db.query(sql::find_membership, {room_no, member_no});
   if (rows.empty()) return std::nullopt;
-  return membership{rows[0].as_bool(0), rows[0].as_int(1)};
+  return membership{.entered = rows[0].as_bool("enter_status"),
+                    .last_read_message_no = rows[0].as_int("last_read_message_no")};
 }
 
 bool mark_entered(connection& db, std::int64_t room_no, std::int64_t member_no) {
@@ -98,16 +108,18 @@ std::vector<room_summary> rooms_of(connection& db, std::int64_t member_no) {
   std::vector<room_summary> rooms;
   std::map<std::int64_t, std::size_t> index_of;  // room_no → position in rooms
   for (const auto& row : db.query(sql::rooms_of, {member_no})) {
-    index_of.emplace(row.as_int(0), rooms.size());
-    rooms.push_back(room_summary{room_record{row.as_int(0), row.as_text(1), row.as_text(2)},
-                                 {},
-                                 row.opt_text(3),
-                                 row.opt_text(4),
-                                 row.as_int(5)});
+    index_of.emplace(row.as_int("room_no"), rooms.size());
+    rooms.push_back(room_summary{.room = to_room(row),
+                                 .members = {},
+                                 .last_date = row.opt_text("last_date"),
+                                 .last_message = row.opt_text("last_message"),
+                                 .unread = row.as_int("unread")});
   }
   for (const auto& row : db.query(sql::members_of_rooms_of, {member_no})) {
-    const auto found = index_of.find(row.as_int(0));
-    if (found != index_of.end()) rooms[found->second].members.push_back(room_member{row.as_int(1), row.as_text(2)});
+    const auto found = index_of.find(row.as_int("room_no"));
+    if (found == index_of.end()) continue;
+    rooms[found->second].members.push_back(
+        room_member{.member_no = row.as_int("member_no"), .nick = row.as_text("nick")});
   }
   return rooms;
 }

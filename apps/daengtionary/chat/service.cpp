@@ -10,7 +10,7 @@
 #include "apps/daengtionary/chat/repository.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/text.hpp"
-#include "apps/daengtionary/member/repository.hpp"
+#include "apps/daengtionary/member/service.hpp"
 #include "platform/kv/pubsub.hpp"
 #include "platform/sql/database.hpp"
 
@@ -41,7 +41,7 @@ struct personal_room_opened {
 };
 
 result<personal_room_opened> find_or_create_personal_room(connection& db, std::int64_t me, std::int64_t other) {
-  if (!member::repository::find_by_id(db, other)) return errc::not_found_user_info;
+  if (!member::find_member(db, other)) return errc::not_found_user_info;
   if (me == other) return errc::cannot_chat_with_me;
   const std::string key = personal_key(me, other);
   if (auto room_no = repository::find_personal_room(db, key)) return personal_room_opened{*room_no, std::nullopt};
@@ -77,7 +77,7 @@ bool member_of(connection& db, std::int64_t member_no, std::int64_t room_no) {
 result<std::optional<message_record>> enter_room(connection& db, std::int64_t member_no, std::int64_t room_no) {
   if (!member_of(db, member_no, room_no)) return errc::not_found_chat_room_member;
   if (!repository::mark_entered(db, room_no, member_no)) return std::optional<message_record>();
-  const std::string nick = member::repository::find_by_id(db, member_no)->nick;
+  const std::string nick = member::find_member(db, member_no)->nick;
   return std::optional<message_record>(
       store_message(db, room_no, enter_message, member_no, nick, nick + "님이 입장하였습니다 :)", now_micros()));
 }
@@ -107,7 +107,7 @@ std::optional<message_record> create_personal_room(connection& db, std::int64_t 
 result<message_record> store_talk(connection& db, std::int64_t member_no, std::int64_t room_no, const std::string& text,
                                   std::int64_t now) {
   if (!member_of(db, member_no, room_no)) return errc::not_found_chat_room_member;
-  const std::string nick = member::repository::find_by_id(db, member_no)->nick;
+  const std::string nick = member::find_member(db, member_no)->nick;
   return store_message(db, room_no, talk_message, member_no, nick, text, now);
 }
 

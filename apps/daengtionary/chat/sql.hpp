@@ -1,6 +1,9 @@
 // SQL of the chat repository.
 #pragma once
 
+#include <string>
+#include <string_view>
+
 namespace daengtionary::chat::sql {
 
 // ON CONFLICT DO NOTHING: a personal room that another request created first returns no row.
@@ -28,24 +31,22 @@ inline constexpr const char* insert_message =
 
 // The shown sender: the member's current nick, the stored nick once the member is gone, "SYSTEM" for system
 // messages. Renaming a member therefore renames their old messages too.
-#define DAENGTIONARY_CHAT_MESSAGE_COLUMNS                                                             \
-  "SELECT m.message_no, m.room_no, m.type, "                                                          \
-  "CASE WHEN m.type = 'SYSTEM' THEN 'SYSTEM' ELSE COALESCE(a.nick, m.sender) END, m.message, m.date " \
-  "FROM chat_message m LEFT JOIN member a ON a.member_no = m.member_no "
-inline constexpr const char* find_message = DAENGTIONARY_CHAT_MESSAGE_COLUMNS "WHERE m.message_no = ?";
-inline constexpr const char* whole_history =
-    DAENGTIONARY_CHAT_MESSAGE_COLUMNS "WHERE m.room_no = ? ORDER BY m.message_no";
+inline constexpr std::string_view message_select =
+    "SELECT m.message_no, m.room_no, m.type, "
+    "CASE WHEN m.type = 'SYSTEM' THEN 'SYSTEM' ELSE COALESCE(a.nick, m.sender) END AS sender, m.message, m.date "
+    "FROM chat_message m LEFT JOIN member a ON a.member_no = m.member_no ";
+inline const std::string find_message = std::string(message_select) + "WHERE m.message_no = ?";
+inline const std::string whole_history = std::string(message_select) + "WHERE m.room_no = ? ORDER BY m.message_no";
 // Newest first; the repository turns the page back into ascending order.
-inline constexpr const char* page_before =
-    DAENGTIONARY_CHAT_MESSAGE_COLUMNS "WHERE m.room_no = ? AND m.message_no < ? ORDER BY m.message_no DESC LIMIT ?";
-#undef DAENGTIONARY_CHAT_MESSAGE_COLUMNS
+inline const std::string page_before =
+    std::string(message_select) + "WHERE m.room_no = ? AND m.message_no < ? ORDER BY m.message_no DESC LIMIT ?";
 
 // A member's rooms with their last message and unread count (messages after the member's last read one that
 // the member did not send), most recent activity first: the last message's time, or the room's creation.
 inline constexpr const char* rooms_of =
-    "SELECT r.room_no, r.type, r.title, l.date, l.message, "
+    "SELECT r.room_no, r.type, r.title, l.date AS last_date, l.message AS last_message, "
     "(SELECT COUNT(*) FROM chat_message u WHERE u.room_no = r.room_no "
-    "AND u.message_no > me.last_read_message_no AND (u.member_no IS NULL OR u.member_no <> me.member_no)) "
+    "AND u.message_no > me.last_read_message_no AND (u.member_no IS NULL OR u.member_no <> me.member_no)) AS unread "
     "FROM chat_room_member me JOIN chat_room r ON r.room_no = me.room_no "
     "LEFT JOIN chat_message l ON l.message_no = "
     "(SELECT MAX(x.message_no) FROM chat_message x WHERE x.room_no = r.room_no) "

@@ -8,6 +8,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "apps/daengtionary/common/error_table.hpp"
+
 namespace daengtionary {
 
 using platform::http::json_response;

@@ -5,7 +5,7 @@
 
 #include <boost/json/value.hpp>
 
-#include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/error_table.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/server.hpp"
 

@@ -1,11 +1,7 @@
 // The original's ErrorCode enum (contract §1.3): every expected failure a feature can report.
 #pragma once
 
-#include <string_view>
-
 #include <boost/system/result.hpp>
-
-#include "platform/http/message.hpp"
 
 namespace daengtionary {
 
@@ -30,15 +26,6 @@ enum class errc {
   wrong_image_format,
   not_found_dog_info,
 };
-
-// What the wire says for an errc: HTTP status, `code` and `message` of the error envelope.
-struct error_entry {
-  platform::http::status status;
-  std::string_view code;
-  std::string_view message;
-};
-
-const error_entry& describe(errc e);
 
 // boost::system::result needs this to turn an unexpected value() on an error into an exception.
 [[noreturn]] void throw_exception_from_error(errc e, const boost::source_location& location);

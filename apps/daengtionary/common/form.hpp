@@ -8,15 +8,11 @@
 
 #include <boost/json/object.hpp>
 
+#include "apps/daengtionary/common/upload.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/multipart.hpp"
 
 namespace daengtionary {
-
-struct upload {
-  std::string filename;
-  std::string bytes;
-};
 
 class form {
  public:

@@ -6,7 +6,7 @@
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/upload.hpp"
 
 namespace platform::io {
 class blocking_pool;

@@ -7,16 +7,17 @@
 #include <boost/json/object.hpp>
 
 #include "apps/daengtionary/common/dates.hpp"
-#include "apps/daengtionary/common/dog_json.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "apps/daengtionary/mypage/dog_json.hpp"
+#include "platform/cache/page_cache.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::matching {
@@ -28,7 +29,7 @@ using boost::json::value;
 struct context {
   member::service& members;
   service& posts;
-  page_cache& pages;
+  platform::cache::page_cache& pages;
 };
 
 value summary_json(const post_summary& post) {
@@ -48,7 +49,7 @@ value summary_json(const post_summary& post) {
 // The author as the frontend reads it (only `nick`), without the email and Kakao id the original leaked.
 value author_json(const post_detail& detail) {
   boost::json::array dogs;
-  for (const auto& dog : detail.dogs) dogs.push_back(dog_json(dog));
+  for (const auto& dog : detail.dogs) dogs.push_back(mypage::dog_json(dog));
   return boost::json::object{{"memberNo", detail.author.member_no},
                              {"nick", detail.author.nick},
                              {"role", detail.author.role},
@@ -153,7 +154,8 @@ asio::awaitable<http::response> join(context ctx, http::request req, member::mem
 
 }  // namespace
 
-void register_routes(http::router& routes, member::service& members, service& posts, page_cache& pages) {
+void register_routes(http::router& routes, member::service& members, service& posts,
+                     platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, posts, pages};
   auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };

@@ -3,7 +3,7 @@
 
 #include "platform/http/router.hpp"
 
-namespace daengtionary {
+namespace platform::cache {
 class page_cache;
 }
 
@@ -15,6 +15,7 @@ namespace daengtionary::matching {
 
 class service;
 
-void register_routes(platform::http::router& routes, member::service& members, service& posts, page_cache& pages);
+void register_routes(platform::http::router& routes, member::service& members, service& posts,
+                     platform::cache::page_cache& pages);
 
 }  // namespace daengtionary::matching

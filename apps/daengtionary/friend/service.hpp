@@ -9,8 +9,8 @@
 #include "apps/daengtionary/chat/dto.hpp"
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/friend/dto.hpp"
 #include "platform/sql/connection.hpp"
 

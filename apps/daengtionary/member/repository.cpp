@@ -9,8 +9,14 @@ namespace {
 std::optional<member_record> first_member(const platform::sql::rows& rows) {
   if (rows.empty()) return std::nullopt;
   const auto& row = rows[0];
-  return member_record{row.as_int(0),  row.as_text(1), row.as_text(2), row.as_text(3),
-                       row.as_text(4), row.opt_int(5), row.as_int(6),  row.as_int(7)};
+  return member_record{.member_no = row.as_int("member_no"),
+                       .email = row.as_text("email"),
+                       .password_hash = row.as_text("password"),
+                       .nick = row.as_text("nick"),
+                       .role = row.as_text("role"),
+                       .kakao_id = row.opt_int("kakao_id"),
+                       .created_at = row.as_int("created_at"),
+                       .modified_at = row.as_int("modified_at")};
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "apps/daengtionary/common/dates.hpp"
+#include "apps/daengtionary/member/access_token.hpp"
 #include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/member/validation.hpp"
 #include "platform/auth/digest.hpp"
@@ -93,6 +94,10 @@ std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_si
 
 }  // namespace
 
+std::optional<member_record> find_member(connection& db, std::int64_t member_no) {
+  return repository::find_by_id(db, member_no);
+}
+
 service::service(platform::sql::database& db, platform::io::blocking_pool& pool,
                  const platform::auth::token_issuer& tokens, const platform::auth::kakao_client* kakao,
                  std::optional<std::string> admin_code)
@@ -143,7 +148,7 @@ asio::awaitable<result<session_tokens>> service::log_in_with_kakao(std::string c
 
 asio::awaitable<session_tokens> service::issue_tokens(member_record member) {
   const auto now = std::chrono::system_clock::now();
-  std::string access = tokens_.issue_access(member.email, member.role, now);
+  std::string access = issue_access_token(tokens_, access_claims{.email = member.email, .role = member.role}, now);
   session_tokens tokens{std::move(member), std::move(access), tokens_.issue_refresh(now)};
   const auto expires = now_micros() + std::chrono::duration_cast<std::chrono::microseconds>(refresh_lifetime).count();
   co_await db_.transact(repository::save_refresh_token, tokens.member.member_no,
@@ -154,9 +159,9 @@ asio::awaitable<session_tokens> service::issue_tokens(member_record member) {
 asio::awaitable<std::optional<member_record>> service::authenticate(std::string authorization) {
   const auto token = platform::auth::bearer_token(authorization);
   if (!token) co_return std::nullopt;
-  const auto claims = tokens_.verify_access(*token, std::chrono::system_clock::now());
+  const auto claims = read_access_token(tokens_, *token, std::chrono::system_clock::now());
   if (!claims) co_return std::nullopt;
-  co_return co_await db_.run(repository::find_by_email, claims->subject);
+  co_return co_await db_.run(repository::find_by_email, claims->email);
 }
 
 asio::awaitable<result<member_record>> service::require(std::string authorization) {

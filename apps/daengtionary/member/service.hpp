@@ -7,6 +7,7 @@
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/member/dto.hpp"
+#include "platform/sql/connection.hpp"
 
 namespace platform::auth {
 class kakao_client;
@@ -25,6 +26,9 @@ namespace daengtionary::member {
 struct kakao_unavailable : std::runtime_error {
   kakao_unavailable() : std::runtime_error("Kakao login is unavailable") {}
 };
+
+// For another feature's transaction (chat names senders by nick): the member, nullopt when there is none.
+std::optional<member_record> find_member(platform::sql::connection& db, std::int64_t member_no);
 
 class service {
  public:

@@ -1,7 +1,7 @@
-// Routes only members may call. bind_signed_in(context, fn) makes a route that runs
-// fn(context, request, member) when the request's Authorization header names a member, and answers the
-// contract's 401 envelope (INVALID_TOKEN) without calling fn otherwise. The context needs `members`, the
-// member service.
+// Routes only members may call: platform::http's guard with Daengtionary's authentication (the member the
+// request's Authorization header names) and refusal (the contract's 401 envelope, INVALID_TOKEN).
+// bind_signed_in(context, fn) makes a route that runs fn(context, request, member); the context needs
+// `members`, the member service.
 #pragma once
 
 #include <utility>
@@ -10,20 +10,24 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
-#include "platform/http/router.hpp"
+#include "platform/http/guard.hpp"
 
 namespace daengtionary::member {
 
-template <class Context, class Handler>
-asio::awaitable<platform::http::response> answer_signed_in(Context ctx, platform::http::request req, Handler fn) {
-  auto me = co_await ctx.members.require(authorization(req));
-  if (!me) co_return fail(me.error());
-  co_return co_await fn(ctx, std::move(req), std::move(*me));
-}
+struct signed_in_member {
+  template <class Context>
+  asio::awaitable<result<member_record>> operator()(const Context& ctx, const platform::http::request& req) const {
+    return ctx.members.require(authorization(req));
+  }
+};
+
+struct refuse_anonymous {
+  platform::http::response operator()(const result<member_record>& outcome) const { return fail(outcome.error()); }
+};
 
 template <class Context, class Handler>
 platform::http::handler bind_signed_in(Context ctx, Handler fn) {
-  return [ctx, fn](platform::http::request req) { return answer_signed_in(ctx, std::move(req), fn); };
+  return platform::http::bind_guarded(std::move(ctx), signed_in_member{}, refuse_anonymous{}, std::move(fn));
 }
 
 }  // namespace daengtionary::member

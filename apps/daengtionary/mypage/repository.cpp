@@ -7,8 +7,13 @@ namespace daengtionary::mypage::repository {
 namespace {
 
 dog_record to_dog(const platform::sql::row& row) {
-  return dog_record{row.as_int(0),  row.as_int(1),    row.as_text(2), row.as_text(3),
-                    row.as_text(4), row.as_double(5), row.opt_text(6)};
+  return dog_record{.dog_no = row.as_int("dog_no"),
+                    .member_no = row.as_int("member_no"),
+                    .name = row.as_text("name"),
+                    .breed = row.as_text("breed"),
+                    .gender = row.as_text("gender"),
+                    .weight = row.as_double("weight"),
+                    .image = row.opt_text("image")};
 }
 
 }  // namespace

@@ -6,11 +6,12 @@
 #include <fmt/format.h>
 
 #include "apps/daengtionary/common/dates.hpp"
-#include "apps/daengtionary/common/dog_json.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/mypage/service.hpp"
 #include "platform/json/binding.hpp"
 

@@ -7,7 +7,7 @@
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/mypage/dto.hpp"
 
 namespace platform::sql {

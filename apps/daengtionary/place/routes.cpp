@@ -9,15 +9,16 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/place/service.hpp"
+#include "platform/cache/page_cache.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::place {
@@ -29,7 +30,7 @@ using boost::json::value;
 struct context {
   member::service& members;
   service& places;
-  page_cache& pages;
+  platform::cache::page_cache& pages;
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
 
@@ -224,7 +225,8 @@ asio::awaitable<http::response> toggle_wish(context ctx, http::request req, memb
 
 }  // namespace
 
-void register_routes(http::router& routes, member::service& members, service& places, page_cache& pages) {
+void register_routes(http::router& routes, member::service& members, service& places,
+                     platform::cache::page_cache& pages) {
   using http::verb;
   for (const std::string category : {"hospital", "room", "shop"}) {
     const context ctx{members, places, pages, category};

@@ -8,9 +8,9 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/page_cache.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -18,6 +18,7 @@
 #include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/trade/service.hpp"
 #include "apps/daengtionary/trade/validation.hpp"
+#include "platform/cache/page_cache.hpp"
 
 namespace daengtionary::trade {
 namespace {
@@ -28,7 +29,7 @@ using boost::json::value;
 struct context {
   member::service& members;
   service& trades;
-  page_cache& pages;
+  platform::cache::page_cache& pages;
 };
 
 // TradeResponseDto.
@@ -156,7 +157,8 @@ asio::awaitable<http::response> my_posts(context ctx, http::request, member::mem
 
 }  // namespace
 
-void register_routes(http::router& routes, member::service& members, service& trades, page_cache& pages) {
+void register_routes(http::router& routes, member::service& members, service& trades,
+                     platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, trades, pages};
   auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };

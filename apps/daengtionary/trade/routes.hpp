@@ -4,7 +4,7 @@
 
 #include "platform/http/router.hpp"
 
-namespace daengtionary {
+namespace platform::cache {
 class page_cache;
 }
 
@@ -16,6 +16,7 @@ namespace daengtionary::trade {
 
 class service;
 
-void register_routes(platform::http::router& routes, member::service& members, service& trades, page_cache& pages);
+void register_routes(platform::http::router& routes, member::service& members, service& trades,
+                     platform::cache::page_cache& pages);
 
 }  // namespace daengtionary::trade

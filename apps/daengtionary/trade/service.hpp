@@ -7,8 +7,8 @@
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/trade/dto.hpp"
 
 namespace platform::sql {

@@ -5,9 +5,9 @@
 
 #include "apps/daengtionary/mypage/dto.hpp"
 
-namespace daengtionary {
+namespace daengtionary::mypage {
 
 // {"dogNo","name","breed","gender","weight","image"}; image is null when the dog has none.
-boost::json::value dog_json(const mypage::dog_record& dog);
+boost::json::value dog_json(const dog_record& dog);
 
-}  // namespace daengtionary
+}  // namespace daengtionary::mypage

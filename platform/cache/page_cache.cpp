@@ -1,19 +1,18 @@
-// A mutex-guarded map: lookups are short (no I/O, no rendering under the lock), so two I/O threads
-// rarely wait on each other.
-#include "apps/daengtionary/common/page_cache.hpp"
+// A mutex-guarded map of shared, immutable responses.
+#include "platform/cache/page_cache.hpp"
 
-#include "platform/sql/database.hpp"
+#include <utility>
 
-namespace daengtionary {
+namespace platform::cache {
 
-page_cache::page_cache(const platform::sql::database& db, std::chrono::milliseconds max_age, std::size_t max_entries)
-    : db_(db), max_age_(max_age), max_entries_(max_entries) {}
+page_cache::page_cache(generation_source generation, std::chrono::milliseconds max_age, std::size_t max_entries)
+    : generation_(std::move(generation)), max_age_(max_age), max_entries_(max_entries) {}
 
-std::uint64_t page_cache::generation() const { return db_.write_generation(); }
+std::uint64_t page_cache::generation() const { return generation_(); }
 
-std::optional<platform::http::response> page_cache::find(std::string_view target) {
+std::optional<http::response> page_cache::find(std::string_view target) {
   const auto current = generation();
-  std::shared_ptr<const platform::http::response> page;
+  std::shared_ptr<const http::response> page;
   {
     const std::lock_guard lock(mutex_);
     const auto found = entries_.find(std::string(target));
@@ -30,9 +29,9 @@ std::optional<platform::http::response> page_cache::find(std::string_view target
   return *page;  // copied outside the lock
 }
 
-void page_cache::store(std::string_view target, std::uint64_t generation, const platform::http::response& page) {
-  if (page.result() != platform::http::status::ok || generation != this->generation()) return;
-  auto shared = std::make_shared<const platform::http::response>(page);
+void page_cache::store(std::string_view target, std::uint64_t generation, const http::response& page) {
+  if (page.result() != http::status::ok || generation != this->generation()) return;
+  auto shared = std::make_shared<const http::response>(page);
   const auto now = std::chrono::steady_clock::now();
   const std::lock_guard lock(mutex_);
   if (entries_.size() >= max_entries_ && !entries_.contains(std::string(target))) {
@@ -43,4 +42,4 @@ void page_cache::store(std::string_view target, std::uint64_t generation, const 
   entries_.insert_or_assign(std::string(target), entry{generation, now, {}, std::move(shared)});
 }
 
-}  // namespace daengtionary
+}  // namespace platform::cache
