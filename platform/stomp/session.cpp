@@ -171,7 +171,7 @@ asio::awaitable<verdict> session::send(frame f) {
   co_return co_await app_.on_send(std::move(who), std::move(where), std::move(f));
 }
 
-void session::fail(messaging::connection& c, const std::string& message, std::optional<std::string> receipt_id,
+void session::fail(messaging::connection& c, const std::string& message, const std::optional<std::string>& receipt_id,
                    std::uint16_t code) {
   if (phase_ == phase::closed) return;
   phase_ = phase::closed;
