@@ -90,7 +90,7 @@ asio::awaitable<void> session::handle(std::shared_ptr<messaging::connection> c, 
   verdict outcome;
   if (phase_ == phase::awaiting_connect) {
     if (cmd != command::connect && cmd != command::stomp) {
-      fail(*c, "Expected CONNECT", std::move(receipt), close_codes::protocol_error);
+      fail(*c, "Expected CONNECT", receipt, close_codes::protocol_error);
       co_return;
     }
     outcome = co_await connect(c, std::move(f));
@@ -110,7 +110,7 @@ asio::awaitable<void> session::handle(std::shared_ptr<messaging::connection> c, 
     co_return;
   }
   if (outcome) {
-    fail(*c, outcome->message, std::move(receipt), close_codes::policy_violation);
+    fail(*c, outcome->message, receipt, close_codes::policy_violation);
   } else if (receipt && phase_ != phase::closed) {
     c->send(receipt_frame(*receipt));
   }
