@@ -36,7 +36,7 @@ int serve(const std::string& config_file) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) {  // NOLINT(bugprone-exception-escape): only CLI11 setup errors (a bug) escape
   CLI::App cli{"Bbodok (뽀독뽀독) backend"};
   std::string config_file = "config/bbodok.toml";
   cli.add_option("-c,--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);

@@ -7,7 +7,7 @@
 #include "platform/config/reader.hpp"
 #include "platform/obs/logging.hpp"
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) {  // NOLINT(bugprone-exception-escape): only CLI11 setup errors (a bug) escape
   CLI::App cli{"Daengtionary (댕과사전) backend"};
   std::string config_file = "config/daengtionary.toml";
   cli.add_option("-c,--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);

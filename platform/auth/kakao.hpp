@@ -26,7 +26,7 @@ struct kakao_settings {
 
 // The fields both apps store. Optional ones are absent when the user did not consent to share them.
 struct kakao_user {
-  std::int64_t id;
+  std::int64_t id = 0;
   std::string nickname;  // never empty: "카카오사용자" when Kakao gives none
   std::optional<std::string> email;
   bool email_verified = false;

@@ -47,19 +47,23 @@ class blocking_pool {
     using result_type = std::invoke_result_t<F&, Args&...>;
     static_assert(std::is_void_v<result_type> || std::is_default_constructible_v<result_type>,
                   "blocking_pool::run needs a default-constructible result to carry an exception");
+    // Admitted here, where pool_saturated reaches the caller's co_await: thrown inside Asio's initiation, it
+    // would escape the caller's io_context::run() instead.
+    auto ticket = std::make_unique<admission>(*this);
     auto job = [fn = std::move(fn), ... args = std::move(args)]() mutable -> result_type { return fn(args...); };
     using job_type = decltype(job);
     auto* pending = new job_type(std::move(job));  // owned by the initiation below from its first line
-    auto initiate = [this](auto handler, job_type* raw) {
+    auto initiate = [this](auto handler, job_type* raw, admission* raw_ticket) {
       std::unique_ptr<job_type> owned(raw);
-      post_job(std::move(handler), std::move(owned), admission(*this));
+      std::unique_ptr<admission> held(raw_ticket);
+      this->post_job(std::move(handler), std::move(owned), std::move(*held));
     };
     if constexpr (std::is_void_v<result_type>) {
       return asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr)>(
-          initiate, asio::use_awaitable, pending);
+          initiate, asio::use_awaitable, pending, ticket.release());
     } else {
       return asio::async_initiate<decltype(asio::use_awaitable), void(std::exception_ptr, result_type)>(
-          initiate, asio::use_awaitable, pending);
+          initiate, asio::use_awaitable, pending, ticket.release());
     }
   }
 

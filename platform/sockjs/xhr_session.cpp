@@ -138,7 +138,7 @@ void xhr_session::enqueue(messaging::payload message) {
   wake_receiver_.cancel();
 }
 
-void xhr_session::request_close(close_request request) {
+void xhr_session::request_close(const close_request& request) {
   if (state_ == state::closing || state_ == state::closed) return;  // the first close wins
   close_frame_ = close_frame(request.code, request.reason);
   if (state_ == state::fresh) {  // closed (drained) before any receiver opened it: nothing to tell the handler

@@ -80,7 +80,7 @@ class xhr_session final : public messaging::connection {
 
   std::shared_ptr<xhr_session> shared_session() { return std::static_pointer_cast<xhr_session>(shared_from_this()); }
   void enqueue(messaging::payload message);
-  void request_close(close_request request);
+  void request_close(const close_request& request);
   void finish_close();
   void notify_closed();
   void release_receiver();

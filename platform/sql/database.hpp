@@ -80,7 +80,7 @@ class database {
         [this](F& job, Args&... values) {
           const auto writing = take_turn_to_write();
           lease conn = acquire();
-          const count_write counted(write_generation_);
+          const count_write counted{write_generation_};
           auto body = [&](connection& c) { return job(c, values...); };
           return in_transaction(*conn, body);
         },

@@ -90,7 +90,7 @@ asio::awaitable<void> session::handle(std::shared_ptr<messaging::connection> c, 
   verdict outcome;
   if (phase_ == phase::awaiting_connect) {
     if (cmd != command::connect && cmd != command::stomp) {
-      fail(*c, "Expected CONNECT", std::move(receipt), close_codes::protocol_error);
+      fail(*c, "Expected CONNECT", receipt, close_codes::protocol_error);
       co_return;
     }
     outcome = co_await connect(c, std::move(f));
@@ -110,7 +110,7 @@ asio::awaitable<void> session::handle(std::shared_ptr<messaging::connection> c, 
     co_return;
   }
   if (outcome) {
-    fail(*c, outcome->message, std::move(receipt), close_codes::policy_violation);
+    fail(*c, outcome->message, receipt, close_codes::policy_violation);
   } else if (receipt && phase_ != phase::closed) {
     c->send(receipt_frame(*receipt));
   }
@@ -171,7 +171,7 @@ asio::awaitable<verdict> session::send(frame f) {
   co_return co_await app_.on_send(std::move(who), std::move(where), std::move(f));
 }
 
-void session::fail(messaging::connection& c, const std::string& message, std::optional<std::string> receipt_id,
+void session::fail(messaging::connection& c, const std::string& message, const std::optional<std::string>& receipt_id,
                    std::uint16_t code) {
   if (phase_ == phase::closed) return;
   phase_ = phase::closed;

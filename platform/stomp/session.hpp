@@ -55,7 +55,7 @@ class session final : public messaging::handler, public std::enable_shared_from_
   asio::awaitable<verdict> unsubscribe(frame f);
   asio::awaitable<verdict> send(frame f);
   // ERROR frame, then close; later frames are ignored.
-  void fail(messaging::connection& c, const std::string& message, std::optional<std::string> receipt_id,
+  void fail(messaging::connection& c, const std::string& message, const std::optional<std::string>& receipt_id,
             std::uint16_t code);
   void start_heart_beats(const heart_beat_intervals& intervals);
   void schedule_heart_beat();

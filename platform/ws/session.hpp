@@ -61,7 +61,7 @@ class session : public messaging::connection {
  public:
   session(const session&) = delete;
   session& operator=(const session&) = delete;
-  virtual ~session();
+  ~session() override;
 
   // One text message; overflowing the queue closes the session (see session_options).
   using messaging::connection::send;

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# libFuzzer runs: source this file, then `fuzz_run_all SECONDS` builds the `fuzz` preset (build/fuzz,
-# clang-14 from scripts/bootstrap) and runs every fuzzer for SECONDS on a copy of its seed corpus.
+# libFuzzer runs: source this file, then `fuzz_build` builds the `fuzz` preset (build/fuzz, clang-14 from
+# scripts/bootstrap) and `fuzz_run_all SECONDS` runs every fuzzer for SECONDS on a copy of its seed corpus.
 # Returns non-zero when a build fails or any fuzzer finds a crash, leak, timeout or OOM.
 
 FUZZ_TARGETS=(multipart_fuzz target_fuzz sockjs_fuzz stomp_fuzz)
@@ -66,10 +66,10 @@ fuzz_run() {
   fi
 }
 
-# fuzz_run_all SECONDS: builds, then runs every fuzzer; fails if any of them failed.
+# fuzz_run_all SECONDS: runs every fuzzer built by fuzz_build, one after another (each is single-threaded);
+# fails if any of them failed.
 fuzz_run_all() {
   local seconds=${1:?usage: fuzz_run_all SECONDS}
-  fuzz_build || return 1
   local name failed=()
   for name in "${FUZZ_TARGETS[@]}"; do
     fuzz_run "$name" "$seconds" || failed+=("$name")

@@ -15,12 +15,12 @@ namespace {
 
 using daengtionary::errc;
 
-TEST(Unit, GivesBothMembersTheSameKeyWhenPersonalKey) {
+TEST(ChatService, GivesBothMembersTheSameKeyWhenPersonalKey) {
   EXPECT_EQ(daengtionary::chat::personal_key(3, 12), "3:12");
   EXPECT_EQ(daengtionary::chat::personal_key(12, 3), "3:12");
 }
 
-TEST(Unit, RefusesBlankAndOverLongTextWhenValidateTalk) {
+TEST(ChatService, RefusesBlankAndOverLongTextWhenValidateTalk) {
   using daengtionary::chat::validate_talk;
   EXPECT_TRUE(validate_talk("안녕").has_value());
   EXPECT_EQ(validate_talk("").error(), errc::not_valid_content);
@@ -31,7 +31,7 @@ TEST(Unit, RefusesBlankAndOverLongTextWhenValidateTalk) {
   EXPECT_EQ(validate_talk(text + "!").error(), errc::not_valid_content);
 }
 
-TEST(Unit, WritesTheContractKeysInOrderWhenMessageJson) {
+TEST(ChatMessageJson, WritesTheContractKeysInOrderWhenMessageJson) {
   const daengtionary::chat::message_record message{15,     5,      "TALK",
                                                    "댕댕", "안녕", "2022년 10월 05일 수요일 오후 03:12:45"};
   EXPECT_EQ(boost::json::serialize(daengtionary::chat::message_json(message)),
@@ -40,14 +40,14 @@ TEST(Unit, WritesTheContractKeysInOrderWhenMessageJson) {
   EXPECT_EQ(daengtionary::chat::room_channel(5), "/sub/chat/room/5");
 }
 
-TEST(Unit, CountsCodePointsWhenUtf8Length) {
+TEST(Text, CountsCodePointsWhenUtf8Length) {
   EXPECT_EQ(daengtionary::utf8_length(""), 0U);
   EXPECT_EQ(daengtionary::utf8_length("abc"), 3U);
   EXPECT_EQ(daengtionary::utf8_length("댕댕이"), 3U);
   EXPECT_EQ(daengtionary::utf8_length("a🐶b"), 3U);
 }
 
-TEST(Unit, TakesWholeNumbersAndNumericStringsWhenWholeNumberField) {
+TEST(RequestBody, TakesWholeNumbersAndNumericStringsWhenWholeNumberField) {
   const auto object =
       boost::json::parse(
           R"({"a":3,"b":"7","c":" 8 ","d":"","e":2.5,"f":"x","g":[1],"h":null,"i":1e300,"j":-4,"k":3.0})")

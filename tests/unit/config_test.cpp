@@ -72,7 +72,7 @@ origins = ["https://daengtionary.site", "http://localhost:3000"]
 ttl_seconds = 1800
 )";
 
-TEST(Unit, ConfigReadsTypedValuesWhenFileHasThem) {
+TEST(ConfigReader, ReadsTypedValuesWhenFileHasThem) {
   auto config = reader::from_string(app_toml, "CFGT_TYPED");
   EXPECT_EQ(config.text("name", "x"), "daengtionary");
   EXPECT_EQ(config.integer("http.port", 1, 1, 65535), 8080);
@@ -83,7 +83,7 @@ TEST(Unit, ConfigReadsTypedValuesWhenFileHasThem) {
   EXPECT_NO_THROW(config.finish());
 }
 
-TEST(Unit, ConfigReturnsFallbacksWhenKeysAreAbsent) {
+TEST(ConfigReader, ReturnsFallbacksWhenKeysAreAbsent) {
   auto config = reader::from_string("", "CFGT_FALLBACK");
   EXPECT_EQ(config.text("sql.url", "sqlite:var/app.db"), "sqlite:var/app.db");
   EXPECT_EQ(config.optional_text("jwt.secret"), std::nullopt);
@@ -93,7 +93,7 @@ TEST(Unit, ConfigReturnsFallbacksWhenKeysAreAbsent) {
   EXPECT_NO_THROW(config.finish());
 }
 
-TEST(Unit, ConfigRejectsValueWhenTypeIsWrong) {
+TEST(ConfigReader, RejectsValueWhenTypeIsWrong) {
   auto config = reader::from_string(R"(
 port = "8080"
 flag = "yes"
@@ -114,7 +114,7 @@ x = 1
   EXPECT_TRUE(mentions(error_of([&] { config.texts("mixed", {}); }), "'mixed'"));
 }
 
-TEST(Unit, ConfigRejectsIntegerWhenOutsideRange) {
+TEST(ConfigReader, RejectsIntegerWhenOutsideRange) {
   auto config = reader::from_string("port = 70000\nzero = 0\nneg = -1\n", "CFGT_RANGE");
   const auto message = error_of([&] { config.integer("port", 8080, 1, 65535); });
   EXPECT_TRUE(mentions(message, "'port'")) << message;
@@ -125,12 +125,12 @@ TEST(Unit, ConfigRejectsIntegerWhenOutsideRange) {
   EXPECT_EQ(config.integer("neg", 5, -1, 10), -1) << "bounds are inclusive";
 }
 
-TEST(Unit, ConfigRejectsFallbackWhenItIsOutsideRange) {
+TEST(ConfigReader, RejectsFallbackWhenItIsOutsideRange) {
   auto config = reader::from_string("", "CFGT_FALLBACK_RANGE");
   EXPECT_TRUE(mentions(error_of([&] { config.integer("workers", 0, 1, 64); }), "'workers'"));
 }
 
-TEST(Unit, ConfigPrefersEnvironmentWhenVariableIsSet) {
+TEST(ConfigReader, PrefersEnvironmentWhenVariableIsSet) {
   scoped_env secret("CFGT_ENV_JWT_SECRET", "s3cr3t");
   scoped_env port("CFGT_ENV_HTTP_PORT", "9090");
   scoped_env tls("CFGT_ENV_HTTP_TLS", "1");
@@ -142,20 +142,20 @@ TEST(Unit, ConfigPrefersEnvironmentWhenVariableIsSet) {
   EXPECT_EQ(config.texts("http.cors.origins", {}), (strings{"https://a.example", "https://b.example"}));
 }
 
-TEST(Unit, ConfigReadsEnvironmentValueAtCallTimeWhenKeyHasMixedCase) {
+TEST(ConfigReader, ReadsEnvironmentValueAtCallTimeWhenKeyHasMixedCase) {
   auto config = reader::from_string("[sql]\nMaxConnections = 4\n", "CFGT_CASE");
   scoped_env env("CFGT_CASE_SQL_MAXCONNECTIONS", "16");
   EXPECT_EQ(config.integer("sql.MaxConnections", 1, 1, 100), 16);
   EXPECT_NO_THROW(config.finish());
 }
 
-TEST(Unit, ConfigDoesNotUseVariableWhenPrefixDiffers) {
+TEST(ConfigReader, DoesNotUseVariableWhenPrefixDiffers) {
   scoped_env other("CFGT_OTHER_HTTP_PORT", "1234");
   auto config = reader::from_string(app_toml, "CFGT_MINE");
   EXPECT_EQ(config.integer("http.port", 1, 1, 65535), 8080);
 }
 
-TEST(Unit, ConfigRejectsEnvironmentValueWhenTypeIsWrong) {
+TEST(ConfigReader, RejectsEnvironmentValueWhenTypeIsWrong) {
   scoped_env port("CFGT_BADENV_HTTP_PORT", "80a");
   scoped_env spaced("CFGT_BADENV_SPACED", " 80");
   scoped_env empty("CFGT_BADENV_EMPTY", "");
@@ -172,7 +172,7 @@ TEST(Unit, ConfigRejectsEnvironmentValueWhenTypeIsWrong) {
   EXPECT_TRUE(mentions(error_of([&] { config.boolean("upper", false); }), "'upper'"));
 }
 
-TEST(Unit, ConfigChecksRangeWhenValueComesFromEnvironment) {
+TEST(ConfigReader, ChecksRangeWhenValueComesFromEnvironment) {
   scoped_env port("CFGT_ENVRANGE_HTTP_PORT", "0");
   auto config = reader::from_string(app_toml, "CFGT_ENVRANGE");
   const auto message = error_of([&] { config.integer("http.port", 8080, 1, 65535); });
@@ -180,7 +180,7 @@ TEST(Unit, ConfigChecksRangeWhenValueComesFromEnvironment) {
   EXPECT_TRUE(mentions(message, "outside")) << message;
 }
 
-TEST(Unit, ConfigAcceptsEnvironmentOverrideWhenFileHasWrongTypeForKey) {
+TEST(ConfigReader, AcceptsEnvironmentOverrideWhenFileHasWrongTypeForKey) {
   // The environment wins before the file's node is looked at.
   scoped_env port("CFGT_ENVWIN_PORT", "81");
   auto config = reader::from_string("port = \"eighty\"\n", "CFGT_ENVWIN");
@@ -188,19 +188,19 @@ TEST(Unit, ConfigAcceptsEnvironmentOverrideWhenFileHasWrongTypeForKey) {
   EXPECT_NO_THROW(config.finish()) << "an overridden key counts as read";
 }
 
-TEST(Unit, ConfigReadsEmptyListWhenEnvironmentListIsEmpty) {
+TEST(ConfigReader, ReadsEmptyListWhenEnvironmentListIsEmpty) {
   scoped_env origins("CFGT_EMPTYLIST_ORIGINS", "");
   auto config = reader::from_string("origins = [\"x\"]\n", "CFGT_EMPTYLIST");
   EXPECT_EQ(config.texts("origins", {"*"}), strings{});
 }
 
-TEST(Unit, ConfigReadsArraysWhenEmptyOrUnicode) {
+TEST(ConfigReader, ReadsArraysWhenEmptyOrUnicode) {
   auto config = reader::from_string("empty = []\nnames = [\"댕댕이\", \"\"]\n", "CFGT_ARRAYS");
   EXPECT_EQ(config.texts("empty", {"fallback"}), strings{});
   EXPECT_EQ(config.texts("names", {}), (strings{"댕댕이", ""}));
 }
 
-TEST(Unit, ConfigNamesEveryUnreadKeyWhenFinishing) {
+TEST(ConfigReader, NamesEveryUnreadKeyWhenFinishing) {
   auto config = reader::from_string(app_toml, "CFGT_UNKNOWN");
   (void)config.integer("http.port", 1, 1, 65535);
   (void)config.text("name", "");
@@ -213,21 +213,21 @@ TEST(Unit, ConfigNamesEveryUnreadKeyWhenFinishing) {
   EXPECT_FALSE(mentions(message, "'name'")) << message;
 }
 
-TEST(Unit, ConfigNamesMisspelledKeyWhenFinishing) {
+TEST(ConfigReader, NamesMisspelledKeyWhenFinishing) {
   auto config = reader::from_string("[http]\nprot = 8080\n", "CFGT_TYPO");
   EXPECT_EQ(config.integer("http.port", 8080, 1, 65535), 8080);
   const auto message = error_of([&] { config.finish(); });
   EXPECT_TRUE(mentions(message, "'http.prot'")) << message;
 }
 
-TEST(Unit, ConfigCountsKeyAsReadWhenReadingItFailed) {
+TEST(ConfigReader, CountsKeyAsReadWhenReadingItFailed) {
   // A key whose read threw has been reported already; finish() does not report it a second time.
   auto config = reader::from_string("port = \"x\"\n", "CFGT_FAILREAD");
   EXPECT_THROW(config.integer("port", 1, 0, 10), config_error);
   EXPECT_NO_THROW(config.finish());
 }
 
-TEST(Unit, ConfigReadsNestedTablesWhenKeysAreDeep) {
+TEST(ConfigReader, ReadsNestedTablesWhenKeysAreDeep) {
   auto config = reader::from_string("[a.b.c]\nd = \"deep\"\n[a]\ne = 1\n", "CFGT_NESTED");
   EXPECT_EQ(config.text("a.b.c.d", ""), "deep");
   EXPECT_EQ(config.integer("a.e", 0, 0, 10), 1);
@@ -236,7 +236,7 @@ TEST(Unit, ConfigReadsNestedTablesWhenKeysAreDeep) {
   EXPECT_NO_THROW(config.finish());
 }
 
-TEST(Unit, ConfigReadsInlineTablesWhenKeysAreDotted) {
+TEST(ConfigReader, ReadsInlineTablesWhenKeysAreDotted) {
   auto config = reader::from_string("http = { port = 81, host = \"h\" }\nsql.url = \"sqlite:x\"\n", "CFGT_INLINE");
   EXPECT_EQ(config.integer("http.port", 0, 0, 65535), 81);
   EXPECT_EQ(config.text("sql.url", ""), "sqlite:x");
@@ -244,7 +244,7 @@ TEST(Unit, ConfigReadsInlineTablesWhenKeysAreDotted) {
   EXPECT_TRUE(mentions(message, "'http.host'")) << message;
 }
 
-TEST(Unit, ConfigReportsSyntaxErrorWhenStringIsNotToml) {
+TEST(ConfigReader, ReportsSyntaxErrorWhenStringIsNotToml) {
   const auto message = error_of([] { (void)reader::from_string("[http\nport = 1\n", "CFGT_SYNTAX"); });
   EXPECT_TRUE(mentions(message, "config")) << message;
   EXPECT_GT(message.size(), std::string_view("config: ").size()) << message;
@@ -252,26 +252,26 @@ TEST(Unit, ConfigReportsSyntaxErrorWhenStringIsNotToml) {
   EXPECT_THROW((void)reader::from_string("a = \n", "CFGT_SYNTAX"), config_error);
 }
 
-TEST(Unit, ConfigReadsFileWhenItExists) {
+TEST(ConfigReader, ReadsFileWhenItExists) {
   const temp_file file("config_test_ok.toml", app_toml);
   auto config = reader::from_file(file.path(), "CFGT_FILE");
   EXPECT_EQ(config.integer("http.port", 1, 1, 65535), 8080);
 }
 
-TEST(Unit, ConfigNamesFileAndLineWhenFileHasSyntaxError) {
+TEST(ConfigReader, NamesFileAndLineWhenFileHasSyntaxError) {
   const temp_file file("config_test_bad.toml", "name = \"x\"\n\n[http]\nport = = 1\n");
   const auto message = error_of([&] { (void)reader::from_file(file.path(), "CFGT_FILEBAD"); });
   EXPECT_TRUE(mentions(message, file.path().string())) << message;
   EXPECT_TRUE(mentions(message, "line 4")) << message;
 }
 
-TEST(Unit, ConfigNamesFileWhenItIsMissing) {
+TEST(ConfigReader, NamesFileWhenItIsMissing) {
   const auto missing = std::filesystem::temp_directory_path() / "config_test_does_not_exist.toml";
   const auto message = error_of([&] { (void)reader::from_file(missing, "CFGT_MISSING"); });
   EXPECT_TRUE(mentions(message, missing.string())) << message;
 }
 
-TEST(Unit, ConfigKeepsStateWhenMoved) {
+TEST(ConfigReader, KeepsStateWhenMoved) {
   auto config = reader::from_string("a = 1\nb = 2\n", "CFGT_MOVE");
   (void)config.integer("a", 0, 0, 10);
   reader moved(std::move(config));

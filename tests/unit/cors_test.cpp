@@ -33,7 +33,7 @@ cors_policy listed(std::vector<std::string> origins) {
   return policy;
 }
 
-TEST(Unit, CorsAnswersPreflightWithWildcardWhenPolicyAllowsAnyOrigin) {
+TEST(Cors, AnswersPreflightWithWildcardWhenPolicyAllowsAnyOrigin) {
   cors_policy policy;  // default: "*"
   policy.max_age = std::chrono::seconds(600);
   const auto res = answer_preflight(policy, preflight("http://localhost:3000", "PUT", "authorization,content-type"));
@@ -50,7 +50,7 @@ TEST(Unit, CorsAnswersPreflightWithWildcardWhenPolicyAllowsAnyOrigin) {
   EXPECT_NE(std::string((*res)[field::vary]).find("Origin"), std::string::npos);
 }
 
-TEST(Unit, CorsEchoesOriginWithCredentialsWhenOriginIsListed) {
+TEST(Cors, EchoesOriginWithCredentialsWhenOriginIsListed) {
   const auto policy = listed({"https://daengtionary.site", "http://localhost:3000"});
   const auto res = answer_preflight(policy, preflight("http://localhost:3000"));
   ASSERT_TRUE(res);
@@ -61,7 +61,7 @@ TEST(Unit, CorsEchoesOriginWithCredentialsWhenOriginIsListed) {
   EXPECT_EQ((*res)[field::access_control_max_age], "1800");
 }
 
-TEST(Unit, CorsPrefersListedOriginWhenPolicyAlsoHasWildcard) {
+TEST(Cors, PrefersListedOriginWhenPolicyAlsoHasWildcard) {
   const auto policy = listed({"*", "https://daengtionary.site"});
   const auto res = answer_preflight(policy, preflight("https://daengtionary.site"));
   ASSERT_TRUE(res);
@@ -74,7 +74,7 @@ TEST(Unit, CorsPrefersListedOriginWhenPolicyAlsoHasWildcard) {
   EXPECT_FALSE(has(*other, field::access_control_allow_credentials));
 }
 
-TEST(Unit, CorsForbidsPreflightWhenOriginIsNotListed) {
+TEST(Cors, ForbidsPreflightWhenOriginIsNotListed) {
   const auto policy = listed({"https://daengtionary.site"});
   for (const char* origin :
        {"https://evil.example", "https://daengtionary.site.evil.example", "http://daengtionary.site",
@@ -87,13 +87,13 @@ TEST(Unit, CorsForbidsPreflightWhenOriginIsNotListed) {
   }
 }
 
-TEST(Unit, CorsForbidsPreflightWhenPolicyListsNoOrigin) {
+TEST(Cors, ForbidsPreflightWhenPolicyListsNoOrigin) {
   const auto res = answer_preflight(listed({}), preflight("http://localhost:3000"));
   ASSERT_TRUE(res);
   EXPECT_EQ(res->result(), status::forbidden);
 }
 
-TEST(Unit, CorsIgnoresRequestWhenItIsNotAPreflight) {
+TEST(Cors, IgnoresRequestWhenItIsNotAPreflight) {
   const cors_policy policy;
   EXPECT_FALSE(answer_preflight(policy, preflight("", "POST"))) << "no Origin";
   EXPECT_FALSE(answer_preflight(policy, preflight("http://localhost:3000", ""))) << "no requested method";
@@ -103,7 +103,7 @@ TEST(Unit, CorsIgnoresRequestWhenItIsNotAPreflight) {
   EXPECT_FALSE(answer_preflight(listed({"https://a.example"}), preflight("", ""))) << "plain OPTIONS";
 }
 
-TEST(Unit, CorsAddsWildcardWithoutCredentialsWhenPolicyAllowsAny) {
+TEST(Cors, AddsWildcardWithoutCredentialsWhenPolicyAllowsAny) {
   cors_policy policy;
   policy.exposed_headers = {"Authorization", "Refresh-Token"};
   response res = text_response(status::ok, "{}");
@@ -113,7 +113,7 @@ TEST(Unit, CorsAddsWildcardWithoutCredentialsWhenPolicyAllowsAny) {
   EXPECT_EQ(res[field::access_control_expose_headers], "Authorization, Refresh-Token");
 }
 
-TEST(Unit, CorsAddsEchoedOriginWithCredentialsWhenOriginIsListed) {
+TEST(Cors, AddsEchoedOriginWithCredentialsWhenOriginIsListed) {
   auto policy = listed({"https://daengtionary.site"});
   policy.exposed_headers = {"Authorization"};
   response res = text_response(status::created, "{}");
@@ -125,7 +125,7 @@ TEST(Unit, CorsAddsEchoedOriginWithCredentialsWhenOriginIsListed) {
   EXPECT_EQ(res.body(), "{}");
 }
 
-TEST(Unit, CorsAddsNothingWhenOriginIsUnlistedOrAbsent) {
+TEST(Cors, AddsNothingWhenOriginIsUnlistedOrAbsent) {
   auto policy = listed({"https://daengtionary.site"});
   policy.exposed_headers = {"Authorization"};
   for (const char* origin : {"https://evil.example", ""}) {
@@ -141,14 +141,14 @@ TEST(Unit, CorsAddsNothingWhenOriginIsUnlistedOrAbsent) {
   EXPECT_FALSE(has(res, field::access_control_allow_origin));
 }
 
-TEST(Unit, CorsOmitsExposeHeadersWhenPolicyExposesNone) {
+TEST(Cors, OmitsExposeHeadersWhenPolicyExposesNone) {
   response res = text_response(status::ok, "{}");
   add_cors_headers(cors_policy{}, "http://localhost:3000", res);
   EXPECT_EQ(res[field::access_control_allow_origin], "*");
   EXPECT_FALSE(has(res, field::access_control_expose_headers));
 }
 
-TEST(Unit, CorsReplacesHeadersWhenAddedTwice) {
+TEST(Cors, ReplacesHeadersWhenAddedTwice) {
   auto policy = listed({"https://a.example"});
   response res = text_response(status::ok, "{}");
   add_cors_headers(policy, "https://a.example", res);
@@ -157,7 +157,7 @@ TEST(Unit, CorsReplacesHeadersWhenAddedTwice) {
   EXPECT_EQ(res.count(field::access_control_allow_credentials), 1U);
 }
 
-TEST(Unit, CorsLeavesAResponseAloneWhenItSetsItsOwnAllowOrigin) {
+TEST(Cors, LeavesAResponseAloneWhenItSetsItsOwnAllowOrigin) {
   response res = text_response(status::ok, "{}");
   res.set(field::access_control_allow_origin, "https://daengtionary.site");
   res.set(field::access_control_allow_credentials, "true");

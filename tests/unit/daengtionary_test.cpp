@@ -37,43 +37,43 @@ std::int64_t utc(int y, unsigned mo, unsigned d, int h, int mi, int s, std::int6
 // ---------------------------------------------------------------------------------------------------------
 // Dates (contract §1.6): Asia/Seoul = UTC+9, Java's `hh` is 01-12 and `a` is 오전 before noon, 오후 from noon.
 
-TEST(Unit, FormatsContractExampleWhenKoreanDatetime) {
+TEST(Dates, FormatsContractExampleWhenKoreanDatetime) {
   EXPECT_EQ(daengtionary::korean_datetime(1664950365000000), "2022년 10월 05일 수요일 오후 03:12:45");
   EXPECT_EQ(utc(2022, 10, 5, 6, 12, 45), 1664950365000000) << "the helper itself";
 }
 
-TEST(Unit, IgnoresMicrosecondsWhenKoreanDatetime) {
+TEST(Dates, IgnoresMicrosecondsWhenKoreanDatetime) {
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 5, 6, 12, 45, 999999)),
             "2022년 10월 05일 수요일 오후 03:12:45");
 }
 
-TEST(Unit, RendersMidnightAsTwelveAmWhenSeoulMidnight) {
+TEST(Dates, RendersMidnightAsTwelveAmWhenSeoulMidnight) {
   // 15:00 UTC is 00:00 the next day in Seoul.
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 4, 15, 0, 0)), "2022년 10월 05일 수요일 오전 12:00:00");
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 4, 15, 59, 59)), "2022년 10월 05일 수요일 오전 12:59:59");
   EXPECT_EQ(daengtionary::short_datetime(utc(2022, 10, 4, 15, 0, 0)), "22-10-05 12:00:00");
 }
 
-TEST(Unit, RendersNoonAsTwelvePmWhenSeoulNoon) {
+TEST(Dates, RendersNoonAsTwelvePmWhenSeoulNoon) {
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 5, 3, 0, 0)), "2022년 10월 05일 수요일 오후 12:00:00");
   EXPECT_EQ(daengtionary::short_datetime(utc(2022, 10, 5, 3, 0, 0)), "22-10-05 12:00:00");
 }
 
-TEST(Unit, SwitchesAmPmAtNoonWhenAroundIt) {
+TEST(Dates, SwitchesAmPmAtNoonWhenAroundIt) {
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 5, 2, 59, 59)), "2022년 10월 05일 수요일 오전 11:59:59");
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 5, 4, 0, 0)), "2022년 10월 05일 수요일 오후 01:00:00");
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 4, 16, 0, 0)), "2022년 10월 05일 수요일 오전 01:00:00");
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 5, 14, 59, 59)), "2022년 10월 05일 수요일 오후 11:59:59");
 }
 
-TEST(Unit, CrossesYearWhenNineHoursAddedOnNewYearsEve) {
+TEST(Dates, CrossesYearWhenNineHoursAddedOnNewYearsEve) {
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 12, 31, 14, 59, 59)), "2022년 12월 31일 토요일 오후 11:59:59");
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 12, 31, 15, 0, 0)), "2023년 01월 01일 일요일 오전 12:00:00");
   EXPECT_EQ(daengtionary::short_datetime(utc(2022, 12, 31, 15, 0, 0)), "23-01-01 12:00:00");
   EXPECT_EQ(daengtionary::iso_local_datetime(utc(2022, 12, 31, 15, 0, 0)), "2023-01-01T00:00:00.000000");
 }
 
-TEST(Unit, StartsSeoulDayAtMidnightSeoulTime) {
+TEST(Dates, StartsSeoulDayAtMidnightSeoulTime) {
   const auto day = daengtionary::seoul_day(utc(2022, 10, 4, 15, 0, 0));
   EXPECT_EQ(day, 19270) << "2022-10-05 is day 19270 since 1970-01-01";
   EXPECT_EQ(daengtionary::seoul_day(utc(2022, 10, 5, 14, 59, 59)), day);
@@ -81,12 +81,12 @@ TEST(Unit, StartsSeoulDayAtMidnightSeoulTime) {
   EXPECT_EQ(daengtionary::seoul_day(utc(1969, 12, 31, 14, 59, 59)), -1) << "floors before the epoch";
 }
 
-TEST(Unit, CrossesIntoLeapDayWhenSeoulIsAhead) {
+TEST(Dates, CrossesIntoLeapDayWhenSeoulIsAhead) {
   EXPECT_EQ(daengtionary::korean_datetime(utc(2000, 2, 28, 15, 0, 0)), "2000년 02월 29일 화요일 오전 12:00:00");
   EXPECT_EQ(daengtionary::short_datetime(utc(2000, 2, 28, 15, 0, 0)), "00-02-29 12:00:00");
 }
 
-TEST(Unit, NamesEveryWeekdayWhenKoreanDatetime) {
+TEST(Dates, NamesEveryWeekdayWhenKoreanDatetime) {
   // 2022-10-02 was a Sunday; noon in Seoul is 03:00 UTC.
   const char* expected[] = {
       "2022년 10월 02일 일요일 오후 12:00:00", "2022년 10월 03일 월요일 오후 12:00:00",
@@ -99,12 +99,12 @@ TEST(Unit, NamesEveryWeekdayWhenKoreanDatetime) {
   }
 }
 
-TEST(Unit, UsesSeoulWeekdayWhenUtcIsStillYesterday) {
+TEST(Dates, UsesSeoulWeekdayWhenUtcIsStillYesterday) {
   // Monday 23:30 UTC is Tuesday 08:30 in Seoul.
   EXPECT_EQ(daengtionary::korean_datetime(utc(2022, 10, 3, 23, 30, 0)), "2022년 10월 04일 화요일 오전 08:30:00");
 }
 
-TEST(Unit, KeepsSpacingFrontendSplitsOnWhenKoreanDatetime) {
+TEST(Dates, KeepsSpacingFrontendSplitsOnWhenKoreanDatetime) {
   const std::string text = daengtionary::korean_datetime(1664950365000000);
   // FE: date.split("년")[1].substring(1, 8) and date.split("요일")[1].
   const auto after_year = text.substr(text.find("년") + std::string_view("년").size());
@@ -112,28 +112,28 @@ TEST(Unit, KeepsSpacingFrontendSplitsOnWhenKoreanDatetime) {
   EXPECT_EQ(text.substr(text.find("요일") + std::string_view("요일").size()), " 오후 03:12:45");
 }
 
-TEST(Unit, FormatsTwoDigitYearWithoutAmPmWhenShortDatetime) {
+TEST(Dates, FormatsTwoDigitYearWithoutAmPmWhenShortDatetime) {
   EXPECT_EQ(daengtionary::short_datetime(1664950365000000), "22-10-05 03:12:45");
   EXPECT_EQ(daengtionary::short_datetime(utc(2009, 12, 31, 15, 30, 0)), "10-01-01 12:30:00");
   EXPECT_EQ(daengtionary::short_datetime(utc(2005, 3, 4, 21, 5, 6)), "05-03-05 06:05:06");
   EXPECT_EQ(daengtionary::short_datetime(utc(2022, 10, 5, 14, 59, 59)), "22-10-05 11:59:59");
 }
 
-TEST(Unit, KeepsMicrosecondsWhenIsoLocalDatetime) {
+TEST(Dates, KeepsMicrosecondsWhenIsoLocalDatetime) {
   EXPECT_EQ(daengtionary::iso_local_datetime(1664950365123456), "2022-10-05T15:12:45.123456");
   EXPECT_EQ(daengtionary::iso_local_datetime(utc(2022, 10, 5, 6, 12, 45, 7)), "2022-10-05T15:12:45.000007");
   EXPECT_EQ(daengtionary::iso_local_datetime(utc(2022, 10, 4, 15, 0, 0)), "2022-10-05T00:00:00.000000")
       << "24-hour clock in ISO";
 }
 
-TEST(Unit, HandlesInstantsBeforeEpochWhenNegative) {
+TEST(Dates, HandlesInstantsBeforeEpochWhenNegative) {
   EXPECT_EQ(daengtionary::iso_local_datetime(0), "1970-01-01T09:00:00.000000");
   EXPECT_EQ(daengtionary::iso_local_datetime(-500000), "1970-01-01T08:59:59.500000");
   EXPECT_EQ(daengtionary::korean_datetime(-500000), "1970년 01월 01일 목요일 오전 08:59:59");
   EXPECT_EQ(daengtionary::korean_datetime(utc(1969, 12, 31, 14, 0, 0)), "1969년 12월 31일 수요일 오후 11:00:00");
 }
 
-TEST(Unit, ReturnsCurrentTimeWhenNowMicros) {
+TEST(Dates, ReturnsCurrentTimeWhenNowMicros) {
   const auto before = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
   const auto now = daengtionary::now_micros();
   const auto after = duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
@@ -144,7 +144,7 @@ TEST(Unit, ReturnsCurrentTimeWhenNowMicros) {
 // ---------------------------------------------------------------------------------------------------------
 // Member validation.
 
-TEST(Unit, AcceptsEmailWhenWellFormed) {
+TEST(MemberValidation, AcceptsEmailWhenWellFormed) {
   using daengtionary::member::is_valid_email;
   for (const char* email : {"user@example.com", "a@b.co", "dang.gwa-sa_jeon+tag@mail.example.co.kr", "U1@EXAMPLE.COM",
                             "x@sub-domain.example.info"}) {
@@ -152,7 +152,7 @@ TEST(Unit, AcceptsEmailWhenWellFormed) {
   }
 }
 
-TEST(Unit, RejectsEmailWhenMalformed) {
+TEST(MemberValidation, RejectsEmailWhenMalformed) {
   using daengtionary::member::is_valid_email;
   for (const char* email : {"",
                             "user",
@@ -180,7 +180,7 @@ TEST(Unit, RejectsEmailWhenMalformed) {
   EXPECT_FALSE(is_valid_email(std::string("user\0x@example.com", 18)));
 }
 
-TEST(Unit, RejectsEmailWhenLongerThan254Bytes) {
+TEST(MemberValidation, RejectsEmailWhenLongerThan254Bytes) {
   using daengtionary::member::is_valid_email;
   // 64 + 1 + 185 + 4 = 254 bytes.
   const std::string local(64, 'a');
@@ -192,13 +192,13 @@ TEST(Unit, RejectsEmailWhenLongerThan254Bytes) {
   EXPECT_FALSE(is_valid_email(std::string(1000, 'a') + "@example.com"));
 }
 
-TEST(Unit, LowerCasesEmailWhenNormalized) {
+TEST(MemberValidation, LowerCasesEmailWhenNormalized) {
   EXPECT_EQ(daengtionary::member::normalize_email("Dang.GWA@Example.COM"), "dang.gwa@example.com");
   EXPECT_EQ(daengtionary::member::normalize_email("already@lower.kr"), "already@lower.kr");
   EXPECT_EQ(daengtionary::member::normalize_email(""), "");
 }
 
-TEST(Unit, RejectsPasswordWhenOutside8To72Bytes) {
+TEST(MemberValidation, RejectsPasswordWhenOutside8To72Bytes) {
   using daengtionary::member::is_valid_password;
   EXPECT_FALSE(is_valid_password(""));
   EXPECT_FALSE(is_valid_password(std::string(7, 'p')));
@@ -213,21 +213,21 @@ TEST(Unit, RejectsPasswordWhenOutside8To72Bytes) {
   EXPECT_FALSE(is_valid_password(hangul + "비"));
 }
 
-TEST(Unit, RejectsPasswordWhenItContainsNul) {
+TEST(MemberValidation, RejectsPasswordWhenItContainsNul) {
   using daengtionary::member::is_valid_password;
   EXPECT_FALSE(is_valid_password(std::string("abcd\0efgh", 9)));
   EXPECT_FALSE(is_valid_password(std::string("\0abcdefgh", 9)));
   EXPECT_FALSE(is_valid_password(std::string(10, '\0')));
 }
 
-TEST(Unit, AcceptsNickWhenTwoToEightAllowedCharacters) {
+TEST(MemberValidation, AcceptsNickWhenTwoToEightAllowedCharacters) {
   using daengtionary::member::is_valid_nick;
   for (const char* nick : {"댕댕", "ab", "a1", "99", "댕댕a1", "abcdefgh", "댕댕댕댕댕댕댕댕", "가힣", "멍멍이z9"}) {
     EXPECT_TRUE(is_valid_nick(nick)) << nick;
   }
 }
 
-TEST(Unit, RejectsNickWhenTooShortOrTooLong) {
+TEST(MemberValidation, RejectsNickWhenTooShortOrTooLong) {
   using daengtionary::member::is_valid_nick;
   EXPECT_FALSE(is_valid_nick(""));
   EXPECT_FALSE(is_valid_nick("a"));
@@ -237,7 +237,7 @@ TEST(Unit, RejectsNickWhenTooShortOrTooLong) {
   EXPECT_FALSE(is_valid_nick("댕댕댕댕댕댕댕댕a"));
 }
 
-TEST(Unit, RejectsNickWhenCharacterOutsideAllowedSet) {
+TEST(MemberValidation, RejectsNickWhenCharacterOutsideAllowedSet) {
   using daengtionary::member::is_valid_nick;
   for (const char* nick :
        {"Ab", "AB", "댕 댕", " ab", "ab ", "a_b", "a-b", "댕🐶", "🐶🐶", "ㄱㄴ", "ㅏㅏ", "ａｂ", "ab!", "한글ä", "ab\t"}) {
@@ -246,7 +246,7 @@ TEST(Unit, RejectsNickWhenCharacterOutsideAllowedSet) {
   EXPECT_FALSE(is_valid_nick(std::string("ab\0", 3)));
 }
 
-TEST(Unit, RejectsNickWhenUtf8Invalid) {
+TEST(MemberValidation, RejectsNickWhenUtf8Invalid) {
   using daengtionary::member::is_valid_nick;
   const std::vector<std::string> invalid = {
       "\xEB\x8C",          // "댕" cut after two of its three bytes
@@ -262,7 +262,7 @@ TEST(Unit, RejectsNickWhenUtf8Invalid) {
   }
 }
 
-TEST(Unit, RejectsNickWhenUtf8Overlong) {
+TEST(MemberValidation, RejectsNickWhenUtf8Overlong) {
   using daengtionary::member::is_valid_nick;
   // Overlong forms are invalid UTF-8 (RFC 3629): "\xC1\xA1" is a two-byte 'a', "\xF0\x8A\xB0\x80" a four-byte '가'.
   // Accepting them lets a nick that is not valid UTF-8 reach the database: PostgreSQL then fails the insert
@@ -272,7 +272,7 @@ TEST(Unit, RejectsNickWhenUtf8Overlong) {
   EXPECT_FALSE(is_valid_nick("\xF0\x8A\xB0\x80\xF0\x8A\xB0\x80")) << "overlong '가가'";
 }
 
-TEST(Unit, AcceptsOnlyThreeRolesWhenValidatingRole) {
+TEST(MemberValidation, AcceptsOnlyThreeRolesWhenValidatingRole) {
   using daengtionary::member::is_valid_role;
   EXPECT_TRUE(is_valid_role("USER"));
   EXPECT_TRUE(is_valid_role("BUSINESS"));
@@ -314,7 +314,7 @@ const expected_error contract_errors[] = {
     {errc::not_found_dog_info, 400, "BAD_REQUEST", "반려견 정보가 없습니다."},
 };
 
-TEST(Unit, MatchesContractWhenDescribingEveryErrc) {
+TEST(Errc, MatchesContractWhenDescribingEveryErrc) {
   for (const auto& want : contract_errors) {
     const auto& got = daengtionary::describe(want.e);
     EXPECT_EQ(static_cast<int>(got.status), want.status) << want.code << " " << want.message;
@@ -323,7 +323,7 @@ TEST(Unit, MatchesContractWhenDescribingEveryErrc) {
   }
 }
 
-TEST(Unit, CoversEveryErrcWhenTableWritten) {
+TEST(Errc, CoversEveryErrcWhenTableWritten) {
   // errc has no sentinel; the last enumerator is not_found_dog_info. A new errc must be added to the table above.
   EXPECT_EQ(std::size(contract_errors), static_cast<std::size_t>(errc::not_found_dog_info) + 1);
   for (std::size_t i = 0; i < std::size(contract_errors); ++i) {
@@ -331,7 +331,7 @@ TEST(Unit, CoversEveryErrcWhenTableWritten) {
   }
 }
 
-TEST(Unit, ThrowsLogicErrorWhenResultValueReadOnError) {
+TEST(Errc, ThrowsLogicErrorWhenResultValueReadOnError) {
   const daengtionary::result<int> failed = errc::not_found_dog_info;
   EXPECT_THROW((void)failed.value(), std::logic_error);
 }
@@ -339,19 +339,19 @@ TEST(Unit, ThrowsLogicErrorWhenResultValueReadOnError) {
 // ---------------------------------------------------------------------------------------------------------
 // Envelopes.
 
-TEST(Unit, OmitsDataWhenOkHasOnlyMessage) {
+TEST(Envelope, OmitsDataWhenOkHasOnlyMessage) {
   const auto res = daengtionary::ok("m");
   EXPECT_EQ(res.result(), status::ok);
   EXPECT_EQ(res.body(), R"({"state":200,"message":"m"})");
   EXPECT_EQ(res[boost::beast::http::field::content_type], "application/json");
 }
 
-TEST(Unit, KeepsKoreanUnescapedWhenOkMessage) {
+TEST(Envelope, KeepsKoreanUnescapedWhenOkMessage) {
   EXPECT_EQ(daengtionary::ok("사용 가능한 닉네임 입니다.").body(),
             R"({"state":200,"message":"사용 가능한 닉네임 입니다."})");
 }
 
-TEST(Unit, PutsDataBetweenStateAndMessageWhenOkHasData) {
+TEST(Envelope, PutsDataBetweenStateAndMessageWhenOkHasData) {
   const boost::json::value data = boost::json::parse(R"({"nick":"댕댕","dogs":[{"dogNo":1,"image":null}]})");
   const auto res = daengtionary::ok(data, "조회 성공");
   EXPECT_EQ(res.result(), status::ok);
@@ -360,22 +360,22 @@ TEST(Unit, PutsDataBetweenStateAndMessageWhenOkHasData) {
   EXPECT_EQ(res[boost::beast::http::field::content_type], "application/json");
 }
 
-TEST(Unit, KeepsEmptyListWhenOkDataIsEmptyArray) {
+TEST(Envelope, KeepsEmptyListWhenOkDataIsEmptyArray) {
   EXPECT_EQ(daengtionary::ok(boost::json::array(), "m").body(), R"({"state":200,"data":[],"message":"m"})");
 }
 
-TEST(Unit, EscapesQuotesWhenMessageHasThem) {
+TEST(Envelope, EscapesQuotesWhenMessageHasThem) {
   EXPECT_EQ(daengtionary::ok("say \"hi\"\n").body(), R"({"state":200,"message":"say \"hi\"\n"})");
 }
 
-TEST(Unit, Answers401WhenFailInvalidToken) {
+TEST(Envelope, Answers401WhenFailInvalidToken) {
   const auto res = daengtionary::fail(errc::invalid_token);
   EXPECT_EQ(res.result(), status::unauthorized);
   EXPECT_EQ(res.body(), R"({"status":401,"code":"UNAUTHORIZED","message":"권한 정보가 없는 token 입니다."})");
   EXPECT_EQ(res[boost::beast::http::field::content_type], "application/json");
 }
 
-TEST(Unit, MatchesContractWhenFailForEveryErrc) {
+TEST(Envelope, MatchesContractWhenFailForEveryErrc) {
   for (const auto& want : contract_errors) {
     const auto res = daengtionary::fail(want.e);
     EXPECT_EQ(static_cast<int>(res.result()), want.status) << want.code;
@@ -396,7 +396,7 @@ std::int64_t parse_utc_seconds(const std::string& text) {
   return timegm(&tm);
 }
 
-TEST(Unit, RendersSpringDefaultErrorWhenFrameworkError) {
+TEST(Envelope, RendersSpringDefaultErrorWhenFrameworkError) {
   const platform::http::problem problem{status::bad_request, "/community", "Required parameter 'pagenum' is missing"};
   const auto before = duration_cast<seconds>(system_clock::now().time_since_epoch()).count();
   const auto res = daengtionary::framework_error(problem);
@@ -424,7 +424,7 @@ TEST(Unit, RendersSpringDefaultErrorWhenFrameworkError) {
   EXPECT_LE(stamped, after);
 }
 
-TEST(Unit, UsesReasonPhraseWhenFrameworkErrorStatusVaries) {
+TEST(Envelope, UsesReasonPhraseWhenFrameworkErrorStatusVaries) {
   struct expected {
     status code;
     const char* error;
@@ -451,18 +451,18 @@ boost::json::object object_of(std::string_view text) {
   return parsed.value_or(boost::json::object());
 }
 
-TEST(Unit, ParsesObjectWhenTextIsJsonObject) {
+TEST(JsonBinding, ParsesObjectWhenTextIsJsonObject) {
   EXPECT_TRUE(platform::json::parse_object("{}").has_value());
   EXPECT_EQ(platform::json::parse_object(R"({"a":1})")->at("a"), 1);
 }
 
-TEST(Unit, ReturnsNulloptWhenTextIsNotJsonObject) {
+TEST(JsonBinding, ReturnsNulloptWhenTextIsNotJsonObject) {
   for (const char* text : {"", "[]", "[{}]", "1", "\"s\"", "null", "{", "{\"a\":}", "{} {}", "not json"}) {
     EXPECT_FALSE(platform::json::parse_object(text).has_value()) << text;
   }
 }
 
-TEST(Unit, CoercesNumbersAndStringsWhenNumberField) {
+TEST(JsonBinding, CoercesNumbersAndStringsWhenNumberField) {
   using platform::json::number_field;
   const auto o = object_of(
       R"({"int":15000,"neg":-3,"real":5.5,"str":"15000","spaced":" 5.5 ","empty":"","blank":"  ","exp":"1e3","negstr":"-2.25","big":12345678901})");
@@ -480,7 +480,7 @@ TEST(Unit, CoercesNumbersAndStringsWhenNumberField) {
   EXPECT_FALSE(wrong);
 }
 
-TEST(Unit, ReturnsNulloptWithoutFlagWhenNumberFieldAbsentOrNull) {
+TEST(JsonBinding, ReturnsNulloptWithoutFlagWhenNumberFieldAbsentOrNull) {
   using platform::json::number_field;
   const auto o = object_of(R"({"nothing":null})");
   bool wrong = false;
@@ -490,7 +490,7 @@ TEST(Unit, ReturnsNulloptWithoutFlagWhenNumberFieldAbsentOrNull) {
   EXPECT_EQ(number_field(o, "maxCount"), std::nullopt) << "the flag is optional";
 }
 
-TEST(Unit, FlagsWrongTypeWhenNumberFieldNotNumeric) {
+TEST(JsonBinding, FlagsWrongTypeWhenNumberFieldNotNumeric) {
   using platform::json::number_field;
   const auto o = object_of(
       R"({"word":"abc","tail":"12abc","hex":"0x10","nan":"NaN","inf":"inf","two":"1 2","arr":[1],"obj":{"a":1},"yes":true,"comma":"15,000"})");
@@ -502,7 +502,7 @@ TEST(Unit, FlagsWrongTypeWhenNumberFieldNotNumeric) {
   EXPECT_EQ(number_field(o, "word"), std::nullopt) << "a null flag pointer is allowed";
 }
 
-TEST(Unit, CoercesScalarsToTextWhenTextField) {
+TEST(JsonBinding, CoercesScalarsToTextWhenTextField) {
   using platform::json::text_field;
   const auto o = object_of(R"({"s":"뽀삐","empty":"","int":15000,"neg":-7,"t":true,"f":false})");
   bool wrong = false;
@@ -515,7 +515,7 @@ TEST(Unit, CoercesScalarsToTextWhenTextField) {
   EXPECT_FALSE(wrong);
 }
 
-TEST(Unit, WritesDecimalAsJacksonDoesWhenTextFieldGetsFloat) {
+TEST(JsonBinding, WritesDecimalAsJacksonDoesWhenTextFieldGetsFloat) {
   using platform::json::text_field;
   // Jackson hands a String property the number's text: 3.5 → "3.5", not an exponent form.
   const auto o = object_of(R"({"w":3.5,"half":0.5})");
@@ -523,7 +523,7 @@ TEST(Unit, WritesDecimalAsJacksonDoesWhenTextFieldGetsFloat) {
   EXPECT_EQ(text_field(o, "half"), std::optional<std::string>("0.5"));
 }
 
-TEST(Unit, FlagsWrongTypeWhenTextFieldIsArrayOrObject) {
+TEST(JsonBinding, FlagsWrongTypeWhenTextFieldIsArrayOrObject) {
   using platform::json::text_field;
   const auto o = object_of(R"({"arr":["a"],"obj":{"a":"b"},"nothing":null})");
   for (const char* key : {"arr", "obj"}) {
@@ -549,7 +549,7 @@ bool rejected(const daengtionary::mypage::dog_form& form) {
   return true;
 }
 
-TEST(Unit, AcceptsDogWhenFrontendCouldSendIt) {
+TEST(DogForm, AcceptsDogWhenFrontendCouldSendIt) {
   EXPECT_TRUE(daengtionary::mypage::validate(good_dog()).has_value());
   auto female = good_dog();
   female.gender = "암컷";
@@ -562,7 +562,7 @@ TEST(Unit, AcceptsDogWhenFrontendCouldSendIt) {
   EXPECT_TRUE(daengtionary::mypage::validate(heavy).has_value());
 }
 
-TEST(Unit, RejectsDogWhenGenderNotKorean) {
+TEST(DogForm, RejectsDogWhenGenderNotKorean) {
   for (const char* gender : {"", "male", "female", "수", "수컷 ", "MALE", "암컷컷"}) {
     auto form = good_dog();
     form.gender = gender;
@@ -570,7 +570,7 @@ TEST(Unit, RejectsDogWhenGenderNotKorean) {
   }
 }
 
-TEST(Unit, RejectsDogWhenNameOrBreedBlank) {
+TEST(DogForm, RejectsDogWhenNameOrBreedBlank) {
   for (const char* blank : {"", " ", "\t\r\n "}) {
     auto no_name = good_dog();
     no_name.name = blank;
@@ -581,7 +581,7 @@ TEST(Unit, RejectsDogWhenNameOrBreedBlank) {
   }
 }
 
-TEST(Unit, RejectsDogWhenWeightOutOfRange) {
+TEST(DogForm, RejectsDogWhenWeightOutOfRange) {
   for (const double weight : {-0.1, -1.0, 9999.5, 10000.0, std::numeric_limits<double>::quiet_NaN(),
                               std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()}) {
     auto form = good_dog();
@@ -590,7 +590,7 @@ TEST(Unit, RejectsDogWhenWeightOutOfRange) {
   }
 }
 
-TEST(Unit, RejectsDogWhenNameOrBreedTooLong) {
+TEST(DogForm, RejectsDogWhenNameOrBreedTooLong) {
   std::string twenty_syllables;
   for (int i = 0; i < 20; ++i) twenty_syllables += "뽀";  // 60 bytes
   auto named = good_dog();

@@ -54,7 +54,7 @@ token_issuer make_issuer(std::string key = test_key) { return token_issuer(std::
 
 // --- base64 / digest ---
 
-TEST(Unit, Base64UrlRoundTripsAllLengthsWhenEncodedThenDecoded) {
+TEST(Base64, Base64UrlRoundTripsAllLengthsWhenEncodedThenDecoded) {
   std::string bytes;
   for (int i = 0; i < 40; ++i) {
     const auto encoded = base64url_encode(bytes);
@@ -65,7 +65,7 @@ TEST(Unit, Base64UrlRoundTripsAllLengthsWhenEncodedThenDecoded) {
   EXPECT_EQ(base64url_encode("\xfb\xff"), "-_8");
 }
 
-TEST(Unit, Base64UrlDecodeRejectsWhenPaddedOrOutsideAlphabetOrNonCanonical) {
+TEST(Base64, Base64UrlDecodeRejectsWhenPaddedOrOutsideAlphabetOrNonCanonical) {
   EXPECT_FALSE(base64url_decode("YQ=="));
   EXPECT_FALSE(base64url_decode("YQ="));
   EXPECT_FALSE(base64url_decode("a+b/"));
@@ -76,7 +76,7 @@ TEST(Unit, Base64UrlDecodeRejectsWhenPaddedOrOutsideAlphabetOrNonCanonical) {
   EXPECT_EQ(base64url_decode(""), "");
 }
 
-TEST(Unit, Base64DecodesConfiguredSecretWhenPaddedOrNot) {
+TEST(Base64, DecodesConfiguredSecretWhenPaddedOrNot) {
   EXPECT_EQ(base64_decode("ZGFlbmd0aW9uYXJ5LXRlc3Qtc2VjcmV0LWtleS0wMTIzNDU2Nzg5"), test_key);
   EXPECT_EQ(base64_decode("YWI+Pz8/"), "ab>???");
   EXPECT_EQ(base64_decode("YQ=="), "a");
@@ -86,18 +86,18 @@ TEST(Unit, Base64DecodesConfiguredSecretWhenPaddedOrNot) {
   EXPECT_FALSE(base64_decode("Y-_a"));
 }
 
-TEST(Unit, Sha256HexMatchesKnownVectorWhenHashingAbc) {
+TEST(Digest, Sha256HexMatchesKnownVectorWhenHashingAbc) {
   EXPECT_EQ(platform::auth::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 // --- jwt_signer ---
 
-TEST(Unit, JwtSignerRejectsKeyWhenShorterThan32Bytes) {
+TEST(JwtSigner, RejectsKeyWhenShorterThan32Bytes) {
   EXPECT_THROW(jwt_signer(std::string(31, 'k')), std::invalid_argument);
   EXPECT_NO_THROW(jwt_signer(std::string(32, 'k')));
 }
 
-TEST(Unit, JwtRoundTripsClaimsWhenSignedAndVerified) {
+TEST(JwtSigner, RoundTripsClaimsWhenSignedAndVerified) {
   const jwt_signer signer(test_key);
   const boost::json::object claims{{"sub", "a@b.c"}, {"exp", 1'700'000'100}, {"n", 3}};
   const auto token = signer.sign(claims);
@@ -105,7 +105,7 @@ TEST(Unit, JwtRoundTripsClaimsWhenSignedAndVerified) {
   EXPECT_EQ(signer.verify(token, t0), claims);
 }
 
-TEST(Unit, JwtVerifiesTokenWhenMadeByAnotherImplementation) {
+TEST(JwtSigner, VerifiesTokenWhenMadeByAnotherImplementation) {
   const auto issuer = make_issuer();
   const auto claims = issuer.verify_access(external_token, t0);
   ASSERT_TRUE(claims);
@@ -114,7 +114,7 @@ TEST(Unit, JwtVerifiesTokenWhenMadeByAnotherImplementation) {
   EXPECT_EQ(claims->at("exp"), 4'102'444'800);
 }
 
-TEST(Unit, JwtRejectsTokenWhenExpired) {
+TEST(JwtSigner, RejectsTokenWhenExpired) {
   const jwt_signer signer(test_key);
   const auto token = signer.sign({{"exp", 1'700'000'000}});
   EXPECT_TRUE(signer.verify(token, t0 - 1ms));
@@ -122,7 +122,7 @@ TEST(Unit, JwtRejectsTokenWhenExpired) {
   EXPECT_FALSE(signer.verify(token, t0 + 500ms));
 }
 
-TEST(Unit, JwtRejectsTokenWhenExpMissingOrNotInteger) {
+TEST(JwtSigner, RejectsTokenWhenExpMissingOrNotInteger) {
   const jwt_signer signer(test_key);
   EXPECT_FALSE(signer.verify(signer.sign({{"sub", "x"}}), t0));
   EXPECT_FALSE(signer.verify(signer.sign({{"exp", "4102444800"}}), t0));
@@ -132,14 +132,14 @@ TEST(Unit, JwtRejectsTokenWhenExpMissingOrNotInteger) {
   EXPECT_TRUE(signer.verify(signer.sign({{"exp", 4'102'444'800ULL}}), t0));
 }
 
-TEST(Unit, JwtRejectsTokenWhenPayloadTampered) {
+TEST(JwtSigner, RejectsTokenWhenPayloadTampered) {
   const auto issuer = make_issuer();
   auto payload = payload_of(external_token);
   payload["sub"] = "admin@example.com";
   EXPECT_FALSE(issuer.verify_access(with_payload(external_token, payload), t0));
 }
 
-TEST(Unit, JwtRejectsTokenWhenSignatureTampered) {
+TEST(JwtSigner, RejectsTokenWhenSignatureTampered) {
   const auto issuer = make_issuer();
   std::string token(external_token);
   token[token.size() - 5] = token[token.size() - 5] == 'A' ? 'B' : 'A';
@@ -148,14 +148,14 @@ TEST(Unit, JwtRejectsTokenWhenSignatureTampered) {
   EXPECT_FALSE(issuer.verify_access(std::string(external_token) + "AA", t0));  // extended
 }
 
-TEST(Unit, JwtRejectsTokenWhenSignedWithAnotherKey) {
+TEST(JwtSigner, RejectsTokenWhenSignedWithAnotherKey) {
   const auto other = make_issuer(std::string(test_key) + "!");
   EXPECT_FALSE(other.verify_access(external_token, t0));
   const auto token = other.issue_access({{"sub", "a@b.c"}, {"auth", "USER"}}, t0);
   EXPECT_FALSE(make_issuer().verify_access(token, t0));
 }
 
-TEST(Unit, JwtRejectsTokenWhenAlgIsNoneOrNotHs256) {
+TEST(JwtSigner, RejectsTokenWhenAlgIsNoneOrNotHs256) {
   const jwt_signer signer(test_key);
   const std::string payload = segment({{"sub", "a"}, {"auth", "USER"}, {"exp", 4102444800}});
   EXPECT_FALSE(signer.verify(segment({{"alg", "none"}}) + "." + payload + ".", t0));
@@ -177,7 +177,7 @@ TEST(Unit, JwtRejectsTokenWhenAlgIsNoneOrNotHs256) {
                     t0));
 }
 
-TEST(Unit, JwtRejectsInputWhenGarbage) {
+TEST(JwtSigner, RejectsInputWhenGarbage) {
   const jwt_signer signer(test_key);
   const auto good = signer.sign({{"exp", 4102444800}});
   EXPECT_TRUE(signer.verify(good, t0));
@@ -196,7 +196,7 @@ TEST(Unit, JwtRejectsInputWhenGarbage) {
   EXPECT_FALSE(signer.verify(good.substr(0, header_end) + "=" + good.substr(header_end), t0));
 }
 
-TEST(Unit, JwtRejectsTokenWhenOversizedEvenIfValid) {
+TEST(JwtSigner, RejectsTokenWhenOversizedEvenIfValid) {
   const jwt_signer signer(test_key);
   const auto big = signer.sign({{"exp", 4102444800}, {"pad", std::string(7000, 'x')}});
   ASSERT_GT(big.size(), platform::auth::max_token_size);
@@ -206,7 +206,7 @@ TEST(Unit, JwtRejectsTokenWhenOversizedEvenIfValid) {
   EXPECT_TRUE(signer.verify(fits, t0));
 }
 
-TEST(Unit, JwtRejectsTokenWhenPayloadIsNotAJsonObject) {
+TEST(JwtSigner, RejectsTokenWhenPayloadIsNotAJsonObject) {
   // Correctly signed (Python hmac, test_key), so only the payload check can reject them.
   const jwt_signer signer(test_key);
   for (const char* token : {
@@ -249,7 +249,7 @@ TEST(TokenIssuer, RefusesAccessClaimsThatHoldTheIssuersOwn) {
   EXPECT_THROW(issuer.issue_access({{"jti", "x"}}, t0), std::invalid_argument);
 }
 
-TEST(Unit, IssuesDistinctRefreshTokensWhenIssuedInTheSameSecond) {
+TEST(TokenIssuer, IssuesDistinctRefreshTokensWhenIssuedInTheSameSecond) {
   const auto issuer = make_issuer();
   const auto a = issuer.issue_refresh(t0);
   const auto b = issuer.issue_refresh(t0);
@@ -271,7 +271,7 @@ TEST(TokenIssuer, RejectsRefreshTokenWhenUsedAsAccessToken) {
 
 // --- bearer_token ---
 
-TEST(Unit, ExtractsBearerTokenWhenSchemeMatchesCaseInsensitively) {
+TEST(BearerToken, ExtractsBearerTokenWhenSchemeMatchesCaseInsensitively) {
   EXPECT_EQ(bearer_token("Bearer abc.def.ghi"), "abc.def.ghi");
   EXPECT_EQ(bearer_token("bearer abc"), "abc");
   EXPECT_EQ(bearer_token("BEARER abc"), "abc");
@@ -279,7 +279,7 @@ TEST(Unit, ExtractsBearerTokenWhenSchemeMatchesCaseInsensitively) {
   EXPECT_EQ(bearer_token("Bearer\tabc"), "abc");
 }
 
-TEST(Unit, ReturnsNoBearerTokenWhenLoggedOutOrMalformed) {
+TEST(BearerToken, ReturnsNoBearerTokenWhenLoggedOutOrMalformed) {
   EXPECT_FALSE(bearer_token("Bearer null"));
   EXPECT_FALSE(bearer_token("Bearer undefined"));
   EXPECT_FALSE(bearer_token("Bearer "));

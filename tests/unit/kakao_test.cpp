@@ -233,7 +233,7 @@ void expect_failure(const std::variant<kakao_user, kakao_failure>& result, kakao
 
 // --- kakao_client -----------------------------------------------------------------------------
 
-TEST(Unit, SignsInWithEmailWhenUserConsented) {
+TEST(KakaoClient, SignsInWithEmailWhenUserConsented) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {200, user_full});
@@ -263,7 +263,7 @@ TEST(Unit, SignsInWithEmailWhenUserConsented) {
   EXPECT_EQ(requests[1].body, "");
 }
 
-TEST(Unit, SendsClientSecretOnlyWhenConfigured) {
+TEST(KakaoClient, SendsClientSecretOnlyWhenConfigured) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {200, user_full});
@@ -280,7 +280,7 @@ TEST(Unit, SendsClientSecretOnlyWhenConfigured) {
             "&redirect_uri=https%3A%2F%2Fdaengtionary.site%2Fkakao%2Fcallback&code=c&client_secret=s3cr%26t");
 }
 
-TEST(Unit, SignsInWithoutEmailWhenUserDidNotConsent) {
+TEST(KakaoClient, SignsInWithoutEmailWhenUserDidNotConsent) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {200, R"({"id":42,"properties":{"nickname":"댕댕"},
@@ -296,7 +296,7 @@ TEST(Unit, SignsInWithoutEmailWhenUserDidNotConsent) {
   EXPECT_EQ(user.profile_image, std::nullopt);
 }
 
-TEST(Unit, FallsBackToAccountProfileWhenPropertiesLackNickname) {
+TEST(KakaoClient, FallsBackToAccountProfileWhenPropertiesLackNickname) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {200, R"({"id":7,"properties":{"nickname":""},
@@ -312,7 +312,7 @@ TEST(Unit, FallsBackToAccountProfileWhenPropertiesLackNickname) {
   EXPECT_FALSE(user.email_verified);
 }
 
-TEST(Unit, UsesDefaultNicknameWhenKakaoGivesNone) {
+TEST(KakaoClient, UsesDefaultNicknameWhenKakaoGivesNone) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {200, R"({"id":7,"kakao_account":{"profile_nickname_needs_agreement":true}})"});
@@ -322,7 +322,7 @@ TEST(Unit, UsesDefaultNicknameWhenKakaoGivesNone) {
   EXPECT_EQ(expect_user(kakao.sign_in("c")).nickname, "카카오사용자");
 }
 
-TEST(Unit, IgnoresWrongTypesInOptionalFieldsWhenIdIsValid) {
+TEST(KakaoClient, IgnoresWrongTypesInOptionalFieldsWhenIdIsValid) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {200, R"({"id":9,"properties":["x"],"kakao_account":{"email":5,"is_email_verified":"true",
@@ -338,7 +338,7 @@ TEST(Unit, IgnoresWrongTypesInOptionalFieldsWhenIdIsValid) {
   EXPECT_EQ(user.profile_image, std::nullopt);
 }
 
-TEST(Unit, RejectsWhenTokenEndpointAnswers400) {
+TEST(KakaoClient, RejectsWhenTokenEndpointAnswers400) {
   stand_in_server server;
   server.on(token_path, {400, R"({"error":"invalid_grant","error_description":"authorization code not found for )"
                               R"(code=c","error_code":"KOE320"})"});
@@ -350,7 +350,7 @@ TEST(Unit, RejectsWhenTokenEndpointAnswers400) {
   EXPECT_EQ(server.requests().size(), 1U) << "user-info must not be called without a token";
 }
 
-TEST(Unit, RejectsWhenTokenEndpointAnswers401) {
+TEST(KakaoClient, RejectsWhenTokenEndpointAnswers401) {
   stand_in_server server;
   server.on(token_path, {401, R"({"error":"invalid_client","error_code":"KOE010"})"});
   const http_client http(2s);
@@ -359,7 +359,7 @@ TEST(Unit, RejectsWhenTokenEndpointAnswers401) {
   expect_failure(kakao.sign_in("c"), kakao_failure::rejected);
 }
 
-TEST(Unit, RejectsEmptyCodeWithoutCallingKakao) {
+TEST(KakaoClient, RejectsEmptyCodeWithoutCallingKakao) {
   stand_in_server server;
   const http_client http(2s);
   const kakao_client kakao(settings_for(server), http);
@@ -369,7 +369,7 @@ TEST(Unit, RejectsEmptyCodeWithoutCallingKakao) {
   EXPECT_TRUE(server.requests().empty());
 }
 
-TEST(Unit, IsUnavailableWhenTokenEndpointAnswers500) {
+TEST(KakaoClient, IsUnavailableWhenTokenEndpointAnswers500) {
   stand_in_server server;
   server.on(token_path, {500, R"({"msg":"internal"})"});
   const http_client http(2s);
@@ -378,7 +378,7 @@ TEST(Unit, IsUnavailableWhenTokenEndpointAnswers500) {
   expect_failure(kakao.sign_in("c"), kakao_failure::unavailable);
 }
 
-TEST(Unit, IsUnavailableWhenTokenEndpointRedirects) {
+TEST(KakaoClient, IsUnavailableWhenTokenEndpointRedirects) {
   stand_in_server server;
   server.on(token_path, {302, "", 0ms, false, {{"Location", server.url(user_path)}}});
   server.on(user_path, {200, token_ok});
@@ -389,7 +389,7 @@ TEST(Unit, IsUnavailableWhenTokenEndpointRedirects) {
   EXPECT_EQ(server.requests().size(), 1U);
 }
 
-TEST(Unit, IsUnavailableWhenTokenBodyIsGarbage) {
+TEST(KakaoClient, IsUnavailableWhenTokenBodyIsGarbage) {
   for (const std::string body :
        {"<html>bad gateway</html>", "", "[]", "{}", R"({"access_token":12})", R"({"access_token":""})",
         R"({"access_token":"a b\r\nX-Evil: 1"})", R"({"access_token":"tok")"}) {
@@ -404,7 +404,7 @@ TEST(Unit, IsUnavailableWhenTokenBodyIsGarbage) {
   }
 }
 
-TEST(Unit, RejectsWhenUserInfoAnswers401) {
+TEST(KakaoClient, RejectsWhenUserInfoAnswers401) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});
   server.on(user_path, {401, R"({"msg":"this access token does not exist","code":-401})"});
@@ -414,7 +414,7 @@ TEST(Unit, RejectsWhenUserInfoAnswers401) {
   expect_failure(kakao.sign_in("c"), kakao_failure::rejected);
 }
 
-TEST(Unit, IsUnavailableWhenUserInfoFailsOrIsUnreadable) {
+TEST(KakaoClient, IsUnavailableWhenUserInfoFailsOrIsUnreadable) {
   const std::vector<canned_reply> replies{
       {500, R"({"msg":"internal"})"},
       {403, R"({"msg":"insufficient scopes","code":-402})"},
@@ -438,7 +438,7 @@ TEST(Unit, IsUnavailableWhenUserInfoFailsOrIsUnreadable) {
   }
 }
 
-TEST(Unit, IsUnavailableWhenKakaoIsUnreachable) {
+TEST(KakaoClient, IsUnavailableWhenKakaoIsUnreachable) {
   kakao_settings settings;
   {
     // A port that was just free: nothing listens on it any more.
@@ -451,7 +451,7 @@ TEST(Unit, IsUnavailableWhenKakaoIsUnreachable) {
   expect_failure(kakao.sign_in("c"), kakao_failure::unavailable);
 }
 
-TEST(Unit, IsUnavailableWhenKakaoIsSlowerThanTimeout) {
+TEST(KakaoClient, IsUnavailableWhenKakaoIsSlowerThanTimeout) {
   stand_in_server server;
   server.on(token_path, {200, token_ok, 10s});
   const http_client http(300ms);
@@ -462,7 +462,7 @@ TEST(Unit, IsUnavailableWhenKakaoIsSlowerThanTimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
 }
 
-TEST(Unit, IsUnavailableWhenBodyIsOversized) {
+TEST(KakaoClient, IsUnavailableWhenBodyIsOversized) {
   for (const bool chunked : {false, true}) {
     stand_in_server server;
     server.on(token_path, {200, token_ok});
@@ -475,7 +475,7 @@ TEST(Unit, IsUnavailableWhenBodyIsOversized) {
   }
 }
 
-TEST(Unit, NeverLogsTokensCodesOrSecretsWhenSigningIn) {
+TEST(KakaoClient, NeverLogsTokensCodesOrSecretsWhenSigningIn) {
   const std::string code = "CODE-do-not-log";
   log_capture capture;
   {
@@ -512,7 +512,7 @@ TEST(Unit, NeverLogsTokensCodesOrSecretsWhenSigningIn) {
 
 // --- http_client ------------------------------------------------------------------------------
 
-TEST(Unit, FormEncodesKoreanAndReservedCharactersWhenPosting) {
+TEST(HttpClient, FormEncodesKoreanAndReservedCharactersWhenPosting) {
   stand_in_server server;
   server.on("/form", {200, "ok"});
   const http_client http(2s);
@@ -528,7 +528,7 @@ TEST(Unit, FormEncodesKoreanAndReservedCharactersWhenPosting) {
   EXPECT_EQ(requests[0].body, "nick=%ED%99%8D%20%EA%B8%B8%EB%8F%99&q=a%26b%3Dc%2Bd&k%26%3D%2B=&t=~-._%2A");
 }
 
-TEST(Unit, KeepsCallerContentTypeWhenHeadersNameOne) {
+TEST(HttpClient, KeepsCallerContentTypeWhenHeadersNameOne) {
   stand_in_server server;
   server.on("/form", {200, "ok"});
   const http_client http(2s);
@@ -542,7 +542,7 @@ TEST(Unit, KeepsCallerContentTypeWhenHeadersNameOne) {
   EXPECT_EQ(requests[1].body, R"({"a":1})");
 }
 
-TEST(Unit, ReturnsErrorStatusesAsResponsesWhenPeerAnswers) {
+TEST(HttpClient, ReturnsErrorStatusesAsResponsesWhenPeerAnswers) {
   stand_in_server server;
   server.on("/down", {503, R"({"msg":"maintenance"})"});
   const http_client http(2s);
@@ -557,7 +557,7 @@ TEST(Unit, ReturnsErrorStatusesAsResponsesWhenPeerAnswers) {
   EXPECT_EQ(requests[0].authorization, "KakaoAK admin");
 }
 
-TEST(Unit, DoesNotFollowRedirectsWhenPeerAnswers302) {
+TEST(HttpClient, DoesNotFollowRedirectsWhenPeerAnswers302) {
   stand_in_server server;
   server.on("/from", {302, "", 0ms, false, {{"Location", server.url("/to")}}});
   server.on("/to", {200, "followed"});
@@ -567,7 +567,7 @@ TEST(Unit, DoesNotFollowRedirectsWhenPeerAnswers302) {
   EXPECT_EQ(server.requests().size(), 1U);
 }
 
-TEST(Unit, AcceptsBodyOfExactlyTheLimitAndThrowsWhenLarger) {
+TEST(HttpClient, AcceptsBodyOfExactlyTheLimitAndThrowsWhenLarger) {
   stand_in_server server;
   server.on("/fit", {200, std::string(max_outbound_response_size, 'a')});
   server.on("/fit-chunked", {200, std::string(max_outbound_response_size, 'a'), 0ms, true});
@@ -581,7 +581,7 @@ TEST(Unit, AcceptsBodyOfExactlyTheLimitAndThrowsWhenLarger) {
   EXPECT_THROW(http.get(server.url("/big-chunked"), {}), outbound_error);
 }
 
-TEST(Unit, ThrowsOutboundErrorWhenTimedOutOrRefused) {
+TEST(HttpClient, ThrowsOutboundErrorWhenTimedOutOrRefused) {
   stand_in_server server;
   server.on("/slow", {200, "late", 10s});
   const http_client http(200ms);
@@ -590,13 +590,13 @@ TEST(Unit, ThrowsOutboundErrorWhenTimedOutOrRefused) {
   EXPECT_THROW(http.get("http://127.0.0.1:1/", {}), outbound_error);
 }
 
-TEST(Unit, ThrowsOutboundErrorWhenSchemeIsNeitherHttpNorHttps) {
+TEST(HttpClient, ThrowsOutboundErrorWhenSchemeIsNeitherHttpNorHttps) {
   const http_client http(2s);
   EXPECT_THROW(http.get("file:///etc/passwd", {}), outbound_error);
   EXPECT_THROW(http.get("gopher://127.0.0.1/", {}), outbound_error);
 }
 
-TEST(Unit, ThrowsInvalidArgumentWhenHeaderHasLineBreak) {
+TEST(HttpClient, ThrowsInvalidArgumentWhenHeaderHasLineBreak) {
   stand_in_server server;
   const http_client http(2s);
   EXPECT_THROW(http.get(server.url("/"), {{"Authorization", "Bearer x\r\nX-Injected: 1"}}), std::invalid_argument);
@@ -604,6 +604,8 @@ TEST(Unit, ThrowsInvalidArgumentWhenHeaderHasLineBreak) {
   EXPECT_TRUE(server.requests().empty());
 }
 
-TEST(Unit, ThrowsInvalidArgumentWhenTimeoutIsNotPositive) { EXPECT_THROW(http_client(0ms), std::invalid_argument); }
+TEST(HttpClient, ThrowsInvalidArgumentWhenTimeoutIsNotPositive) {
+  EXPECT_THROW(http_client(0ms), std::invalid_argument);
+}
 
 }  // namespace

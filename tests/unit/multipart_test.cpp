@@ -64,7 +64,7 @@ std::string disposition(std::string_view name) {
   return "Content-Disposition: form-data; name=\"" + std::string(name) + "\"";
 }
 
-TEST(Unit, MultipartParsesChromeBodyWhenItHasBlobFilesAndUndefinedText) {
+TEST(Multipart, ParsesChromeBodyWhenItHasBlobFilesAndUndefinedText) {
   const auto result = mp::parse(chrome_type, chrome_body(tricky_bytes));
   ASSERT_FALSE(result.failure) << mp::describe(*result.failure);
   ASSERT_EQ(result.parts.size(), 4U);
@@ -93,7 +93,7 @@ TEST(Unit, MultipartParsesChromeBodyWhenItHasBlobFilesAndUndefinedText) {
   EXPECT_EQ(text.data, "undefined");
 }
 
-TEST(Unit, MultipartKeepsEmptyFilePartWhenBrowserSendsNoFile) {
+TEST(Multipart, KeepsEmptyFilePartWhenBrowserSendsNoFile) {
   // <input type=file> left empty: filename="" and no bytes.
   const std::string body =
       body_of("b", {{disposition("image") + "; filename=\"\"\r\nContent-Type: application/octet-stream", ""},
@@ -109,7 +109,7 @@ TEST(Unit, MultipartKeepsEmptyFilePartWhenBrowserSendsNoFile) {
   EXPECT_EQ(result.parts[1].data, "");
 }
 
-TEST(Unit, MultipartKeepsDataVerbatimWhenItContainsCrlfAndDashes) {
+TEST(Multipart, KeepsDataVerbatimWhenItContainsCrlfAndDashes) {
   const std::string data = "--\r\n--\r\n\r\n--b-\r\n-b\r\n--\0--x"s;
   const auto result = mp::parse("multipart/form-data; boundary=b0", body_of("b0", {{disposition("f"), data}}));
   ASSERT_FALSE(result.failure);
@@ -117,14 +117,14 @@ TEST(Unit, MultipartKeepsDataVerbatimWhenItContainsCrlfAndDashes) {
   EXPECT_EQ(result.parts[0].data, data);
 }
 
-TEST(Unit, MultipartTreatsBoundaryAfterCrlfAsDelimiterWhenFollowedByOtherText) {
+TEST(Multipart, TreatsBoundaryAfterCrlfAsDelimiterWhenFollowedByOtherText) {
   // RFC 2046 5.1.1: the boundary only has to appear in its entirety after a CRLF; what follows it
   // must then be padding and CRLF, so this body is malformed rather than a part containing the text.
   const std::string body = "--b\r\n" + disposition("f") + "\r\n\r\nabc\r\n--bX\r\n--b--\r\n";
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartIgnoresPreambleAndEpilogueWhenPresent) {
+TEST(Multipart, IgnoresPreambleAndEpilogueWhenPresent) {
   const std::string body = "This is the preamble.\r\n--b\r\n--b is not here\r\n" +
                            body_of("b", {{disposition("a"), "1"}}) + "epilogue\r\n--b\r\n" + disposition("ignored") +
                            "\r\n\r\nx\r\n--b--\r\n";
@@ -141,7 +141,7 @@ TEST(Unit, MultipartIgnoresPreambleAndEpilogueWhenPresent) {
   EXPECT_EQ(result.parts[0].data, "1");
 }
 
-TEST(Unit, MultipartReadsWholeBodyAsPreambleWhenFirstBoundaryLacksLeadingCrlf) {
+TEST(Multipart, ReadsWholeBodyAsPreambleWhenFirstBoundaryLacksLeadingCrlf) {
   // A delimiter is CRLF "--" boundary (or "--" boundary at the very start), so "junk--b" is preamble
   // and the first delimiter is the close one: no parts, as for an empty FormData.
   const std::string body = "junk" + body_of("b", {{disposition("a"), "1"}});
@@ -153,7 +153,7 @@ TEST(Unit, MultipartReadsWholeBodyAsPreambleWhenFirstBoundaryLacksLeadingCrlf) {
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", unclosed).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartAcceptsTransportPaddingWhenAfterDelimiter) {
+TEST(Multipart, AcceptsTransportPaddingWhenAfterDelimiter) {
   const std::string body =
       "--b \t\r\n" + disposition("a") + "\r\n\r\n1\r\n--b\t\r\n" + disposition("c") + "\r\n\r\n2\r\n--b--";
   const auto result = mp::parse("multipart/form-data; boundary=b", body);
@@ -162,7 +162,7 @@ TEST(Unit, MultipartAcceptsTransportPaddingWhenAfterDelimiter) {
   EXPECT_EQ(result.parts[1].data, "2");
 }
 
-TEST(Unit, MultipartParsesQuotedBoundaryWhenItHasSpaces) {
+TEST(Multipart, ParsesQuotedBoundaryWhenItHasSpaces) {
   const std::string boundary = "simple boundary:+_,()";
   const auto result =
       mp::parse("multipart/form-data; boundary=\"" + boundary + "\"", body_of(boundary, {{disposition("a"), "x"}}));
@@ -171,7 +171,7 @@ TEST(Unit, MultipartParsesQuotedBoundaryWhenItHasSpaces) {
   EXPECT_EQ(result.parts[0].data, "x");
 }
 
-TEST(Unit, MultipartReadsHeadersCaseInsensitivelyWhenClientUsesOtherCase) {
+TEST(Multipart, ReadsHeadersCaseInsensitivelyWhenClientUsesOtherCase) {
   const std::string body = body_of("b", {{"content-disposition: FORM-DATA; NAME=\"a\"; FileName=\"x.bin\"\r\n"
                                           "CONTENT-TYPE:  text/plain \r\nX-Other: ignored",
                                           "1"}});
@@ -183,7 +183,7 @@ TEST(Unit, MultipartReadsHeadersCaseInsensitivelyWhenClientUsesOtherCase) {
   EXPECT_EQ(result.parts[0].content_type, "text/plain");
 }
 
-TEST(Unit, MultipartReadsParametersWhenUnquotedOrContainingSemicolons) {
+TEST(Multipart, ReadsParametersWhenUnquotedOrContainingSemicolons) {
   const std::string body = body_of("b", {{"Content-Disposition: form-data; filename=\"a;b=c.png\"; name=photo", "x"}});
   const auto result = mp::parse("multipart/form-data; boundary=b", body);
   ASSERT_FALSE(result.failure);
@@ -192,18 +192,18 @@ TEST(Unit, MultipartReadsParametersWhenUnquotedOrContainingSemicolons) {
   EXPECT_EQ(result.parts[0].filename, "a;b=c.png");
 }
 
-TEST(Unit, MultipartDoesNotMistakeFilenameForNameWhenNameIsMissing) {
+TEST(Multipart, DoesNotMistakeFilenameForNameWhenNameIsMissing) {
   const std::string body = body_of("b", {{"Content-Disposition: form-data; filename=\"x.png\"", "x"}});
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartReturnsNoPartsWhenBodyIsOnlyCloseDelimiter) {
+TEST(Multipart, ReturnsNoPartsWhenBodyIsOnlyCloseDelimiter) {
   const auto result = mp::parse("multipart/form-data; boundary=b", "--b--\r\n");
   EXPECT_FALSE(result.failure);
   EXPECT_TRUE(result.parts.empty());
 }
 
-TEST(Unit, MultipartRejectsBodyWhenCloseDelimiterIsMissing) {
+TEST(Multipart, RejectsBodyWhenCloseDelimiterIsMissing) {
   const std::string complete = body_of("b", {{disposition("a"), "1"}});
   const std::string without_close = complete.substr(0, complete.rfind("--b--"));
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", without_close).failure, mp::error::malformed);
@@ -211,13 +211,13 @@ TEST(Unit, MultipartRejectsBodyWhenCloseDelimiterIsMissing) {
             mp::error::malformed);
 }
 
-TEST(Unit, MultipartRejectsBodyWhenItHasNoDelimiterAtAll) {
+TEST(Multipart, RejectsBodyWhenItHasNoDelimiterAtAll) {
   for (const std::string& body : {""s, "hello"s, "--c\r\n"s, "-b\r\n"s, "\r\n"s}) {
     EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed) << body;
   }
 }
 
-TEST(Unit, MultipartRejectsPartWhenContentDispositionIsMissingOrWrong) {
+TEST(Multipart, RejectsPartWhenContentDispositionIsMissingOrWrong) {
   const std::vector<std::string> bad_headers = {
       "Content-Type: text/plain",
       "Content-Disposition: attachment; name=\"a\"",
@@ -235,36 +235,36 @@ TEST(Unit, MultipartRejectsPartWhenContentDispositionIsMissingOrWrong) {
   }
 }
 
-TEST(Unit, MultipartRejectsPartWhenHeadersHaveNoBlankLine) {
+TEST(Multipart, RejectsPartWhenHeadersHaveNoBlankLine) {
   const std::string body = "--b\r\n" + disposition("a") + "\r\nvalue\r\n--b--\r\n";
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartRejectsPartWhenHeadersHaveNoBlankLineButNextPartDoes) {
+TEST(Multipart, RejectsPartWhenHeadersHaveNoBlankLineButNextPartDoes) {
   // The blank-line search must not swallow the next part's headers into this one's.
   const std::string body =
       "--b\r\n" + disposition("a") + "\r\nvalue\r\n--b\r\n" + disposition("c") + "\r\n\r\n2\r\n--b--\r\n";
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartRejectsBodyWhenLinesEndWithBareLf) {
+TEST(Multipart, RejectsBodyWhenLinesEndWithBareLf) {
   const std::string body = "--b\n" + disposition("a") + "\n\nvalue\n--b--\n";
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartRejectsBodyWhenDelimiterIsFollowedByText) {
+TEST(Multipart, RejectsBodyWhenDelimiterIsFollowedByText) {
   const std::string body = "--bX\r\n" + disposition("a") + "\r\n\r\n1\r\n--b--\r\n";
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body).failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartFailsWithoutPartialPartsWhenALaterPartIsBad) {
+TEST(Multipart, FailsWithoutPartialPartsWhenALaterPartIsBad) {
   const std::string body = body_of("b", {{disposition("a"), "1"}, {"Content-Type: text/plain", "2"}});
   const auto result = mp::parse("multipart/form-data; boundary=b", body);
   EXPECT_EQ(result.failure, mp::error::malformed);
   EXPECT_TRUE(result.parts.empty());
 }
 
-TEST(Unit, MultipartFailsOnEveryTruncationBeforeTheCloseDelimiter) {
+TEST(Multipart, FailsOnEveryTruncationBeforeTheCloseDelimiter) {
   const std::string body = chrome_body(tricky_bytes);
   const std::string close = "--" + std::string(chrome_boundary) + "--";
   const std::size_t complete_at = body.rfind(close) + close.size();
@@ -284,7 +284,7 @@ TEST(Unit, MultipartFailsOnEveryTruncationBeforeTheCloseDelimiter) {
   }
 }
 
-TEST(Unit, MultipartNeverReturnsPartsWithAFailureWhenOneByteIsDeletedOrFlipped) {
+TEST(Multipart, NeverReturnsPartsWithAFailureWhenOneByteIsDeletedOrFlipped) {
   const std::string body = chrome_body("PNG\r\n--");
   std::set<mp::error> seen;
   for (std::size_t at = 0; at < body.size(); ++at) {
@@ -307,7 +307,7 @@ TEST(Unit, MultipartNeverReturnsPartsWithAFailureWhenOneByteIsDeletedOrFlipped) 
   EXPECT_TRUE(seen.contains(mp::error::malformed));
 }
 
-TEST(Unit, MultipartAcceptsMaxPartsWhenCountIsAtLimit) {
+TEST(Multipart, AcceptsMaxPartsWhenCountIsAtLimit) {
   mp::limits limits;
   limits.max_parts = 3;
   const std::string body = body_of("b", {{disposition("a"), "1"}, {disposition("b"), "2"}, {disposition("c"), "3"}});
@@ -316,7 +316,7 @@ TEST(Unit, MultipartAcceptsMaxPartsWhenCountIsAtLimit) {
   EXPECT_EQ(result.parts.size(), 3U);
 }
 
-TEST(Unit, MultipartRejectsBodyWhenPartsExceedLimit) {
+TEST(Multipart, RejectsBodyWhenPartsExceedLimit) {
   mp::limits limits;
   limits.max_parts = 2;
   const std::string body = body_of("b", {{disposition("a"), "1"}, {disposition("b"), "2"}, {disposition("c"), "3"}});
@@ -328,7 +328,7 @@ TEST(Unit, MultipartRejectsBodyWhenPartsExceedLimit) {
   EXPECT_EQ(mp::parse("multipart/form-data; boundary=b", body, limits).failure, mp::error::too_many_parts);
 }
 
-TEST(Unit, MultipartRejectsPartWhenDataExceedsLimit) {
+TEST(Multipart, RejectsPartWhenDataExceedsLimit) {
   mp::limits limits;
   limits.max_part_bytes = 10;
   const std::string at_limit = body_of("b", {{disposition("a"), std::string(10, 'x')}});
@@ -342,7 +342,7 @@ TEST(Unit, MultipartRejectsPartWhenDataExceedsLimit) {
   EXPECT_TRUE(result.parts.empty());
 }
 
-TEST(Unit, MultipartRejectsPartWhenHeaderBlockExceedsLimit) {
+TEST(Multipart, RejectsPartWhenHeaderBlockExceedsLimit) {
   mp::limits limits;
   const std::string headers = disposition("a") + "\r\nContent-Type: ";
   limits.max_part_header_bytes = headers.size() + 5;
@@ -354,7 +354,7 @@ TEST(Unit, MultipartRejectsPartWhenHeaderBlockExceedsLimit) {
   EXPECT_EQ(result.failure, mp::error::malformed);
 }
 
-TEST(Unit, MultipartRejectsContentTypeWhenNotFormDataWithBoundary) {
+TEST(Multipart, RejectsContentTypeWhenNotFormDataWithBoundary) {
   const std::string body = body_of("b", {{disposition("a"), "1"}});
   for (const char* type :
        {"", "application/json", "multipart/mixed; boundary=b", "multipart/form-data",
@@ -366,7 +366,7 @@ TEST(Unit, MultipartRejectsContentTypeWhenNotFormDataWithBoundary) {
   }
 }
 
-TEST(Unit, BoundaryOfReturnsUnquotedBoundaryWhenPresent) {
+TEST(Multipart, BoundaryOfReturnsUnquotedBoundaryWhenPresent) {
   EXPECT_EQ(mp::boundary_of(chrome_type), std::string(chrome_boundary));
   EXPECT_EQ(mp::boundary_of("multipart/form-data; charset=UTF-8; boundary=abc"), "abc");
   EXPECT_EQ(mp::boundary_of("multipart/form-data;boundary=\"a b\""), "a b");
@@ -374,13 +374,13 @@ TEST(Unit, BoundaryOfReturnsUnquotedBoundaryWhenPresent) {
   EXPECT_EQ(mp::boundary_of("MULTIPART/FORM-DATA; BOUNDARY=Abc"), "Abc");
 }
 
-TEST(Unit, BoundaryOfEnforcesRfcLengthWhenBoundaryIsLong) {
+TEST(Multipart, BoundaryOfEnforcesRfcLengthWhenBoundaryIsLong) {
   const std::string seventy(70, 'x');
   EXPECT_EQ(mp::boundary_of("multipart/form-data; boundary=" + seventy), seventy);
   EXPECT_EQ(mp::boundary_of("multipart/form-data; boundary=" + seventy + "x"), std::nullopt);
 }
 
-TEST(Unit, DescribeGivesDistinctMessagesWhenErrorsDiffer) {
+TEST(Multipart, DescribeGivesDistinctMessagesWhenErrorsDiffer) {
   std::set<std::string_view> messages;
   for (auto e :
        {mp::error::not_multipart, mp::error::malformed, mp::error::too_many_parts, mp::error::part_too_large}) {

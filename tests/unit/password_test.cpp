@@ -14,21 +14,21 @@ using platform::auth::verify_password;
 // Cost 4 keeps the suite fast; the default-cost path is covered once below.
 constexpr unsigned fast = 4;
 
-TEST(Unit, VerifiesPasswordWhenHashedWithDefaultCost) {
+TEST(PasswordHash, VerifiesPasswordWhenHashedWithDefaultCost) {
   const auto hash = hash_password("s3cret!pw");
   EXPECT_EQ(hash.size(), 60U);
   EXPECT_TRUE(hash.starts_with("$2b$10$")) << hash;
   EXPECT_TRUE(verify_password("s3cret!pw", hash));
 }
 
-TEST(Unit, RejectsPasswordWhenWrong) {
+TEST(PasswordHash, RejectsPasswordWhenWrong) {
   const auto hash = hash_password("s3cret!pw", fast);
   EXPECT_FALSE(verify_password("s3cret!pW", hash));
   EXPECT_FALSE(verify_password("", hash));
   EXPECT_FALSE(verify_password("s3cret!pw ", hash));
 }
 
-TEST(Unit, SaltsHashWhenSamePasswordHashedTwice) {
+TEST(PasswordHash, SaltsHashWhenSamePasswordHashedTwice) {
   const auto a = hash_password("same", fast);
   const auto b = hash_password("same", fast);
   EXPECT_NE(a, b);
@@ -36,7 +36,7 @@ TEST(Unit, SaltsHashWhenSamePasswordHashedTwice) {
   EXPECT_TRUE(verify_password("same", b));
 }
 
-TEST(Unit, VerifiesPasswordWhenHashMadeByJavaBcrypt) {
+TEST(PasswordHash, VerifiesPasswordWhenHashMadeByJavaBcrypt) {
   // Spring Security's documented BCryptPasswordEncoder output for "password".
   EXPECT_TRUE(verify_password("password", "$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG"));
   EXPECT_FALSE(verify_password("Password", "$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG"));
@@ -46,7 +46,7 @@ TEST(Unit, VerifiesPasswordWhenHashMadeByJavaBcrypt) {
   EXPECT_TRUE(verify_password("U*U", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW"));
 }
 
-TEST(Unit, ReturnsFalseWhenStoredHashMalformed) {
+TEST(PasswordHash, ReturnsFalseWhenStoredHashMalformed) {
   const std::string good = "$2a$06$If6bvum7DFjUnE9p2uDeDu0YHzrHM6tf.iqN8.yx.jNN1ILEf7h0i";
   EXPECT_FALSE(verify_password("abc", ""));
   EXPECT_FALSE(verify_password("abc", "abc"));
@@ -61,7 +61,7 @@ TEST(Unit, ReturnsFalseWhenStoredHashMalformed) {
   EXPECT_FALSE(verify_password("abc", std::string("$6$") + std::string(57, 'a')));
 }
 
-TEST(Unit, RejectsPasswordWhenLongerThan72BytesOrContainsNul) {
+TEST(PasswordHash, RejectsPasswordWhenLongerThan72BytesOrContainsNul) {
   EXPECT_NO_THROW(hash_password(std::string(72, 'x'), fast));
   EXPECT_THROW(hash_password(std::string(73, 'x'), fast), std::invalid_argument);
   EXPECT_THROW(hash_password(std::string("a\0b", 3), fast), std::invalid_argument);
@@ -69,13 +69,13 @@ TEST(Unit, RejectsPasswordWhenLongerThan72BytesOrContainsNul) {
   EXPECT_FALSE(verify_password(std::string("a\0b", 3), hash));
 }
 
-TEST(Unit, RejectsCostWhenOutsideBcryptRange) {
+TEST(PasswordHash, RejectsCostWhenOutsideBcryptRange) {
   EXPECT_THROW(hash_password("x", 3), std::invalid_argument);
   EXPECT_THROW(hash_password("x", 32), std::invalid_argument);
   EXPECT_TRUE(hash_password("x", fast).starts_with("$2b$04$"));
 }
 
-TEST(Unit, TruncatesLikeJbcryptWhenVerifyingOverlongPassword) {
+TEST(PasswordHash, TruncatesLikeJbcryptWhenVerifyingOverlongPassword) {
   // Documented behaviour: verify accepts >72 bytes so hashes migrated from the original keep
   // working.
   const std::string first72(72, 'p');

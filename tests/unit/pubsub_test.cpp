@@ -58,7 +58,7 @@ bool wait_for(Predicate done, std::chrono::milliseconds timeout = 5000ms) {
   return done();
 }
 
-TEST(Unit, DeliversToEverySubscriberOfAChannelAndToNoOtherChannel) {
+TEST(InProcessPubsub, DeliversToEverySubscriberOfAChannelAndToNoOtherChannel) {
   kv::in_process_pubsub bus;
   inbox a;
   inbox b;
@@ -77,7 +77,7 @@ TEST(Unit, DeliversToEverySubscriberOfAChannelAndToNoOtherChannel) {
   EXPECT_EQ(bus.channel_count(), 2U);
 }
 
-TEST(Unit, PassesTheSamePayloadPointerWhenManySubscribe) {
+TEST(InProcessPubsub, PassesTheSamePayloadPointerWhenManySubscribe) {
   kv::in_process_pubsub bus;
   std::vector<inbox> inboxes(5);
   std::vector<kv::subscription> subs;
@@ -92,7 +92,7 @@ TEST(Unit, PassesTheSamePayloadPointerWhenManySubscribe) {
   }
 }
 
-TEST(Unit, KeepsPublishOrderWhenOneThreadPublishes) {
+TEST(InProcessPubsub, KeepsPublishOrderWhenOneThreadPublishes) {
   kv::in_process_pubsub bus;
   inbox box;
   const auto sub = bus.subscribe("room", box.handler());
@@ -104,7 +104,7 @@ TEST(Unit, KeepsPublishOrderWhenOneThreadPublishes) {
   EXPECT_EQ(box.texts(), expected);
 }
 
-TEST(Unit, StopsDeliveringAndForgetsTheChannelWhenSubscriptionIsDestroyed) {
+TEST(InProcessPubsub, StopsDeliveringAndForgetsTheChannelWhenSubscriptionIsDestroyed) {
   kv::in_process_pubsub bus;
   inbox kept;
   inbox dropped;
@@ -133,7 +133,7 @@ TEST(Unit, StopsDeliveringAndForgetsTheChannelWhenSubscriptionIsDestroyed) {
   EXPECT_EQ(bus.subscriber_count("other"), 0U);
 }
 
-TEST(Unit, FinishesTheCallAndStopsWhenHandlerDestroysItsOwnSubscription) {
+TEST(InProcessPubsub, FinishesTheCallAndStopsWhenHandlerDestroysItsOwnSubscription) {
   kv::in_process_pubsub bus;
   std::optional<kv::subscription> self;
   int calls = 0;
@@ -157,7 +157,7 @@ TEST(Unit, FinishesTheCallAndStopsWhenHandlerDestroysItsOwnSubscription) {
   EXPECT_EQ(calls, 1);
 }
 
-TEST(Unit, AllowsSubscribingAndPublishingWhenInsideAHandler) {
+TEST(InProcessPubsub, AllowsSubscribingAndPublishingWhenInsideAHandler) {
   kv::in_process_pubsub bus;
   inbox late;
   std::optional<kv::subscription> late_sub;
@@ -175,7 +175,7 @@ TEST(Unit, AllowsSubscribingAndPublishingWhenInsideAHandler) {
   EXPECT_EQ(late.texts(), std::vector<std::string>{"room:echo"});
 }
 
-TEST(Unit, MovesTheSubscriptionWhenHandleIsMoved) {
+TEST(InProcessPubsub, MovesTheSubscriptionWhenHandleIsMoved) {
   kv::in_process_pubsub bus;
   inbox first;
   inbox second;
@@ -205,7 +205,7 @@ TEST(Unit, MovesTheSubscriptionWhenHandleIsMoved) {
   EXPECT_EQ(second.size(), 2U + 51U);
 }
 
-TEST(Unit, RoutesEachMessageToItsOwnChannelWhenThereAreManyChannels) {
+TEST(InProcessPubsub, RoutesEachMessageToItsOwnChannelWhenThereAreManyChannels) {
   kv::in_process_pubsub bus;
   constexpr int channels = 1000;
   std::vector<std::vector<std::string>> seen(channels);
@@ -226,7 +226,7 @@ TEST(Unit, RoutesEachMessageToItsOwnChannelWhenThereAreManyChannels) {
   EXPECT_EQ(bus.channel_count(), 0U);
 }
 
-TEST(Unit, WaitsForARunningCallWhenSubscriptionIsDestroyedOnAnotherThread) {
+TEST(InProcessPubsub, WaitsForARunningCallWhenSubscriptionIsDestroyedOnAnotherThread) {
   kv::in_process_pubsub bus;
   std::atomic<bool> entered{false};
   std::atomic<bool> finished{false};
@@ -245,7 +245,7 @@ TEST(Unit, WaitsForARunningCallWhenSubscriptionIsDestroyedOnAnotherThread) {
 // The central guarantee under load: publishers hammer a channel while another thread subscribes and
 // unsubscribes over and over; no handler may run after its subscription's destructor returned, and
 // each new subscription receives messages published after subscribe returned.
-TEST(Unit, NeverCallsHandlerAfterItsSubscriptionIsDestroyedWhenPublishersRunConcurrently) {
+TEST(InProcessPubsub, NeverCallsHandlerAfterItsSubscriptionIsDestroyedWhenPublishersRunConcurrently) {
   kv::in_process_pubsub bus;
   std::atomic<bool> stop{false};
   std::atomic<long> late_calls{0};
@@ -307,7 +307,7 @@ TEST(Unit, NeverCallsHandlerAfterItsSubscriptionIsDestroyedWhenPublishersRunConc
 }
 
 // Destroying from several threads at once, each destroying subscriptions that are being delivered to.
-TEST(Unit, KeepsTheChannelMapConsistentWhenManyThreadsSubscribeAndUnsubscribe) {
+TEST(InProcessPubsub, KeepsTheChannelMapConsistentWhenManyThreadsSubscribeAndUnsubscribe) {
   kv::in_process_pubsub bus;
   std::atomic<bool> stop{false};
   std::atomic<long> late_calls{0};
@@ -341,7 +341,7 @@ TEST(Unit, KeepsTheChannelMapConsistentWhenManyThreadsSubscribeAndUnsubscribe) {
   EXPECT_EQ(bus.channel_count(), 0U);
 }
 
-TEST(Unit, StaysSafeWhenSubscriptionOutlivesThePubsub) {
+TEST(InProcessPubsub, StaysSafeWhenSubscriptionOutlivesThePubsub) {
   inbox box;
   kv::subscription survivor;
   {
@@ -355,14 +355,14 @@ TEST(Unit, StaysSafeWhenSubscriptionOutlivesThePubsub) {
   EXPECT_EQ(box.size(), 1U);
 }
 
-TEST(Unit, RejectsEmptyHandlerAndNullPayloadWhenCalledWithThem) {
+TEST(InProcessPubsub, RejectsEmptyHandlerAndNullPayloadWhenCalledWithThem) {
   kv::in_process_pubsub bus;
   EXPECT_THROW((void)bus.subscribe("room", kv::pubsub::handler{}), std::invalid_argument);
   EXPECT_THROW(bus.publish("room", nullptr), std::invalid_argument);
   EXPECT_EQ(bus.channel_count(), 0U);
 }
 
-TEST(Unit, DeliversThroughTheInterfaceWhenUsedAsAPubsubReference) {
+TEST(InProcessPubsub, DeliversThroughTheInterfaceWhenUsedAsAPubsubReference) {
   kv::in_process_pubsub concrete;
   kv::pubsub& bus = concrete;
   inbox box;

@@ -44,7 +44,7 @@ int id_of(const router::stream_match& m) {
 
 params captured(std::initializer_list<std::pair<std::string, std::string>> pairs) { return params(pairs); }
 
-TEST(Unit, RouterMatchesLiteralPathWhenRegistered) {
+TEST(Router, MatchesLiteralPathWhenRegistered) {
   router r;
   r.add(verb::get, "/place/list", tagged{1});
   r.add(verb::get, "/place/search", tagged{2});
@@ -54,7 +54,7 @@ TEST(Unit, RouterMatchesLiteralPathWhenRegistered) {
   EXPECT_TRUE(m.allowed.empty());
 }
 
-TEST(Unit, RouterCapturesParametersWhenPatternHasThem) {
+TEST(Router, CapturesParametersWhenPatternHasThem) {
   router r;
   r.add(verb::get, "/hospital/{mapNo}/review/{reviewNo}", tagged{7});
   const auto m = r.find(verb::get, "/hospital/12/review/345");
@@ -62,7 +62,7 @@ TEST(Unit, RouterCapturesParametersWhenPatternHasThem) {
   EXPECT_EQ(m.path_params, captured({{"mapNo", "12"}, {"reviewNo", "345"}}));
 }
 
-TEST(Unit, RouterCapturesRawSegmentWhenItIsNotNumeric) {
+TEST(Router, CapturesRawSegmentWhenItIsNotNumeric) {
   router r;
   r.add(verb::get, "/member/{nick}", tagged{1});
   const auto m = r.find(verb::get, "/member/댕댕이 1");
@@ -70,7 +70,7 @@ TEST(Unit, RouterCapturesRawSegmentWhenItIsNotNumeric) {
   EXPECT_EQ(m.path_params, captured({{"nick", "댕댕이 1"}}));
 }
 
-TEST(Unit, RouterPrefersLiteralWhenParameterAlsoMatches) {
+TEST(Router, PrefersLiteralWhenParameterAlsoMatches) {
   router r;
   r.add(verb::get, "/friend/{id}", tagged{1});
   r.add(verb::get, "/friend/count", tagged{2});
@@ -81,7 +81,7 @@ TEST(Unit, RouterPrefersLiteralWhenParameterAlsoMatches) {
   EXPECT_EQ(m.path_params, captured({{"id", "42"}}));
 }
 
-TEST(Unit, RouterPrefersLiteralRegardlessOfRegistrationOrder) {
+TEST(Router, PrefersLiteralRegardlessOfRegistrationOrder) {
   router r;
   r.add(verb::get, "/friend/count", tagged{2});
   r.add(verb::get, "/friend/{id}", tagged{1});
@@ -89,7 +89,7 @@ TEST(Unit, RouterPrefersLiteralRegardlessOfRegistrationOrder) {
   EXPECT_EQ(id_of(r.find(verb::get, "/friend/9")), 1);
 }
 
-TEST(Unit, RouterBacktracksToParameterWhenLiteralBranchDeadEnds) {
+TEST(Router, BacktracksToParameterWhenLiteralBranchDeadEnds) {
   router r;
   r.add(verb::get, "/friend/count/{id}", tagged{1});
   r.add(verb::get, "/friend/{id}", tagged{2});
@@ -114,7 +114,7 @@ TEST(Unit, RouterBacktracksToParameterWhenLiteralBranchDeadEnds) {
   EXPECT_EQ(m.path_params, captured({{"id", "7"}}));
 }
 
-TEST(Unit, RouterDropsCapturesOfAbandonedBranchesWhenBacktracking) {
+TEST(Router, DropsCapturesOfAbandonedBranchesWhenBacktracking) {
   router r;
   r.add(verb::get, "/{a}/x/end", tagged{1});
   r.add(verb::get, "/lit/{b}/other", tagged{2});
@@ -128,7 +128,7 @@ TEST(Unit, RouterDropsCapturesOfAbandonedBranchesWhenBacktracking) {
   EXPECT_EQ(m.path_params, captured({{"b", "y"}}));
 }
 
-TEST(Unit, RouterReturnsNotFoundWhenNoPathMatches) {
+TEST(Router, ReturnsNotFoundWhenNoPathMatches) {
   router r;
   r.add(verb::get, "/hospital/{mapNo}", tagged{1});
   for (const char* path : {"/", "/hospital", "/hospital/1/2", "/hotel/1", "/HOSPITAL/1", ""}) {
@@ -139,14 +139,14 @@ TEST(Unit, RouterReturnsNotFoundWhenNoPathMatches) {
   }
 }
 
-TEST(Unit, RouterReturnsNotFoundWhenRouterIsEmpty) {
+TEST(Router, ReturnsNotFoundWhenRouterIsEmpty) {
   router r;
   const auto m = r.find(verb::get, "/");
   EXPECT_EQ(m.target, nullptr);
   EXPECT_TRUE(m.allowed.empty());
 }
 
-TEST(Unit, RouterReturnsAllowedMethodsWhenMethodDoesNotMatch) {
+TEST(Router, ReturnsAllowedMethodsWhenMethodDoesNotMatch) {
   router r;
   r.add(verb::get, "/community/{postId}", tagged{1});
   r.add(verb::put, "/community/{postId}", tagged{2});
@@ -158,7 +158,7 @@ TEST(Unit, RouterReturnsAllowedMethodsWhenMethodDoesNotMatch) {
   EXPECT_TRUE(m.path_params.empty()) << "a 405 carries no captures";
 }
 
-TEST(Unit, RouterAnswersMethodNotAllowedWhenLiteralHasOtherMethodsOnly) {
+TEST(Router, AnswersMethodNotAllowedWhenLiteralHasOtherMethodsOnly) {
   // Documented behaviour: the first node with any handler for the whole path decides; a literal that
   // only has POST does not fall back to a GET on the parameter sibling.
   router r;
@@ -169,7 +169,7 @@ TEST(Unit, RouterAnswersMethodNotAllowedWhenLiteralHasOtherMethodsOnly) {
   EXPECT_EQ(m.allowed, std::vector<verb>{verb::post});
 }
 
-TEST(Unit, RouterServesHeadWithGetHandlerWhenNoHeadHandler) {
+TEST(Router, ServesHeadWithGetHandlerWhenNoHeadHandler) {
   router r;
   r.add(verb::get, "/place/{id}", tagged{1});
   const auto m = r.find(verb::head, "/place/8");
@@ -177,7 +177,7 @@ TEST(Unit, RouterServesHeadWithGetHandlerWhenNoHeadHandler) {
   EXPECT_EQ(m.path_params, captured({{"id", "8"}}));
 }
 
-TEST(Unit, RouterPrefersHeadHandlerWhenOneIsRegistered) {
+TEST(Router, PrefersHeadHandlerWhenOneIsRegistered) {
   router r;
   r.add(verb::get, "/place", tagged{1});
   r.add(verb::head, "/place", tagged{2});
@@ -185,7 +185,7 @@ TEST(Unit, RouterPrefersHeadHandlerWhenOneIsRegistered) {
   EXPECT_EQ(id_of(r.find(verb::get, "/place")), 1);
 }
 
-TEST(Unit, RouterAnswersMethodNotAllowedForHeadWhenOnlyPostExists) {
+TEST(Router, AnswersMethodNotAllowedForHeadWhenOnlyPostExists) {
   router r;
   r.add(verb::post, "/place", tagged{1});
   const auto m = r.find(verb::head, "/place");
@@ -193,7 +193,7 @@ TEST(Unit, RouterAnswersMethodNotAllowedForHeadWhenOnlyPostExists) {
   EXPECT_EQ(m.allowed, std::vector<verb>{verb::post});
 }
 
-TEST(Unit, RouterDoesNotServeGetWithHeadHandler) {
+TEST(Router, DoesNotServeGetWithHeadHandler) {
   router r;
   r.add(verb::head, "/ping", tagged{1});
   const auto m = r.find(verb::get, "/ping");
@@ -201,7 +201,7 @@ TEST(Unit, RouterDoesNotServeGetWithHeadHandler) {
   EXPECT_EQ(m.allowed, std::vector<verb>{verb::head});
 }
 
-TEST(Unit, RouterMatchesRootWhenRootIsRegistered) {
+TEST(Router, MatchesRootWhenRootIsRegistered) {
   router r;
   r.add(verb::get, "/", tagged{1});
   r.add(verb::get, "/{id}", tagged{2});
@@ -210,7 +210,7 @@ TEST(Unit, RouterMatchesRootWhenRootIsRegistered) {
   EXPECT_EQ(id_of(r.find(verb::get, "/5")), 2);
 }
 
-TEST(Unit, RouterDoesNotMatchRootWhenOnlyChildrenAreRegistered) {
+TEST(Router, DoesNotMatchRootWhenOnlyChildrenAreRegistered) {
   router r;
   r.add(verb::get, "/{id}", tagged{2});
   const auto m = r.find(verb::get, "/");
@@ -218,7 +218,7 @@ TEST(Unit, RouterDoesNotMatchRootWhenOnlyChildrenAreRegistered) {
   EXPECT_TRUE(m.allowed.empty());
 }
 
-TEST(Unit, RouterIgnoresTrailingSlashWhenPatternHasOne) {
+TEST(Router, IgnoresTrailingSlashWhenPatternHasOne) {
   router r;
   r.add(verb::get, "/friend/", tagged{1});
   EXPECT_EQ(id_of(r.find(verb::get, "/friend")), 1);
@@ -226,7 +226,7 @@ TEST(Unit, RouterIgnoresTrailingSlashWhenPatternHasOne) {
   EXPECT_THROW(r.add(verb::get, "/friend", tagged{2}), std::logic_error);
 }
 
-TEST(Unit, RouterDoesNotMatchParameterWhenSegmentIsEmpty) {
+TEST(Router, DoesNotMatchParameterWhenSegmentIsEmpty) {
   router r;
   r.add(verb::get, "/hospital/{mapNo}/x", tagged{1});
   r.add(verb::get, "/hospital/{mapNo}", tagged{2});
@@ -236,14 +236,14 @@ TEST(Unit, RouterDoesNotMatchParameterWhenSegmentIsEmpty) {
   EXPECT_EQ(id_of(r.find(verb::get, "/hospital/3/x")), 1);
 }
 
-TEST(Unit, RouterDoesNotMatchWhenPathHasExtraEmptySegment) {
+TEST(Router, DoesNotMatchWhenPathHasExtraEmptySegment) {
   router r;
   r.add(verb::get, "/hospital/{mapNo}", tagged{1});
   EXPECT_EQ(r.find(verb::get, "/hospital/1//").target, nullptr);
   EXPECT_EQ(r.find(verb::get, "//hospital/1").target, nullptr);
 }
 
-TEST(Unit, RouterThrowsWhenSameMethodAndPatternAreRegisteredTwice) {
+TEST(Router, ThrowsWhenSameMethodAndPatternAreRegisteredTwice) {
   router r;
   r.add(verb::get, "/hospital/{mapNo}", tagged{1});
   EXPECT_THROW(r.add(verb::get, "/hospital/{mapNo}", tagged{2}), std::logic_error);
@@ -252,7 +252,7 @@ TEST(Unit, RouterThrowsWhenSameMethodAndPatternAreRegisteredTwice) {
   EXPECT_EQ(id_of(r.find(verb::get, "/hospital/1")), 1);
 }
 
-TEST(Unit, RouterThrowsWhenParameterNamesConflictAtSameDepth) {
+TEST(Router, ThrowsWhenParameterNamesConflictAtSameDepth) {
   router r;
   r.add(verb::get, "/hospital/{mapNo}", tagged{1});
   EXPECT_THROW(r.add(verb::put, "/hospital/{id}", tagged{2}), std::logic_error);
@@ -260,14 +260,14 @@ TEST(Unit, RouterThrowsWhenParameterNamesConflictAtSameDepth) {
   EXPECT_NO_THROW(r.add(verb::get, "/hospital/{mapNo}/review", tagged{4}));
 }
 
-TEST(Unit, RouterTreatsEmptyBracesAsLiteralWhenNoNameIsGiven) {
+TEST(Router, TreatsEmptyBracesAsLiteralWhenNoNameIsGiven) {
   router r;
   r.add(verb::get, "/a/{}", tagged{1});
   EXPECT_EQ(id_of(r.find(verb::get, "/a/{}")), 1);
   EXPECT_EQ(r.find(verb::get, "/a/x").target, nullptr);
 }
 
-TEST(Unit, RouterKeepsRoutesWhenMoved) {
+TEST(Router, KeepsRoutesWhenMoved) {
   router r;
   r.add(verb::get, "/a/{x}", tagged{5});
   router moved(std::move(r));
@@ -276,7 +276,7 @@ TEST(Unit, RouterKeepsRoutesWhenMoved) {
   EXPECT_EQ(m.path_params, captured({{"x", "b"}}));
 }
 
-TEST(Unit, RouterFindsStreamRoutesAndCountsThemAsAllowedMethods) {
+TEST(Router, FindsStreamRoutesAndCountsThemAsAllowedMethods) {
   router r;
   r.add(verb::options, "/s/{id}/xhr_streaming", tagged{1});
   r.add_stream(verb::post, "/s/{id}/xhr_streaming", tagged_stream{2});
@@ -293,7 +293,7 @@ TEST(Unit, RouterFindsStreamRoutesAndCountsThemAsAllowedMethods) {
   EXPECT_EQ(r.find(verb::post, "/s/abc/xhr_streaming").target, nullptr);
 }
 
-TEST(Unit, RouterThrowsWhenAStreamAndAPlainRouteShareMethodAndPattern) {
+TEST(Router, ThrowsWhenAStreamAndAPlainRouteShareMethodAndPattern) {
   router r;
   r.add(verb::post, "/a", tagged{1});
   EXPECT_THROW(r.add_stream(verb::post, "/a", tagged_stream{2}), std::logic_error);
@@ -302,7 +302,7 @@ TEST(Unit, RouterThrowsWhenAStreamAndAPlainRouteShareMethodAndPattern) {
   EXPECT_THROW(r.add_stream(verb::post, "/b", tagged_stream{5}), std::logic_error);
 }
 
-TEST(Unit, RouterRunsDrainHooksInRegistrationOrder) {
+TEST(Router, RunsDrainHooksInRegistrationOrder) {
   router r;
   std::vector<int> ran;
   r.on_drain([&ran] { ran.push_back(1); });
@@ -311,7 +311,7 @@ TEST(Unit, RouterRunsDrainHooksInRegistrationOrder) {
   EXPECT_EQ(ran, (std::vector<int>{1, 2}));
 }
 
-TEST(Unit, WithoutTrailingSlashRemovesOneSlashWhenPresent) {
+TEST(Router, WithoutTrailingSlashRemovesOneSlashWhenPresent) {
   EXPECT_EQ(without_trailing_slash("/friend/"), "/friend");
   EXPECT_EQ(without_trailing_slash("/friend"), "/friend");
   EXPECT_EQ(without_trailing_slash("/"), "/");

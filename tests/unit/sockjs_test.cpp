@@ -72,35 +72,35 @@ bool is_surrogate(char32_t c) { return c >= 0xD800 && c <= 0xDFFF; }
 
 // ---- frames ----
 
-TEST(Unit, WritesOpenAndHeartbeatFramesAsSingleLetters) {
+TEST(SockjsFrames, WritesOpenAndHeartbeatFramesAsSingleLetters) {
   EXPECT_EQ(sockjs::open_frame(), "o");
   EXPECT_EQ(sockjs::heartbeat_frame(), "h");
 }
 
-TEST(Unit, WritesMessageFrameAsJsonArrayOfStrings) {
+TEST(SockjsFrames, WritesMessageFrameAsJsonArrayOfStrings) {
   EXPECT_EQ(frame_of({"a"}), R"(a["a"])");
   EXPECT_EQ(frame_of({"a", "b", ""}), R"(a["a","b",""])");
   EXPECT_EQ(frame_of({}), "a[]");
 }
 
-TEST(Unit, EscapesQuoteAndBackslashInMessageFrame) {
+TEST(SockjsFrames, EscapesQuoteAndBackslashInMessageFrame) {
   EXPECT_EQ(frame_of({R"(say "hi" \o/)"}), R"(a["say \"hi\" \\o/"])");
 }
 
-TEST(Unit, EscapesControlCharactersLikeJsonStringify) {
+TEST(SockjsFrames, EscapesControlCharactersLikeJsonStringify) {
   EXPECT_EQ(frame_of({"\b\f\n\r\t"}), R"(a["\b\f\n\r\t"])");
   EXPECT_EQ(frame_of({std::string("\0\x01\x1f", 3)}), R"(a["\u0000\u0001\u001f"])");
   // STOMP frames end in NUL; this is the byte every chat frame carries.
   EXPECT_EQ(frame_of({std::string("SEND\n\nx\0", 8)}), R"(a["SEND\n\nx\u0000"])");
 }
 
-TEST(Unit, KeepsDeleteAndPrintableAsciiVerbatim) { EXPECT_EQ(frame_of({"\x7f ~/<>&'"}), "a[\"\x7f ~/<>&'\"]"); }
+TEST(SockjsFrames, KeepsDeleteAndPrintableAsciiVerbatim) { EXPECT_EQ(frame_of({"\x7f ~/<>&'"}), "a[\"\x7f ~/<>&'\"]"); }
 
-TEST(Unit, EscapesLineAndParagraphSeparators) {
+TEST(SockjsFrames, EscapesLineAndParagraphSeparators) {
   EXPECT_EQ(frame_of({utf8(0x2028) + "x" + utf8(0x2029)}), R"(a["\u2028x\u2029"])");
 }
 
-TEST(Unit, EscapesExactlyTheServerEscapableSetOfTheProtocolSuite) {
+TEST(SockjsFrames, EscapesExactlyTheServerEscapableSetOfTheProtocolSuite) {
   // test_xhr_server_encodes: the echoed string must be exactly the \uXXXX form of these characters.
   std::string raw;
   std::string expected = "\"";
@@ -113,7 +113,7 @@ TEST(Unit, EscapesExactlyTheServerEscapableSetOfTheProtocolSuite) {
   EXPECT_EQ(frame_of({raw}), "a[" + expected + "]");
 }
 
-TEST(Unit, KeepsEveryOtherCharacterVerbatim) {
+TEST(SockjsFrames, KeepsEveryOtherCharacterVerbatim) {
   for (char32_t c = 0x20; c < 0x110000; ++c) {
     if (is_surrogate(c) || escapable_by_server(c) || c == '"' || c == '\\') continue;
     const std::string text = utf8(c);
@@ -121,12 +121,12 @@ TEST(Unit, KeepsEveryOtherCharacterVerbatim) {
   }
 }
 
-TEST(Unit, KeepsKoreanAndEmojiVerbatim) {
+TEST(SockjsFrames, KeepsKoreanAndEmojiVerbatim) {
   const std::string text = "안녕하세요 댕댕이 ㅋㅋ 🐶";
   EXPECT_EQ(frame_of({text}), "a[\"" + text + "\"]");
 }
 
-TEST(Unit, ReplacesInvalidUtf8BytesWithEscapedReplacementCharacter) {
+TEST(SockjsFrames, ReplacesInvalidUtf8BytesWithEscapedReplacementCharacter) {
   EXPECT_EQ(frame_of({"a\xff"
                       "b"}),
             R"(a["a\ufffdb"])");
@@ -137,7 +137,7 @@ TEST(Unit, ReplacesInvalidUtf8BytesWithEscapedReplacementCharacter) {
   EXPECT_EQ(frame_of({"\x80" + utf8(0xAC00)}), "a[\"\\ufffd" + utf8(0xAC00) + "\"]");
 }
 
-TEST(Unit, WritesCloseFrameWithCodeAndQuotedReason) {
+TEST(SockjsFrames, WritesCloseFrameWithCodeAndQuotedReason) {
   EXPECT_EQ(sockjs::close_frame(3000, "Go away!"), R"(c[3000,"Go away!"])");
   EXPECT_EQ(sockjs::close_frame(sockjs::go_away), R"(c[3000,"Go away!"])");
   EXPECT_EQ(sockjs::close_frame(sockjs::another_connection_open), R"(c[2010,"Another connection still open"])");
@@ -147,19 +147,19 @@ TEST(Unit, WritesCloseFrameWithCodeAndQuotedReason) {
 
 // ---- incoming ----
 
-TEST(Unit, DecodesXhrSendArrayOfStrings) {
+TEST(SockjsIncoming, DecodesXhrSendArrayOfStrings) {
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send(R"(["a","b"])")), (strings{"a", "b"}));
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send("[]")), strings{});
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send(" [ \"a\" ]\n")), strings{"a"});
 }
 
-TEST(Unit, DecodesEscapesInMessages) {
+TEST(SockjsIncoming, DecodesEscapesInMessages) {
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send(R"(["\"\\\/\b\f\n\r\t\u0000"])")),
             strings{std::string("\"\\/\b\f\n\r\t\0", 9)});
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send(R"(["\uac00\ud83d\udc36"])")), strings{"가🐶"});
 }
 
-TEST(Unit, DecodesEveryBmpCharacterTheClientMayEscape) {
+TEST(SockjsIncoming, DecodesEveryBmpCharacterTheClientMayEscape) {
   // test_xhr_server_decodes: sockjs-client sends some characters as \uXXXX; any of them must decode.
   std::string body = "[\"";
   std::string expected;
@@ -172,11 +172,11 @@ TEST(Unit, DecodesEveryBmpCharacterTheClientMayEscape) {
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send(body, body.size())), strings{expected});
 }
 
-TEST(Unit, RejectsEmptyXhrSendBodyAsPayloadExpected) {
+TEST(SockjsIncoming, RejectsEmptyXhrSendBodyAsPayloadExpected) {
   EXPECT_EQ(error_of(sockjs::decode_xhr_send("")), sockjs::decode_error::payload_expected);
 }
 
-TEST(Unit, RejectsMalformedJsonAsBrokenJson) {
+TEST(SockjsIncoming, RejectsMalformedJsonAsBrokenJson) {
   for (const char* body : {"[", R"(["a")", R"(["x)", R"(["a",])", "]", "x", " ", R"(["a"]x)", R"(["a"]["b"])",
                            R"(['a'])", R"(["\x"])", "[\"a\nb\"]", "\xef\xbb\xbf[\"a\"]"}) {
     EXPECT_EQ(error_of(sockjs::decode_xhr_send(body)), sockjs::decode_error::broken_json) << body;
@@ -184,21 +184,21 @@ TEST(Unit, RejectsMalformedJsonAsBrokenJson) {
   }
 }
 
-TEST(Unit, RejectsInvalidUnicodeInMessagesAsBrokenJson) {
+TEST(SockjsIncoming, RejectsInvalidUnicodeInMessagesAsBrokenJson) {
   for (const char* body :
        {"[\"\xff\"]", "[\"\xea\xb0\"]", "[\"\xed\xa0\x80\"]", R"(["\ud800"])", R"(["\udc36"])", R"(["\ud83dx"])"}) {
     EXPECT_EQ(error_of(sockjs::decode_xhr_send(body)), sockjs::decode_error::broken_json) << body;
   }
 }
 
-TEST(Unit, RejectsValidJsonThatIsNotAnArrayOfStringsAsPayloadExpected) {
+TEST(SockjsIncoming, RejectsValidJsonThatIsNotAnArrayOfStringsAsPayloadExpected) {
   for (const char* body :
        {"[1]", R"(["a",1])", R"([["a"]])", R"([null])", R"({"a":1})", "null", "1", "true", R"("a")"}) {
     EXPECT_EQ(error_of(sockjs::decode_xhr_send(body)), sockjs::decode_error::payload_expected) << body;
   }
 }
 
-TEST(Unit, DecodesWebsocketArrayOrSingleString) {
+TEST(SockjsIncoming, DecodesWebsocketArrayOrSingleString) {
   EXPECT_EQ(messages_of(sockjs::decode_websocket(R"(["a"])")), strings{"a"});
   EXPECT_EQ(messages_of(sockjs::decode_websocket(R"(["a","b"])")), (strings{"a", "b"}));
   EXPECT_EQ(messages_of(sockjs::decode_websocket(R"("a")")), strings{"a"});
@@ -206,9 +206,9 @@ TEST(Unit, DecodesWebsocketArrayOrSingleString) {
   EXPECT_EQ(error_of(sockjs::decode_websocket("null")), sockjs::decode_error::payload_expected);
 }
 
-TEST(Unit, IgnoresEmptyWebsocketMessage) { EXPECT_EQ(messages_of(sockjs::decode_websocket("")), strings{}); }
+TEST(SockjsIncoming, IgnoresEmptyWebsocketMessage) { EXPECT_EQ(messages_of(sockjs::decode_websocket("")), strings{}); }
 
-TEST(Unit, RejectsBodyOverTheLimitBeforeParsing) {
+TEST(SockjsIncoming, RejectsBodyOverTheLimitBeforeParsing) {
   const std::string body = "[\"" + std::string(sockjs::default_max_body_bytes - 4, 'x') + "\"]";
   ASSERT_EQ(body.size(), sockjs::default_max_body_bytes);
   EXPECT_EQ(messages_of(sockjs::decode_xhr_send(body)).at(0).size(), body.size() - 4);
@@ -219,18 +219,18 @@ TEST(Unit, RejectsBodyOverTheLimitBeforeParsing) {
   EXPECT_EQ(error_of(sockjs::decode_xhr_send(std::string(100, '['), 10)), sockjs::decode_error::too_large);
 }
 
-TEST(Unit, RejectsDeepNestingWithoutRecursingForever) {
+TEST(SockjsIncoming, RejectsDeepNestingWithoutRecursingForever) {
   const std::string body = std::string(10000, '[') + std::string(10000, ']');
   EXPECT_TRUE(error_of(sockjs::decode_xhr_send(body)).has_value());
 }
 
-TEST(Unit, DescribesErrorsWithTheProtocolTexts) {
+TEST(SockjsIncoming, DescribesErrorsWithTheProtocolTexts) {
   EXPECT_EQ(sockjs::describe(sockjs::decode_error::payload_expected), "Payload expected.");
   EXPECT_EQ(sockjs::describe(sockjs::decode_error::broken_json), "Broken JSON encoding.");
   EXPECT_EQ(sockjs::describe(sockjs::decode_error::too_large), "Payload too large.");
 }
 
-TEST(Unit, DecodesWhatMessageFrameEncodes) {
+TEST(SockjsIncoming, DecodesWhatMessageFrameEncodes) {
   const strings messages{"CONNECT\naccept-version:1.2\n\n\0", "안녕 \"댕댕\" \\ " + utf8(0x2028) + utf8(0xFFFF), ""};
   const std::string frame = sockjs::message_frame(messages);
   ASSERT_EQ(frame.front(), 'a');
@@ -260,14 +260,14 @@ sockjs::session_route session_of(std::string_view path) {
 
 }  // namespace
 
-TEST(Unit, RoutesStaticSockjsUrls) {
+TEST(SockjsUrl, RoutesStaticSockjsUrls) {
   EXPECT_TRUE(is<sockjs::greeting_route>("/wss/chat"));
   EXPECT_TRUE(is<sockjs::greeting_route>("/wss/chat/"));
   EXPECT_TRUE(is<sockjs::info_route>("/wss/chat/info"));
   EXPECT_TRUE(is<sockjs::raw_websocket_route>("/wss/chat/websocket"));
 }
 
-TEST(Unit, RoutesIframePageAndItsVersionedNames) {
+TEST(SockjsUrl, RoutesIframePageAndItsVersionedNames) {
   for (const char* path : {"/wss/chat/iframe.html", "/wss/chat/iframe-a.html", "/wss/chat/iframe-.html",
                            "/wss/chat/iframe-0.1.2.html", "/wss/chat/iframe-0.1.2abc-dirty.2144.html"}) {
     EXPECT_TRUE(is<sockjs::iframe_route>(path)) << path;
@@ -279,7 +279,7 @@ TEST(Unit, RoutesIframePageAndItsVersionedNames) {
   }
 }
 
-TEST(Unit, RoutesSessionUrlsOfServedTransports) {
+TEST(SockjsUrl, RoutesSessionUrlsOfServedTransports) {
   const auto websocket = session_of("/wss/chat/123/abcdefgh/websocket");
   EXPECT_EQ(websocket.server_id, "123");
   EXPECT_EQ(websocket.session_id, "abcdefgh");
@@ -289,7 +289,7 @@ TEST(Unit, RoutesSessionUrlsOfServedTransports) {
   EXPECT_EQ(session_of("/wss/chat/000/s1/xhr_streaming").transport, sockjs::transport::xhr_streaming);
 }
 
-TEST(Unit, AcceptsAnyDotFreeIds) {
+TEST(SockjsUrl, AcceptsAnyDotFreeIds) {
   // test_anyValue; the HTTP layer has already percent-decoded "%20".
   for (const char* path : {"/wss/chat/a/a/xhr", "/wss/chat/_/_/xhr", "/wss/chat/1/1/xhr",
                            "/wss/chat/abcdefgh_i-j /abcdefg_i-j /xhr", "/wss/chat/abcdefgh_i-j%20/x%20/xhr"}) {
@@ -298,27 +298,27 @@ TEST(Unit, AcceptsAnyDotFreeIds) {
   EXPECT_EQ(session_of("/wss/chat/999/a-b_c/xhr").session_id, "a-b_c");
 }
 
-TEST(Unit, MarksKnownButUnservedTransportsUnsupported) {
+TEST(SockjsUrl, MarksKnownButUnservedTransportsUnsupported) {
   for (const char* name : {"eventsource", "htmlfile", "jsonp", "jsonp_send"}) {
     EXPECT_EQ(session_of(std::string("/wss/chat/000/s1/") + name).transport, sockjs::transport::unsupported) << name;
   }
 }
 
-TEST(Unit, RejectsUnknownTransportNames) {
+TEST(SockjsUrl, RejectsUnknownTransportNames) {
   for (const char* path : {"/wss/chat/000/s1/foo", "/wss/chat/000/s1/XHR", "/wss/chat/000/s1/xhr_", "/wss/chat/000/s1/",
                            "/wss/chat/000/s1/info", "/wss/chat/000/s1/iframe.html"}) {
     EXPECT_FALSE(parse(path).has_value()) << path;
   }
 }
 
-TEST(Unit, RejectsDottedOrEmptyIds) {
+TEST(SockjsUrl, RejectsDottedOrEmptyIds) {
   // test_invalidPaths, each followed by /xhr.
   for (const char* ids : {"//", "/a./a", "/a/a.", "/./.", "/", "///", "/../..", "/a/.", "/.a/a"}) {
     EXPECT_FALSE(parse(std::string(prefix) + ids + "/xhr").has_value()) << ids;
   }
 }
 
-TEST(Unit, RejectsMissingAndExtraSegments) {
+TEST(SockjsUrl, RejectsMissingAndExtraSegments) {
   for (const char* path : {"/wss/chat/000/xhr", "/wss/chat/000/s1", "/wss/chat/000/s1/xhr/extra",
                            "/wss/chat/000/s1/xhr/", "/wss/chat/a", "/wss/chat/a.html", "/wss/chat//", "/wss/chat///",
                            "/wss/chat/a/a", "/wss/chat/a/a/", "/wss/chat/x/000/s1/xhr"}) {
@@ -326,20 +326,20 @@ TEST(Unit, RejectsMissingAndExtraSegments) {
   }
 }
 
-TEST(Unit, RejectsTrailingSlashOnStaticUrls) {
+TEST(SockjsUrl, RejectsTrailingSlashOnStaticUrls) {
   EXPECT_FALSE(parse("/wss/chat/info/").has_value());
   EXPECT_FALSE(parse("/wss/chat/websocket/").has_value());
   EXPECT_FALSE(parse("/wss/chat/iframe.html/").has_value());
 }
 
-TEST(Unit, RejectsPathsOutsideThePrefix) {
+TEST(SockjsUrl, RejectsPathsOutsideThePrefix) {
   for (const char* path : {"", "/", "/wss", "/wss/", "/wss/cha", "/wss/chatx/info", "/wss/chatroom", "/wss/info",
                            "/other/wss/chat/info", "wss/chat/info", "/WSS/CHAT/info"}) {
     EXPECT_FALSE(parse(path).has_value()) << path;
   }
 }
 
-TEST(Unit, RoutesUnderAnEmptyPrefix) {
+TEST(SockjsUrl, RoutesUnderAnEmptyPrefix) {
   EXPECT_TRUE(sockjs::parse_path("", "/info") &&
               std::holds_alternative<sockjs::info_route>(*sockjs::parse_path("", "/info")));
   EXPECT_TRUE(sockjs::parse_path("", "") &&
@@ -351,7 +351,7 @@ TEST(Unit, RoutesUnderAnEmptyPrefix) {
 
 // ---- info and xhr framing ----
 
-TEST(Unit, WritesInfoJsonWithTheKeysSockjsClientReads) {
+TEST(SockjsInfo, WritesInfoJsonWithTheKeysSockjsClientReads) {
   EXPECT_EQ(sockjs::info_json(true, false, 123),
             R"({"websocket":true,"origins":["*:*"],"cookie_needed":false,"entropy":123})");
   EXPECT_EQ(sockjs::info_json(false, true, 4294967295U),
@@ -360,13 +360,13 @@ TEST(Unit, WritesInfoJsonWithTheKeysSockjsClientReads) {
             R"({"websocket":true,"origins":["*:*"],"cookie_needed":true,"entropy":0})");
 }
 
-TEST(Unit, WritesTwoKibibytesOfHeartbeatBeforeStreaming) {
+TEST(SockjsStreaming, WritesTwoKibibytesOfHeartbeatBeforeStreaming) {
   const std::string prelude = sockjs::xhr_streaming_prelude();
   ASSERT_EQ(prelude.size(), 2049U);
   EXPECT_EQ(prelude, std::string(2048, 'h') + "\n");
 }
 
-TEST(Unit, TerminatesXhrFramesWithNewline) {
+TEST(SockjsStreaming, TerminatesXhrFramesWithNewline) {
   EXPECT_EQ(sockjs::xhr_frame(sockjs::open_frame()), "o\n");
   EXPECT_EQ(sockjs::xhr_frame(frame_of({"x"})), "a[\"x\"]\n");
   EXPECT_EQ(sockjs::xhr_frame(sockjs::close_frame(sockjs::another_connection_open)),

@@ -39,7 +39,7 @@ std::string refusal_of(const stomp::answer<T>& a) {
   return r ? r->message : "(accepted)";
 }
 
-TEST(Unit, NegotiatesTheHighestVersionAndTheHeartBeatOnConnect) {
+TEST(StompRules, NegotiatesTheHighestVersionAndTheHeartBeatOnConnect) {
   const auto terms = stomp::negotiate_connect(
       make(command::connect, {{"accept-version", "1.0,1.1,1.2"}, {"heart-beat", "10000,10000"}}), 5000, 20000);
   ASSERT_TRUE(std::holds_alternative<stomp::connect_terms>(terms)) << refusal_of(terms);
@@ -50,21 +50,21 @@ TEST(Unit, NegotiatesTheHighestVersionAndTheHeartBeatOnConnect) {
   EXPECT_EQ(t.server_expect_ms, 20000u);
 }
 
-TEST(Unit, AcceptsAStomp10ClientWithoutHeartBeats) {
+TEST(StompRules, AcceptsAStomp10ClientWithoutHeartBeats) {
   const auto terms = stomp::negotiate_connect(make(command::connect, {{"heart-beat", "1000,1000"}}), 5000, 5000);
   ASSERT_TRUE(std::holds_alternative<stomp::connect_terms>(terms));
   EXPECT_EQ(std::get<stomp::connect_terms>(terms).version, "1.0");
   EXPECT_EQ(std::get<stomp::connect_terms>(terms).heart_beat, (stomp::heart_beat_intervals{0, 0}));
 }
 
-TEST(Unit, TurnsHeartBeatsOffWhenTheServerOffersNone) {
+TEST(StompRules, TurnsHeartBeatsOffWhenTheServerOffersNone) {
   const auto terms =
       stomp::negotiate_connect(make(command::stomp, {{"accept-version", "1.2"}, {"heart-beat", "4000,4000"}}), 0, 0);
   ASSERT_TRUE(std::holds_alternative<stomp::connect_terms>(terms));
   EXPECT_EQ(std::get<stomp::connect_terms>(terms).heart_beat, (stomp::heart_beat_intervals{0, 0}));
 }
 
-TEST(Unit, RefusesConnectWithUnsupportedVersionOrBadHeartBeat) {
+TEST(StompRules, RefusesConnectWithUnsupportedVersionOrBadHeartBeat) {
   EXPECT_EQ(refusal_of(stomp::negotiate_connect(make(command::connect, {{"accept-version", "2.0"}}), 0, 0)),
             "Supported protocol versions are 1.2,1.1,1.0");
   EXPECT_EQ(refusal_of(stomp::negotiate_connect(
@@ -72,7 +72,7 @@ TEST(Unit, RefusesConnectWithUnsupportedVersionOrBadHeartBeat) {
             "Invalid heart-beat header");
 }
 
-TEST(Unit, ReadsSubscribeWithIdDestinationAndAutoAck) {
+TEST(StompRules, ReadsSubscribeWithIdDestinationAndAutoAck) {
   const auto request = stomp::read_subscribe(make(command::subscribe, {{"id", "sub-0"}, {"destination", "/sub/a"}}));
   EXPECT_EQ(std::get<stomp::subscribe_request>(request), (stomp::subscribe_request{"sub-0", "/sub/a"}));
   const auto with_ack =
@@ -80,7 +80,7 @@ TEST(Unit, ReadsSubscribeWithIdDestinationAndAutoAck) {
   EXPECT_TRUE(std::holds_alternative<stomp::subscribe_request>(with_ack));
 }
 
-TEST(Unit, RefusesSubscribeWithoutIdOrDestinationOrWithAnotherAckMode) {
+TEST(StompRules, RefusesSubscribeWithoutIdOrDestinationOrWithAnotherAckMode) {
   EXPECT_EQ(refusal_of(stomp::read_subscribe(make(command::subscribe, {{"destination", "/sub/a"}}))),
             "SUBSCRIBE has no id header");
   EXPECT_EQ(refusal_of(stomp::read_subscribe(make(command::subscribe, {{"id", ""}, {"destination", "/sub/a"}}))),
@@ -92,7 +92,7 @@ TEST(Unit, RefusesSubscribeWithoutIdOrDestinationOrWithAnotherAckMode) {
             "Only ack mode auto is supported");
 }
 
-TEST(Unit, ReadsUnsubscribeAndSendOrRefusesThem) {
+TEST(StompRules, ReadsUnsubscribeAndSendOrRefusesThem) {
   EXPECT_EQ(std::get<std::string>(stomp::read_unsubscribe(make(command::unsubscribe, {{"id", "7"}}))), "7");
   EXPECT_EQ(refusal_of(stomp::read_unsubscribe(make(command::unsubscribe, {{"destination", "/sub/a"}}))),
             "UNSUBSCRIBE has no id header");
@@ -102,7 +102,7 @@ TEST(Unit, ReadsUnsubscribeAndSendOrRefusesThem) {
             "Transactions are not supported");
 }
 
-TEST(Unit, RefusesCommandsAnOpenSessionDoesNotServe) {
+TEST(StompRules, RefusesCommandsAnOpenSessionDoesNotServe) {
   for (const auto cmd : {command::send, command::subscribe, command::unsubscribe, command::disconnect}) {
     EXPECT_FALSE(stomp::refuse_command(cmd)) << stomp::to_string(cmd);
   }
@@ -112,7 +112,7 @@ TEST(Unit, RefusesCommandsAnOpenSessionDoesNotServe) {
   EXPECT_EQ(stomp::refuse_command(command::message)->message, "Server frames cannot be sent by a client");
 }
 
-TEST(Unit, MatchesDestinationPrefixesOnSegmentBoundaries) {
+TEST(StompRules, MatchesDestinationPrefixesOnSegmentBoundaries) {
   EXPECT_TRUE(stomp::under_prefix("/sub", "/sub/chat/room/5"));
   EXPECT_TRUE(stomp::under_prefix("/sub", "/sub"));
   EXPECT_FALSE(stomp::under_prefix("/sub", "/subway"));
@@ -122,7 +122,7 @@ TEST(Unit, MatchesDestinationPrefixesOnSegmentBoundaries) {
   EXPECT_FALSE(stomp::under_prefix("", "/sub/x"));
 }
 
-TEST(Unit, ClassifiesDestinationsAsBrokerApplicationOrUnknown) {
+TEST(StompRules, ClassifiesDestinationsAsBrokerApplicationOrUnknown) {
   const stomp::destination_rules rules({"/sub", "/topic"}, {"/pub", "/app"});
   EXPECT_EQ(rules.classify("/sub/chat/room/5"), stomp::destination_kind::broker);
   EXPECT_EQ(rules.classify("/topic/news"), stomp::destination_kind::broker);
@@ -132,7 +132,7 @@ TEST(Unit, ClassifiesDestinationsAsBrokerApplicationOrUnknown) {
   EXPECT_EQ(rules.classify(""), stomp::destination_kind::unknown);
 }
 
-TEST(Unit, BuildsConnectedWithVersionHeartBeatAndServer) {
+TEST(StompServerFrames, BuildsConnectedWithVersionHeartBeatAndServer) {
   const stomp::connect_terms terms{"1.2", {0, 0}, 10000, 0};
   EXPECT_EQ(stomp::connected_frame(terms, "test/1"),
             "CONNECTED\nversion:1.2\nheart-beat:10000,0\nserver:test/1\n\n"s + '\0');
@@ -140,7 +140,7 @@ TEST(Unit, BuildsConnectedWithVersionHeartBeatAndServer) {
   EXPECT_EQ(stomp::connected_frame(old, "test/1"), "CONNECTED\nversion:1.0\nserver:test/1\n\n"s + '\0');
 }
 
-TEST(Unit, BuildsReceiptAndErrorFrames) {
+TEST(StompServerFrames, BuildsReceiptAndErrorFrames) {
   EXPECT_EQ(stomp::receipt_frame("r-1"), "RECEIPT\nreceipt-id:r-1\n\n"s + '\0');
   EXPECT_EQ(stomp::error_frame("Bad: thing"), "ERROR\nmessage:Bad\\c thing\n\n"s + '\0');
   const auto error = decode_one(stomp::error_frame("Refused", "77"));
@@ -149,7 +149,7 @@ TEST(Unit, BuildsReceiptAndErrorFrames) {
   EXPECT_EQ(error.header("receipt-id"), "77");
 }
 
-TEST(Unit, BuildsMessageFramesFromOneSharedTailThatDecodeBack) {
+TEST(StompServerFrames, BuildsMessageFramesFromOneSharedTailThatDecodeBack) {
   const std::string body = "{\"message\":\"안녕\"}\0x"s;  // a NUL in the body: content-length carries it
   const stomp::message_tail tail("/sub/chat/room:5", 42, "application/json", body);
   for (const std::string id : {"sub-0", "a:b\\c\nd"}) {
@@ -166,7 +166,7 @@ TEST(Unit, BuildsMessageFramesFromOneSharedTailThatDecodeBack) {
             "destination:/sub/a\nmessage-id:1\ncontent-type:text/plain\ncontent-length:0\n\n"s + '\0');
 }
 
-TEST(Unit, KeepsSubscriptionsByUniqueIdUpToTheLimit) {
+TEST(StompSubscriptionTable, KeepsSubscriptionsByUniqueIdUpToTheLimit) {
   stomp::subscription_table<int> table(2);
   const stomp::subscribe_request a{"a", "/sub/1"};
   EXPECT_FALSE(table.check(a));

@@ -69,7 +69,7 @@ stomp::frame with_content_length(stomp::frame f) {
 
 // --- frame ---------------------------------------------------------------------------------------------
 
-TEST(Unit, MapsEveryCommandToItsUpperCaseWireNameAndBack) {
+TEST(StompFrame, MapsEveryCommandToItsUpperCaseWireNameAndBack) {
   for (const auto cmd : all_commands) {
     const auto name = stomp::to_string(cmd);
     EXPECT_EQ(stomp::command_from_string(name), cmd) << name;
@@ -82,7 +82,7 @@ TEST(Unit, MapsEveryCommandToItsUpperCaseWireNameAndBack) {
   EXPECT_EQ(stomp::command_from_string(""), std::nullopt);
 }
 
-TEST(Unit, ReturnsFirstOccurrenceWhenHeaderIsRepeated) {
+TEST(StompFrame, ReturnsFirstOccurrenceWhenHeaderIsRepeated) {
   const stomp::frame f{command::message, {{"foo", "first"}, {"bar", "x"}, {"foo", "second"}}, ""};
   EXPECT_EQ(f.header("foo"), "first");
   EXPECT_EQ(f.header("bar"), "x");
@@ -90,7 +90,7 @@ TEST(Unit, ReturnsFirstOccurrenceWhenHeaderIsRepeated) {
   EXPECT_EQ(f.header("baz"), std::nullopt);
 }
 
-TEST(Unit, EscapesHeadersForEveryCommandButConnectAndConnected) {
+TEST(StompFrame, EscapesHeadersForEveryCommandButConnectAndConnected) {
   for (const auto cmd : all_commands) {
     EXPECT_EQ(stomp::escapes_headers(cmd), cmd != command::connect && cmd != command::connected)
         << stomp::to_string(cmd);
@@ -99,7 +99,7 @@ TEST(Unit, EscapesHeadersForEveryCommandButConnectAndConnected) {
 
 // --- encode --------------------------------------------------------------------------------------------
 
-TEST(Unit, RoundTripsEveryCommandWithHeadersAndBody) {
+TEST(StompCodec, RoundTripsEveryCommandWithHeadersAndBody) {
   for (const auto cmd : all_commands) {
     const stomp::frame empty{cmd, {{"id", "sub-0"}, {"receipt", "77"}}, ""};
     EXPECT_EQ(decode_one(stomp::encode(empty)), empty) << stomp::to_string(cmd);
@@ -108,12 +108,12 @@ TEST(Unit, RoundTripsEveryCommandWithHeadersAndBody) {
   }
 }
 
-TEST(Unit, EncodesConnectedFrameByteForByte) {
+TEST(StompCodec, EncodesConnectedFrameByteForByte) {
   const stomp::frame f{command::connected, {{"version", "1.2"}, {"heart-beat", "0,0"}}, ""};
   EXPECT_EQ(stomp::encode(f), "CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0"s);
 }
 
-TEST(Unit, EncodesMessageFrameAsSpringBrokerSendsIt) {
+TEST(StompCodec, EncodesMessageFrameAsSpringBrokerSendsIt) {
   const std::string body = R"({"messageNo":15,"roomNo":5,"type":"TALK","sender":"댕댕","message":"안녕"})";
   const stomp::frame f{command::message,
                        {{"destination", "/sub/chat/room/5"},
@@ -130,52 +130,52 @@ TEST(Unit, EncodesMessageFrameAsSpringBrokerSendsIt) {
   EXPECT_EQ(decoded.body, body);
 }
 
-TEST(Unit, EncodesErrorFrameWithEscapedMessageHeader) {
+TEST(StompCodec, EncodesErrorFrameWithEscapedMessageHeader) {
   const stomp::frame f{command::error, {{"message", "bad: token\nexpired"}}, "details"};
   EXPECT_EQ(stomp::encode(f), "ERROR\nmessage:bad\\c token\\nexpired\ncontent-length:7\n\ndetails\0"s);
 }
 
-TEST(Unit, EncodesReceiptFrameWithoutContentLength) {
+TEST(StompCodec, EncodesReceiptFrameWithoutContentLength) {
   const stomp::frame f{command::receipt, {{"receipt-id", "message-12345"}}, ""};
   EXPECT_EQ(stomp::encode(f), "RECEIPT\nreceipt-id:message-12345\n\n\0"s);
 }
 
-TEST(Unit, EscapesBackslashCrLfAndColonInHeaderNamesAndValues) {
+TEST(StompCodec, EscapesBackslashCrLfAndColonInHeaderNamesAndValues) {
   const stomp::frame f{command::send, {{"we:ird\\", "a:b\r\nc\\d"}}, ""};
   EXPECT_EQ(stomp::encode(f), "SEND\nwe\\cird\\\\:a\\cb\\r\\nc\\\\d\n\n\0"s);
   EXPECT_EQ(decode_one(stomp::encode(f)), f);
 }
 
-TEST(Unit, KeepsConnectHeadersRawWhenEncoding) {
+TEST(StompCodec, KeepsConnectHeadersRawWhenEncoding) {
   const stomp::frame f{command::connect, {{"passcode", "a\\b:c"}}, ""};
   EXPECT_EQ(stomp::encode(f), "CONNECT\npasscode:a\\b:c\n\n\0"s);
   EXPECT_EQ(decode_one(stomp::encode(f)), f);
 }
 
-TEST(Unit, ThrowsWhenConnectedHeaderCannotBeWrittenRaw) {
+TEST(StompCodec, ThrowsWhenConnectedHeaderCannotBeWrittenRaw) {
   EXPECT_THROW(stomp::encode({command::connected, {{"server", "a\nb"}}, ""}), std::invalid_argument);
   EXPECT_THROW(stomp::encode({command::connect, {{"login", "a\rb"}}, ""}), std::invalid_argument);
   EXPECT_THROW(stomp::encode({command::connect, {{"lo:gin", "x"}}, ""}), std::invalid_argument);
   EXPECT_NO_THROW(stomp::encode({command::send, {{"lo:gin", "a\nb"}}, ""}));
 }
 
-TEST(Unit, ThrowsWhenHeaderNameIsEmpty) {
+TEST(StompCodec, ThrowsWhenHeaderNameIsEmpty) {
   EXPECT_THROW(stomp::encode({command::send, {{"", "x"}}, ""}), std::invalid_argument);
 }
 
-TEST(Unit, KeepsCallerContentLengthWhenItMatchesTheBody) {
+TEST(StompCodec, KeepsCallerContentLengthWhenItMatchesTheBody) {
   const stomp::frame f{command::send, {{"content-length", "3"}, {"destination", "/a"}}, "abc"};
   EXPECT_EQ(stomp::encode(f), "SEND\ncontent-length:3\ndestination:/a\n\nabc\0"s);
   const stomp::frame empty{command::send, {{"content-length", "0"}}, ""};
   EXPECT_EQ(stomp::encode(empty), "SEND\ncontent-length:0\n\n\0"s);
 }
 
-TEST(Unit, ThrowsWhenCallerContentLengthDisagreesWithTheBody) {
+TEST(StompCodec, ThrowsWhenCallerContentLengthDisagreesWithTheBody) {
   EXPECT_THROW(stomp::encode({command::send, {{"content-length", "4"}}, "abc"}), std::invalid_argument);
   EXPECT_THROW(stomp::encode({command::send, {{"content-length", "x"}}, "abc"}), std::invalid_argument);
 }
 
-TEST(Unit, AddsContentLengthSoThatBodyWithNulRoundTrips) {
+TEST(StompCodec, AddsContentLengthSoThatBodyWithNulRoundTrips) {
   const stomp::frame f{command::message, {{"destination", "/b"}}, "a\0b\0"s};
   EXPECT_EQ(stomp::encode(f), "MESSAGE\ndestination:/b\ncontent-length:4\n\na\0b\0\0"s);
   EXPECT_EQ(decode_one(stomp::encode(f)), with_content_length(f));
@@ -185,7 +185,7 @@ TEST(Unit, AddsContentLengthSoThatBodyWithNulRoundTrips) {
 
 const std::string token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl";
 
-TEST(Unit, DecodesStompJsConnectFrame) {
+TEST(StompCodec, DecodesStompJsConnectFrame) {
   // stompjs 6: the app's connectHeaders first, then accept-version and heart-beat (Versions.default).
   const auto f = decode_one("CONNECT\nAuthorization:" + token +
                             "\ntype:TALK\naccept-version:1.0,1.1,1.2\nheart-beat:10000,10000\n\n\0"s);
@@ -199,19 +199,19 @@ TEST(Unit, DecodesStompJsConnectFrame) {
   EXPECT_TRUE(f.body.empty());
 }
 
-TEST(Unit, DecodesConnectWithHighestVersionListedFirst) {
+TEST(StompCodec, DecodesConnectWithHighestVersionListedFirst) {
   const auto f = decode_one("CONNECT\naccept-version:1.2,1.1,1.0\nheart-beat:10000,10000\n\n\0"s);
   EXPECT_EQ(stomp::negotiate_version(f.header("accept-version")), "1.2");
 }
 
-TEST(Unit, DecodesStompJsSubscribeFrame) {
+TEST(StompCodec, DecodesStompJsSubscribeFrame) {
   const auto f = decode_one("SUBSCRIBE\nAuthorization:" + token + "\nid:sub-0\ndestination:/sub/chat/room/5\n\n\0"s);
   EXPECT_EQ(f.cmd, command::subscribe);
   EXPECT_EQ(f.header("id"), "sub-0");
   EXPECT_EQ(f.header("destination"), "/sub/chat/room/5");
 }
 
-TEST(Unit, DecodesStompJsSendFrameWithKoreanJsonByByteLength) {
+TEST(StompCodec, DecodesStompJsSendFrameWithKoreanJsonByByteLength) {
   const std::string body = R"({"roomNo":5,"message":"안녕하세요 산책 가요","type":"TALK","sender":"댕댕"})";
   ASSERT_GT(body.size(), 60U);  // UTF-8 bytes, not characters: what stompjs's TextEncoder counts
   const auto f = decode_one("SEND\ndestination:/pub/chat/message\nAuthorization:" + token +
@@ -221,7 +221,7 @@ TEST(Unit, DecodesStompJsSendFrameWithKoreanJsonByByteLength) {
   EXPECT_EQ(f.body, body);
 }
 
-TEST(Unit, DecodesKoreanHeaderValueInEnterFrame) {
+TEST(StompCodec, DecodesKoreanHeaderValueInEnterFrame) {
   const std::string body = R"({"type":"ENTER","roomNo":5,"sender":"댕댕이"})";
   const auto f =
       decode_one("SEND\ndestination:/pub/chat/message\nnick:댕댕이\ncontent-length:" + std::to_string(body.size()) +
@@ -230,7 +230,7 @@ TEST(Unit, DecodesKoreanHeaderValueInEnterFrame) {
   EXPECT_EQ(f.body, body);
 }
 
-TEST(Unit, DecodesServerFramesAsStompJsReceivesThem) {
+TEST(StompCodec, DecodesServerFramesAsStompJsReceivesThem) {
   EXPECT_EQ(decode_one("CONNECTED\nversion:1.2\nheart-beat:0,0\n\n\0"s).header("version"), "1.2");
   const auto message = decode_one(
       "MESSAGE\ndestination:/sub/chat/room/5\ncontent-type:application/json\nsubscription:sub-0\n"
@@ -246,33 +246,33 @@ TEST(Unit, DecodesServerFramesAsStompJsReceivesThem) {
 
 // --- decode: framing -----------------------------------------------------------------------------------
 
-TEST(Unit, AcceptsCrLfLineEndings) {
+TEST(StompCodec, AcceptsCrLfLineEndings) {
   const auto f = decode_one("SEND\r\ndestination:/a\r\nx:y\r\n\r\nbody\0"s);
   EXPECT_EQ(f, (stomp::frame{command::send, {{"destination", "/a"}, {"x", "y"}}, "body"}));
 }
 
-TEST(Unit, DecodesHeaderEscapes) {
+TEST(StompCodec, DecodesHeaderEscapes) {
   const auto f = decode_one("MESSAGE\nna\\cme:a\\cb\\nc\\rd\\\\e\n\n\0"s);
   ASSERT_EQ(f.headers.size(), 1U);
   EXPECT_EQ(f.headers[0].first, "na:me");
   EXPECT_EQ(f.headers[0].second, "a:b\nc\rd\\e");
 }
 
-TEST(Unit, ToleratesRawColonInValueBySplittingAtTheFirst) {
+TEST(StompCodec, ToleratesRawColonInValueBySplittingAtTheFirst) {
   const auto f = decode_one("SEND\ndestination:/a:b:c\n\n\0"s);
   EXPECT_EQ(f.header("destination"), "/a:b:c");
 }
 
-TEST(Unit, AcceptsEmptyHeaderValue) { EXPECT_EQ(decode_one("SEND\nx:\n\n\0"s).header("x"), ""); }
+TEST(StompCodec, AcceptsEmptyHeaderValue) { EXPECT_EQ(decode_one("SEND\nx:\n\n\0"s).header("x"), ""); }
 
-TEST(Unit, DoesNotUnescapeConnectOrConnectedHeaders) {
+TEST(StompCodec, DoesNotUnescapeConnectOrConnectedHeaders) {
   EXPECT_EQ(decode_one("CONNECT\npasscode:a\\nb\\t\\\n\n\0"s).header("passcode"), "a\\nb\\t\\");
   EXPECT_EQ(decode_one("CONNECTED\nserver:x\\c\n\n\0"s).header("server"), "x\\c");
   // STOMP (the 1.1+ spelling of CONNECT) is not exempt in the spec, so it is unescaped.
   EXPECT_EQ(decode_one("STOMP\npasscode:a\\cb\n\n\0"s).header("passcode"), "a:b");
 }
 
-TEST(Unit, KeepsRepeatedHeadersAndUsesFirstContentLength) {
+TEST(StompCodec, KeepsRepeatedHeadersAndUsesFirstContentLength) {
   const auto f = decode_one("SEND\ncontent-length:2\ncontent-length:5\n\nab\0"s);
   ASSERT_EQ(f.headers.size(), 2U);
   EXPECT_EQ(f.header("content-length"), "2");
@@ -281,19 +281,19 @@ TEST(Unit, KeepsRepeatedHeadersAndUsesFirstContentLength) {
   EXPECT_EQ(decode_one("SEND\ncontent-length:1\ncontent-length:zz\n\na\0"s).body, "a");
 }
 
-TEST(Unit, ReadsExactlyContentLengthBytesIncludingNuls) {
+TEST(StompCodec, ReadsExactlyContentLengthBytesIncludingNuls) {
   const auto f = decode_one("SEND\ncontent-length:5\n\na\0b\0c\0"s);
   EXPECT_EQ(f.body, "a\0b\0c"s);
 }
 
-TEST(Unit, EndsBodyAtFirstNulWithoutContentLength) {
+TEST(StompCodec, EndsBodyAtFirstNulWithoutContentLength) {
   const auto results = decode_all("SEND\n\nab\0SEND\n\ncd\0"s);
   ASSERT_EQ(results.size(), 2U);
   EXPECT_EQ(std::get<stomp::frame>(results[0]).body, "ab");
   EXPECT_EQ(std::get<stomp::frame>(results[1]).body, "cd");
 }
 
-TEST(Unit, DecodesSeveralFramesFromOneFeedInOrder) {
+TEST(StompCodec, DecodesSeveralFramesFromOneFeedInOrder) {
   const std::string bytes = stomp::encode({command::subscribe, {{"id", "sub-0"}}, ""}) +
                             stomp::encode({command::send, {{"destination", "/a"}}, "x"}) +
                             stomp::encode({command::disconnect, {{"receipt", "r-1"}}, ""});
@@ -304,7 +304,7 @@ TEST(Unit, DecodesSeveralFramesFromOneFeedInOrder) {
   EXPECT_EQ(std::get<stomp::frame>(results[2]).header("receipt"), "r-1");
 }
 
-TEST(Unit, ReportsEachEolBetweenFramesAsHeartBeat) {
+TEST(StompCodec, ReportsEachEolBetweenFramesAsHeartBeat) {
   const auto results = decode_all("\n\r\nSEND\n\na\0\n\n"s);
   ASSERT_EQ(results.size(), 5U);
   EXPECT_TRUE(std::holds_alternative<stomp::heart_beat>(results[0]));
@@ -314,7 +314,7 @@ TEST(Unit, ReportsEachEolBetweenFramesAsHeartBeat) {
   EXPECT_TRUE(std::holds_alternative<stomp::heart_beat>(results[4]));
 }
 
-TEST(Unit, WaitsForLfAfterLoneCrBeforeReportingHeartBeat) {
+TEST(StompCodec, WaitsForLfAfterLoneCrBeforeReportingHeartBeat) {
   stomp::decoder decoder;
   decoder.feed("\r");
   EXPECT_EQ(decoder.next(), std::nullopt);
@@ -334,7 +334,7 @@ const std::string mixed_stream =
     "MESSAGE\nsubscription:sub-0\nweird\\c:x\\ny\n\n안녕\0"
     "\n\n"s;
 
-TEST(Unit, DecodesIdenticallyWhenSplitAtEveryOffset) {
+TEST(StompCodec, DecodesIdenticallyWhenSplitAtEveryOffset) {
   const auto whole = decode_all(mixed_stream);
   ASSERT_EQ(whole.size(), 9U);
   for (std::size_t cut = 0; cut <= mixed_stream.size(); ++cut) {
@@ -342,13 +342,13 @@ TEST(Unit, DecodesIdenticallyWhenSplitAtEveryOffset) {
   }
 }
 
-TEST(Unit, DecodesIdenticallyWhenFedOneByteAtATime) {
+TEST(StompCodec, DecodesIdenticallyWhenFedOneByteAtATime) {
   std::vector<std::string> bytes;
   for (const char c : mixed_stream) bytes.emplace_back(1, c);
   EXPECT_EQ(decode_pieces(bytes), decode_all(mixed_stream));
 }
 
-TEST(Unit, FailsIdenticallyWhenSplitAtEveryOffset) {
+TEST(StompCodec, FailsIdenticallyWhenSplitAtEveryOffset) {
   const stomp::limits small{.max_line_bytes = 16, .max_headers = 2, .max_frame_bytes = 48};
   for (const std::string& bad : {"SEND\na:b\n\n\0SEND\nthis-line-is-too-long:x\n\n\0"s, "SEND\na:1\nb:2\nc:3\n\n\0"s,
                                  "SEND\n\n0123456789012345678901234567890123456789012"s, "SEND\nx:\\t\n\n\0"s,
@@ -362,7 +362,7 @@ TEST(Unit, FailsIdenticallyWhenSplitAtEveryOffset) {
   }
 }
 
-TEST(Unit, WaitsWithoutErrorWhenNulHasNotArrived) {
+TEST(StompCodec, WaitsWithoutErrorWhenNulHasNotArrived) {
   stomp::decoder decoder;
   decoder.feed("SEND\ndestination:/a\n\nhello");
   EXPECT_EQ(decoder.next(), std::nullopt);
@@ -373,7 +373,7 @@ TEST(Unit, WaitsWithoutErrorWhenNulHasNotArrived) {
   EXPECT_EQ(std::get<stomp::frame>(*result).body, "hello");
 }
 
-TEST(Unit, WaitsWithoutErrorWhenContentLengthBytesHaveNotArrived) {
+TEST(StompCodec, WaitsWithoutErrorWhenContentLengthBytesHaveNotArrived) {
   stomp::decoder decoder;
   decoder.feed("SEND\ncontent-length:10\n\nabc\0"s);
   EXPECT_EQ(decoder.next(), std::nullopt);
@@ -384,7 +384,7 @@ TEST(Unit, WaitsWithoutErrorWhenContentLengthBytesHaveNotArrived) {
   EXPECT_EQ(std::get<stomp::frame>(*result).body, "abc\0defghi"s);
 }
 
-TEST(Unit, WaitsWithoutErrorForPartialCommandAndHeaders) {
+TEST(StompCodec, WaitsWithoutErrorForPartialCommandAndHeaders) {
   EXPECT_TRUE(decode_all("SEN").empty());
   EXPECT_TRUE(decode_all("SEND\ndestina").empty());
   EXPECT_TRUE(decode_all("SEND\ndestination:/a\n").empty());
@@ -392,33 +392,33 @@ TEST(Unit, WaitsWithoutErrorForPartialCommandAndHeaders) {
 
 // --- decode: malformed input ---------------------------------------------------------------------------
 
-TEST(Unit, FailsWithMissingNulWhenContentLengthIsTooShort) {
+TEST(StompCodec, FailsWithMissingNulWhenContentLengthIsTooShort) {
   EXPECT_EQ(error_of("SEND\ncontent-length:2\n\nabc\0"s), decode_error::missing_nul);
 }
 
-TEST(Unit, FailsWithMissingNulWhenContentLengthRunsIntoNextFrame) {
+TEST(StompCodec, FailsWithMissingNulWhenContentLengthRunsIntoNextFrame) {
   EXPECT_EQ(error_of("SEND\ncontent-length:6\n\nab\0SEND\n\n\0"s), decode_error::missing_nul);
 }
 
-TEST(Unit, FailsWithBadContentLengthWhenNotPlainDecimal) {
+TEST(StompCodec, FailsWithBadContentLengthWhenNotPlainDecimal) {
   for (const std::string value : {"abc", "-1", "+5", " 5", "5 ", "", "0x10", "1.5", "99999999999999999999999"}) {
     EXPECT_EQ(error_of("SEND\ncontent-length:" + value + "\n\nx\0"s), decode_error::bad_content_length) << value;
   }
 }
 
-TEST(Unit, FailsWithFrameTooLargeWhenContentLengthExceedsLimit) {
+TEST(StompCodec, FailsWithFrameTooLargeWhenContentLengthExceedsLimit) {
   EXPECT_EQ(error_of("SEND\ncontent-length:1000000\n\nx\0"s), decode_error::frame_too_large);
   EXPECT_EQ(error_of("SEND\ncontent-length:18446744073709551615\n\n"s), decode_error::frame_too_large);
 }
 
-TEST(Unit, FailsWithBadEscapeForUndefinedOrTrailingBackslash) {
+TEST(StompCodec, FailsWithBadEscapeForUndefinedOrTrailingBackslash) {
   EXPECT_EQ(error_of("SEND\nx:a\\tb\n\n\0"s), decode_error::bad_escape);
   EXPECT_EQ(error_of("SEND\nx:ab\\\n\n\0"s), decode_error::bad_escape);
   EXPECT_EQ(error_of("SEND\nx\\:ab\n\n\0"s), decode_error::bad_escape);  // name "x\" ends in a lone backslash
   EXPECT_EQ(error_of("SEND\na\\b:c\n\n\0"s), decode_error::bad_escape);
 }
 
-TEST(Unit, FailsWithUnknownCommand) {
+TEST(StompCodec, FailsWithUnknownCommand) {
   EXPECT_EQ(error_of("FOO\n\n\0"s), decode_error::unknown_command);
   EXPECT_EQ(error_of("send\ndestination:/a\n\n\0"s), decode_error::unknown_command);
   EXPECT_EQ(error_of("SEND \n\n\0"s), decode_error::unknown_command);
@@ -428,7 +428,7 @@ TEST(Unit, FailsWithUnknownCommand) {
   EXPECT_EQ(error_of("GET / HTTP/1.1\r\n"s), decode_error::unknown_command);
 }
 
-TEST(Unit, FailsWithMalformedHeader) {
+TEST(StompCodec, FailsWithMalformedHeader) {
   EXPECT_EQ(error_of("SEND\nno-colon-here\n\n\0"s), decode_error::malformed_header);
   EXPECT_EQ(error_of("SEND\n:empty-name\n\n\0"s), decode_error::malformed_header);
   EXPECT_EQ(error_of("SEND\nx:a\rb\n\n\0"s), decode_error::malformed_header);
@@ -436,7 +436,7 @@ TEST(Unit, FailsWithMalformedHeader) {
   EXPECT_EQ(error_of("SEND\nx:y\r\r\n\n\0"s), decode_error::malformed_header);
 }
 
-TEST(Unit, FailsWithHeaderTooLongAtOneByteOverTheLimit) {
+TEST(StompCodec, FailsWithHeaderTooLongAtOneByteOverTheLimit) {
   const stomp::limits limits{.max_line_bytes = 10, .max_headers = 64, .max_frame_bytes = 1024};
   EXPECT_EQ(error_of("SEND\n123456:789\n\n\0"s, limits), std::nullopt);  // exactly 10
   EXPECT_EQ(error_of("SEND\n123456:7890\n\n\0"s, limits), decode_error::header_too_long);
@@ -446,14 +446,14 @@ TEST(Unit, FailsWithHeaderTooLongAtOneByteOverTheLimit) {
             decode_error::header_too_long);
 }
 
-TEST(Unit, FailsWithTooManyHeadersAtOneOverTheLimit) {
+TEST(StompCodec, FailsWithTooManyHeadersAtOneOverTheLimit) {
   const stomp::limits limits{.max_line_bytes = 64, .max_headers = 3, .max_frame_bytes = 1024};
   EXPECT_EQ(error_of("SEND\na:1\nb:2\nc:3\n\n\0"s, limits), std::nullopt);
   EXPECT_EQ(error_of("SEND\na:1\nb:2\nc:3\nd:4\n\n\0"s, limits), decode_error::too_many_headers);
   EXPECT_EQ(error_of("SEND\na:1\na:1\na:1\na:1\n\n\0"s, limits), decode_error::too_many_headers);
 }
 
-TEST(Unit, FailsWithFrameTooLargeAtOneByteOverTheLimit) {
+TEST(StompCodec, FailsWithFrameTooLargeAtOneByteOverTheLimit) {
   const std::string frame = "SEND\n\n" + std::string(10, 'x') + "\0"s;  // 17 bytes on the wire
   EXPECT_EQ(error_of(frame, {.max_line_bytes = 64, .max_headers = 64, .max_frame_bytes = 17}), std::nullopt);
   EXPECT_EQ(error_of(frame, {.max_line_bytes = 64, .max_headers = 64, .max_frame_bytes = 16}),
@@ -474,7 +474,7 @@ TEST(Unit, FailsWithFrameTooLargeAtOneByteOverTheLimit) {
             decode_error::frame_too_large);
 }
 
-TEST(Unit, AppliesDefaultLimitsOf8KiBLines64HeadersAnd64KiBFrames) {
+TEST(StompCodec, AppliesDefaultLimitsOf8KiBLines64HeadersAnd64KiBFrames) {
   const stomp::limits defaults;
   EXPECT_EQ(defaults.max_line_bytes, 8U * 1024);
   EXPECT_EQ(defaults.max_headers, 64U);
@@ -483,7 +483,7 @@ TEST(Unit, AppliesDefaultLimitsOf8KiBLines64HeadersAnd64KiBFrames) {
   EXPECT_EQ(error_of("SEND\n\n" + std::string(70000, 'b') + "\0"s), decode_error::frame_too_large);
 }
 
-TEST(Unit, StaysFailedAfterAnError) {
+TEST(StompCodec, StaysFailedAfterAnError) {
   stomp::decoder decoder;
   decoder.feed("BOGUS\n\n\0SEND\n\nok\0"s);
   const auto first = decoder.next();
@@ -497,7 +497,7 @@ TEST(Unit, StaysFailedAfterAnError) {
   EXPECT_EQ(decoder.next(), std::nullopt);
 }
 
-TEST(Unit, NamesTheLimitInFailureMessageWithoutEchoingInput) {
+TEST(StompCodec, NamesTheLimitInFailureMessageWithoutEchoingInput) {
   const auto results = decode_all("SEND\nsecret-token-xyz\n\n\0"s);
   EXPECT_EQ(std::get<stomp::decode_failure>(results.back()).message, "malformed header line");
   const auto too_long =
@@ -505,7 +505,7 @@ TEST(Unit, NamesTheLimitInFailureMessageWithoutEchoingInput) {
   EXPECT_EQ(std::get<stomp::decode_failure>(too_long.back()).message, "header line too long (limit 10 bytes)");
 }
 
-TEST(Unit, DescribesEveryDecodeError) {
+TEST(StompCodec, DescribesEveryDecodeError) {
   for (const auto e : {decode_error::unknown_command, decode_error::malformed_header, decode_error::bad_escape,
                        decode_error::header_too_long, decode_error::too_many_headers, decode_error::frame_too_large,
                        decode_error::bad_content_length, decode_error::missing_nul}) {
@@ -516,11 +516,11 @@ TEST(Unit, DescribesEveryDecodeError) {
 
 // --- negotiation ---------------------------------------------------------------------------------------
 
-TEST(Unit, NegotiatesVersionOneZeroWhenAcceptVersionIsAbsent) {
+TEST(StompNegotiation, NegotiatesVersionOneZeroWhenAcceptVersionIsAbsent) {
   EXPECT_EQ(stomp::negotiate_version(std::nullopt), "1.0");
 }
 
-TEST(Unit, NegotiatesHighestOfferedSupportedVersion) {
+TEST(StompNegotiation, NegotiatesHighestOfferedSupportedVersion) {
   EXPECT_EQ(stomp::negotiate_version("1.0,1.1,1.2"), "1.2");
   EXPECT_EQ(stomp::negotiate_version("1.2,1.1,1.0"), "1.2");
   EXPECT_EQ(stomp::negotiate_version("1.1,1.0"), "1.1");
@@ -529,20 +529,20 @@ TEST(Unit, NegotiatesHighestOfferedSupportedVersion) {
   EXPECT_EQ(stomp::negotiate_version("1.1, 1.2"), "1.2");
 }
 
-TEST(Unit, NegotiatesNoVersionWhenNoneIsSupported) {
+TEST(StompNegotiation, NegotiatesNoVersionWhenNoneIsSupported) {
   for (const std::string_view offer : {"", "2.0", "1.3", "1.2.1", "11", ",,,", "1,2", "v12.stomp"}) {
     EXPECT_EQ(stomp::negotiate_version(offer), std::nullopt) << offer;
   }
 }
 
-TEST(Unit, ParsesHeartBeatHeader) {
+TEST(StompNegotiation, ParsesHeartBeatHeader) {
   using beat = std::pair<std::uint32_t, std::uint32_t>;
   EXPECT_EQ(stomp::parse_heart_beat("10000,10000"), (beat{10000, 10000}));
   EXPECT_EQ(stomp::parse_heart_beat("0,0"), (beat{0, 0}));
   EXPECT_EQ(stomp::parse_heart_beat("4294967295,1"), (beat{4294967295U, 1}));
 }
 
-TEST(Unit, RejectsGarbageHeartBeatHeader) {
+TEST(StompNegotiation, RejectsGarbageHeartBeatHeader) {
   for (const std::string_view value : {"", ",", "1,", ",1", "1", "a,b", "1,2,3", "-1,5", "+1,2", " 1,2", "1 ,2", "1, 2",
                                        "4294967296,0", "1;2", "1.5,2"}) {
     EXPECT_EQ(stomp::parse_heart_beat(value), std::nullopt) << value;
@@ -550,7 +550,7 @@ TEST(Unit, RejectsGarbageHeartBeatHeader) {
   }
 }
 
-TEST(Unit, NegotiatesHeartBeatAsLargerIntervalOrOffWhenEitherSideIsZero) {
+TEST(StompNegotiation, NegotiatesHeartBeatAsLargerIntervalOrOffWhenEitherSideIsZero) {
   using intervals = stomp::heart_beat_intervals;
   // The daengtionary original answers 0,0: nothing is sent or checked in either direction.
   EXPECT_EQ(stomp::negotiate_heart_beat("10000,10000", 0, 0), (intervals{0, 0}));

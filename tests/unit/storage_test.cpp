@@ -56,7 +56,7 @@ class temp_dir {
   fs::path path_;
 };
 
-TEST(Unit, SniffsImageKindWhenMagicBytesMatch) {
+TEST(Image, SniffsImageKindWhenMagicBytesMatch) {
   EXPECT_EQ(sniff_image(png_bytes), image_kind::png);
   EXPECT_EQ(sniff_image(jpeg_bytes), image_kind::jpeg);
   EXPECT_FALSE(sniff_image(""));
@@ -66,7 +66,7 @@ TEST(Unit, SniffsImageKindWhenMagicBytesMatch) {
   EXPECT_FALSE(sniff_image("hello, I am text"));
 }
 
-TEST(Unit, MapsExtensionWhenFilenameHasAllowedSuffixInAnyCase) {
+TEST(Image, MapsExtensionWhenFilenameHasAllowedSuffixInAnyCase) {
   EXPECT_EQ(image_kind_from_filename("a.jpg"), image_kind::jpeg);
   EXPECT_EQ(image_kind_from_filename("a.JPEG"), image_kind::jpeg);
   EXPECT_EQ(image_kind_from_filename("photo.Jpg"), image_kind::jpeg);
@@ -80,7 +80,7 @@ TEST(Unit, MapsExtensionWhenFilenameHasAllowedSuffixInAnyCase) {
   EXPECT_FALSE(image_kind_from_filename("a.pngx"));
 }
 
-TEST(Unit, AcceptsImageWhenExtensionAndContentAgree) {
+TEST(Image, AcceptsImageWhenExtensionAndContentAgree) {
   const auto img = accept_image("Dog.Jpg", jpeg_bytes);
   ASSERT_TRUE(img);
   EXPECT_EQ(img->kind, image_kind::jpeg);
@@ -91,7 +91,7 @@ TEST(Unit, AcceptsImageWhenExtensionAndContentAgree) {
   EXPECT_NE(accept_image("Dog.jpg", jpeg_bytes)->key, img->key);
 }
 
-TEST(Unit, StoresAsSniffedKindWhenExtensionDisagrees) {
+TEST(Image, StoresAsSniffedKindWhenExtensionDisagrees) {
   const auto img = accept_image("really_a_png.jpg", png_bytes);
   ASSERT_TRUE(img);
   EXPECT_EQ(img->kind, image_kind::png);
@@ -99,7 +99,7 @@ TEST(Unit, StoresAsSniffedKindWhenExtensionDisagrees) {
   EXPECT_EQ(platform::storage::content_type(img->kind), "image/png");
 }
 
-TEST(Unit, RejectsUploadWhenExtensionOrContentNotAllowed) {
+TEST(Image, RejectsUploadWhenExtensionOrContentNotAllowed) {
   EXPECT_FALSE(accept_image("a.gif", png_bytes));
   EXPECT_FALSE(accept_image("noextension", png_bytes));
   EXPECT_FALSE(accept_image("notes.png", "just some text"));
@@ -107,7 +107,7 @@ TEST(Unit, RejectsUploadWhenExtensionOrContentNotAllowed) {
   EXPECT_FALSE(accept_image("anim.gif", "GIF89a......"));
 }
 
-TEST(Unit, ValidatesKeysWhenTheyCouldEscapeTheRoot) {
+TEST(LocalDiskStore, ValidatesKeysWhenTheyCouldEscapeTheRoot) {
   EXPECT_TRUE(is_valid_key("3f1c0000-aaaa-4bbb-8ccc-0123456789ab.png"));
   EXPECT_TRUE(is_valid_key("a"));
   EXPECT_TRUE(is_valid_key(std::string(128, 'k')));
@@ -125,7 +125,7 @@ TEST(Unit, ValidatesKeysWhenTheyCouldEscapeTheRoot) {
   EXPECT_FALSE(is_valid_key("a%2Fb"));
 }
 
-TEST(Unit, RoundTripsObjectWhenPutThenGetThenRemoved) {
+TEST(LocalDiskStore, RoundTripsObjectWhenPutThenGetThenRemoved) {
   const temp_dir dir;
   const auto root = dir.path() / "images" / "nested";  // created by the constructor
   local_disk_store store(root, "http://localhost:8080/", "/images/");
@@ -149,14 +149,14 @@ TEST(Unit, RoundTripsObjectWhenPutThenGetThenRemoved) {
   EXPECT_NO_THROW(store.remove(key));  // missing is not an error
 }
 
-TEST(Unit, StoresEmptyObjectWhenBytesEmpty) {
+TEST(LocalDiskStore, StoresEmptyObjectWhenBytesEmpty) {
   const temp_dir dir;
   local_disk_store store(dir.path(), "http://h", "images");
   store.put("empty.bin", "", "application/octet-stream");
   EXPECT_EQ(store.get("empty.bin"), "");
 }
 
-TEST(Unit, RejectsKeyWhenInvalidForPutGetRemoveAndUrl) {
+TEST(LocalDiskStore, RejectsKeyWhenInvalidForPutGetRemoveAndUrl) {
   const temp_dir dir;
   const auto root = dir.path() / "store";
   fs::create_directories(root);
@@ -177,7 +177,7 @@ TEST(Unit, RejectsKeyWhenInvalidForPutGetRemoveAndUrl) {
   EXPECT_FALSE(store.get(".hidden"));
 }
 
-TEST(Unit, ReturnsNoKeyWhenUrlIsForeign) {
+TEST(LocalDiskStore, ReturnsNoKeyWhenUrlIsForeign) {
   const temp_dir dir;
   local_disk_store store(dir.path(), "http://localhost:8080", "images");
   EXPECT_EQ(store.key_from_url("http://localhost:8080/images/a.png"), "a.png");

@@ -20,7 +20,7 @@ using platform::http::status;
 
 params pairs(std::initializer_list<std::pair<std::string, std::string>> list) { return params(list); }
 
-TEST(Unit, ParseTargetKeepsValuelessKeysWhenFrontendSendsEmptyFilters) {
+TEST(RequestTarget, KeepsValuelessKeysWhenFrontendSendsEmptyFilters) {
   // Daengtionary's friend list: axios sends every filter, empty ones without '='.
   const auto t = parse_target("/friend/?category&address&content&title&pagenum=0&pagesize=6");
   ASSERT_TRUE(t);
@@ -30,52 +30,52 @@ TEST(Unit, ParseTargetKeepsValuelessKeysWhenFrontendSendsEmptyFilters) {
       pairs({{"category", ""}, {"address", ""}, {"content", ""}, {"title", ""}, {"pagenum", "0"}, {"pagesize", "6"}}));
 }
 
-TEST(Unit, ParseTargetDecodesUtf8PercentEscapesWhenQueryIsKorean) {
+TEST(RequestTarget, DecodesUtf8PercentEscapesWhenQueryIsKorean) {
   const auto t = parse_target("/query?category&title=%EB%B3%91%EC%9B%90");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/query");
   EXPECT_EQ(t->query, pairs({{"category", ""}, {"title", "병원"}}));
 }
 
-TEST(Unit, ParseTargetReadsEmptyStringWhenKeyHasNoValueOrEmptyValue) {
+TEST(RequestTarget, ReadsEmptyStringWhenKeyHasNoValueOrEmptyValue) {
   // Both read as "" (as Spring's @RequestParam does); the key is present either way.
   const auto t = parse_target("/x?a&b=");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->query, pairs({{"a", ""}, {"b", ""}}));
 }
 
-TEST(Unit, ParseTargetDecodesPlusAsSpaceAndPercent2BAsPlusWhenInQuery) {
+TEST(RequestTarget, DecodesPlusAsSpaceAndPercent2BAsPlusWhenInQuery) {
   const auto t = parse_target("/search?q=a+b%2Bc&k%2B=x+y");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->query, pairs({{"q", "a b+c"}, {"k+", "x y"}}));
 }
 
-TEST(Unit, ParseTargetKeepsPlusInPathWhenNotInQuery) {
+TEST(RequestTarget, KeepsPlusInPathWhenNotInQuery) {
   const auto t = parse_target("/tag/c++/%20x");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/tag/c++/ x");
 }
 
-TEST(Unit, ParseTargetKeepsRepeatedKeysInOrderWhenKeyRepeats) {
+TEST(RequestTarget, KeepsRepeatedKeysInOrderWhenKeyRepeats) {
   const auto t = parse_target("/x?tag=b&other=1&tag=a&tag=");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->query, pairs({{"tag", "b"}, {"other", "1"}, {"tag", "a"}, {"tag", ""}}));
 }
 
-TEST(Unit, ParseTargetKeepsEqualsSignsInValueWhenValueHasThem) {
+TEST(RequestTarget, KeepsEqualsSignsInValueWhenValueHasThem) {
   const auto t = parse_target("/x?token=abc==&e=%3D");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->query, pairs({{"token", "abc=="}, {"e", "="}}));
 }
 
-TEST(Unit, ParseTargetDecodesPathWhenPathHasPercentEscapes) {
+TEST(RequestTarget, DecodesPathWhenPathHasPercentEscapes) {
   const auto t = parse_target("/hospital/%EB%8F%99%EB%AC%BC%EB%B3%91%EC%9B%90/");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/hospital/동물병원");
   EXPECT_TRUE(t->query.empty());
 }
 
-TEST(Unit, ParseTargetReturnsRootWhenPathIsSlash) {
+TEST(RequestTarget, ReturnsRootWhenPathIsSlash) {
   auto t = parse_target("/");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/");
@@ -85,38 +85,38 @@ TEST(Unit, ParseTargetReturnsRootWhenPathIsSlash) {
   EXPECT_EQ(t->query, pairs({{"a", "1"}}));
 }
 
-TEST(Unit, ParseTargetRemovesOnlyOneTrailingSlashWhenPathEndsWithSlashes) {
+TEST(RequestTarget, RemovesOnlyOneTrailingSlashWhenPathEndsWithSlashes) {
   const auto t = parse_target("/friend//");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/friend/");
 }
 
-TEST(Unit, ParseTargetHasNoParamsWhenQueryIsAbsent) {
+TEST(RequestTarget, HasNoParamsWhenQueryIsAbsent) {
   const auto t = parse_target("/place/list");
   ASSERT_TRUE(t);
   EXPECT_EQ(t->path, "/place/list");
   EXPECT_TRUE(t->query.empty());
 }
 
-TEST(Unit, ParseTargetRejectsBadPercentEscapesWhenAnywhere) {
+TEST(RequestTarget, RejectsBadPercentEscapesWhenAnywhere) {
   for (const char* bad : {"/x?q=%zz", "/x?q=%", "/x?q=%4", "/x?%zz=1", "/%zz", "/a%2", "/a%g0"}) {
     EXPECT_FALSE(parse_target(bad)) << bad;
   }
 }
 
-TEST(Unit, ParseTargetRejectsWhenTargetIsNotOriginForm) {
+TEST(RequestTarget, RejectsWhenTargetIsNotOriginForm) {
   for (const char* bad : {"*", "http://example.com/x", "https://example.com/", "example.com:443", "", "x/y", "?a=1",
                           "/x#frag", "/x y", "/x?a=b c", "//\x01"}) {
     EXPECT_FALSE(parse_target(bad)) << '"' << bad << '"';
   }
 }
 
-TEST(Unit, ParseTargetRejectsWhenTargetHasRawNonAscii) {
+TEST(RequestTarget, RejectsWhenTargetHasRawNonAscii) {
   EXPECT_FALSE(parse_target("/query?title=병원"));
   EXPECT_FALSE(parse_target("/병원"));
 }
 
-TEST(Unit, ParseInt64ParsesWholeDecimalWhenWellFormed) {
+TEST(ParseInt64, ParsesWholeDecimalWhenWellFormed) {
   EXPECT_EQ(parse_int64("0"), 0);
   EXPECT_EQ(parse_int64("12"), 12);
   EXPECT_EQ(parse_int64("-3"), -3);
@@ -126,7 +126,7 @@ TEST(Unit, ParseInt64ParsesWholeDecimalWhenWellFormed) {
   EXPECT_EQ(parse_int64("-9223372036854775808"), std::numeric_limits<std::int64_t>::min());
 }
 
-TEST(Unit, ParseInt64ReturnsNulloptWhenTextIsNotAWholeDecimal) {
+TEST(ParseInt64, ReturnsNulloptWhenTextIsNotAWholeDecimal) {
   for (const char* bad : {"", " 1", "1 ", "+1", "-", "+", "1.0", "1e3", "0x10", "abc", "1a", "--1", "١"}) {
     EXPECT_FALSE(parse_int64(bad)) << '"' << bad << '"';
   }
@@ -134,7 +134,7 @@ TEST(Unit, ParseInt64ReturnsNulloptWhenTextIsNotAWholeDecimal) {
   EXPECT_FALSE(parse_int64(std::string_view("1\0", 2)));
 }
 
-TEST(Unit, ParseInt64ReturnsNulloptWhenValueOverflows) {
+TEST(ParseInt64, ReturnsNulloptWhenValueOverflows) {
   EXPECT_FALSE(parse_int64("9223372036854775808"));
   EXPECT_FALSE(parse_int64("-9223372036854775809"));
   EXPECT_FALSE(parse_int64("99999999999999999999999999"));
@@ -158,26 +158,26 @@ void expect_bad_request(F&& call, std::string_view mentioned) {
   }
 }
 
-TEST(Unit, RequiredQueryReturnsValueWhenPresentEvenIfEmpty) {
+TEST(Request, RequiredQueryReturnsValueWhenPresentEvenIfEmpty) {
   const auto req = request_with(pairs({{"category", ""}, {"title", "병원"}, {"title", "second"}}));
   EXPECT_EQ(req.required_query("category"), "");
   EXPECT_EQ(req.required_query("title"), "병원") << "first occurrence wins";
   EXPECT_EQ(req.query_value("absent"), std::nullopt);
 }
 
-TEST(Unit, RequiredQueryThrowsBadRequestNamingKeyWhenAbsent) {
+TEST(Request, RequiredQueryThrowsBadRequestNamingKeyWhenAbsent) {
   const auto req = request_with(pairs({{"pagenum", "0"}}));
   expect_bad_request([&] { (void)req.required_query("pagesize"); }, "'pagesize'");
   expect_bad_request([&] { (void)req.required_query("PAGENUM"); }, "'PAGENUM'");
 }
 
-TEST(Unit, RequiredQueryIntParsesWhenValueIsInteger) {
+TEST(Request, RequiredQueryIntParsesWhenValueIsInteger) {
   const auto req = request_with(pairs({{"pagenum", "0"}, {"pagesize", "-6"}}));
   EXPECT_EQ(req.required_query_int("pagenum"), 0);
   EXPECT_EQ(req.required_query_int("pagesize"), -6);
 }
 
-TEST(Unit, RequiredQueryIntThrowsBadRequestWhenValueIsNotInteger) {
+TEST(Request, RequiredQueryIntThrowsBadRequestWhenValueIsNotInteger) {
   const auto req = request_with(pairs({{"empty", ""}, {"word", "six"}, {"big", "9223372036854775808"}, {"sp", " 1"}}));
   expect_bad_request([&] { (void)req.required_query_int("empty"); }, "'empty'");
   expect_bad_request([&] { (void)req.required_query_int("word"); }, "'word'");
@@ -186,14 +186,14 @@ TEST(Unit, RequiredQueryIntThrowsBadRequestWhenValueIsNotInteger) {
   expect_bad_request([&] { (void)req.required_query_int("absent"); }, "'absent'");
 }
 
-TEST(Unit, PathIntParsesWhenCapturedSegmentIsInteger) {
+TEST(Request, PathIntParsesWhenCapturedSegmentIsInteger) {
   const auto req = request_with({}, pairs({{"mapNo", "12"}}));
   EXPECT_EQ(req.path_int("mapNo"), 12);
   EXPECT_EQ(req.path_param("mapNo"), "12");
   EXPECT_EQ(req.path_param("absent"), "");
 }
 
-TEST(Unit, PathIntThrowsBadRequestWhenSegmentIsNotIntegerOrAbsent) {
+TEST(Request, PathIntThrowsBadRequestWhenSegmentIsNotIntegerOrAbsent) {
   const auto req = request_with({}, pairs({{"mapNo", "undefined"}, {"id", "1.5"}}));
   expect_bad_request([&] { (void)req.path_int("mapNo"); }, "'mapNo'");
   expect_bad_request([&] { (void)req.path_int("id"); }, "'id'");

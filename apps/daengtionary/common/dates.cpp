@@ -12,8 +12,8 @@ namespace {
 using namespace std::chrono;
 
 struct seoul_time {
-  year_month_day date;
-  weekday day;
+  year_month_day date{};
+  weekday day{};
   hh_mm_ss<microseconds> time;
 };
 

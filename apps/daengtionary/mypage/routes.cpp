@@ -19,7 +19,6 @@ namespace daengtionary::mypage {
 namespace {
 
 namespace http = platform::http;
-using member::member_record;
 
 struct context {
   member::service& members;

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -16,6 +17,10 @@ namespace platform::http::detail {
 
 // Shared by the listener and every session; read-only after start() except `draining` and `live`.
 struct server_context {
+  // For make_shared: clang 14, which clang-tidy uses, cannot initialise an aggregate from parentheses.
+  server_context(server_options opts, const router& table, error_renderer renderer)
+      : options(std::move(opts)), routes(table), render_error(std::move(renderer)) {}
+
   server_options options;
   const router& routes;
   error_renderer render_error;
