@@ -8,7 +8,6 @@
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "platform/http/router.hpp"
 
@@ -16,7 +15,7 @@ namespace daengtionary::member {
 
 template <class Context, class Handler>
 asio::awaitable<platform::http::response> answer_signed_in(Context ctx, platform::http::request req, Handler fn) {
-  auto me = co_await ctx.members.require(authorization(req));
+  auto me = co_await ctx.members.require(std::string(req.header("Authorization")));
   if (!me) co_return fail(me.error());
   co_return co_await fn(ctx, std::move(req), std::move(*me));
 }
