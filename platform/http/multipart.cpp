@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "platform/text/code_points.hpp"
+
 namespace platform::http::multipart {
 namespace {
 
@@ -161,6 +163,11 @@ std::string_view describe(error e) {
       return "Multipart part too large";
   }
   return "Malformed multipart body";
+}
+
+std::optional<std::string_view> text_of(const part& p) {
+  if (!text::is_accepted_text(p.data)) return std::nullopt;
+  return std::string_view(p.data);
 }
 
 }  // namespace platform::http::multipart

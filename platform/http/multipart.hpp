@@ -43,4 +43,9 @@ parse_result parse(std::string_view content_type, std::string_view body, const l
 
 std::string_view describe(error e);
 
+// The data of a part read as a text field: nullopt unless it is accepted text (platform/text/code_points.hpp).
+// Whether a part is text is the reader's call, not the filename's: browsers send a JSON Blob as
+// `filename="blob"`, and files are binary.
+std::optional<std::string_view> text_of(const part& p);
+
 }  // namespace platform::http::multipart

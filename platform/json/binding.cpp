@@ -1,12 +1,15 @@
 // Jackson-compatible coercions for request DTOs.
 #include "platform/json/binding.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include "platform/text/code_points.hpp"
 
 namespace platform::json {
 namespace {
@@ -27,12 +30,25 @@ void flag(bool* wrong_type) {
   if (wrong_type != nullptr) *wrong_type = true;
 }
 
+// Every key and string in the tree, since a DTO may bind any of them: Boost.JSON already refuses invalid
+// UTF-8 and lone surrogate escapes, but not "\u0000" or other controls.
+bool holds_accepted_text(const boost::json::value& value) {
+  if (const auto* string = value.if_string()) return text::is_accepted_text(*string);
+  if (const auto* array = value.if_array()) return std::ranges::all_of(*array, holds_accepted_text);
+  if (const auto* object = value.if_object()) {
+    return std::ranges::all_of(*object, [](const boost::json::key_value_pair& field) {
+      return text::is_accepted_text(field.key()) && holds_accepted_text(field.value());
+    });
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<boost::json::object> parse_object(std::string_view text) {
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(text, ec);
-  if (ec || !value.is_object()) return std::nullopt;
+  if (ec || !value.is_object() || !holds_accepted_text(value)) return std::nullopt;
   return std::move(value.as_object());
 }
 
@@ -59,6 +75,14 @@ std::optional<double> number_field(const boost::json::object& object, std::strin
   }
   flag(wrong_type);
   return std::nullopt;
+}
+
+std::optional<std::int64_t> whole_number_field(const boost::json::object& object, std::string_view key) {
+  constexpr double exact_limit = 9007199254740992.0;  // 2^53
+  bool wrong_type = false;
+  const auto number = number_field(object, key, &wrong_type);
+  if (wrong_type || !number || std::floor(*number) != *number || std::fabs(*number) > exact_limit) return std::nullopt;
+  return static_cast<std::int64_t>(*number);
 }
 
 }  // namespace platform::json

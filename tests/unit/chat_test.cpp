@@ -1,14 +1,12 @@
 // Pure pieces of chat and matching: the personal-room key, talk validation, the message JSON, the channel name,
-// character counting and whole-number binding.
+// character counting.
 #include <string>
 
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
 #include "apps/daengtionary/chat/message_json.hpp"
 #include "apps/daengtionary/chat/service.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/common/text.hpp"
 
 namespace {
@@ -45,26 +43,6 @@ TEST(Text, CountsCodePointsWhenUtf8Length) {
   EXPECT_EQ(daengtionary::utf8_length("abc"), 3U);
   EXPECT_EQ(daengtionary::utf8_length("댕댕이"), 3U);
   EXPECT_EQ(daengtionary::utf8_length("a🐶b"), 3U);
-}
-
-TEST(RequestBody, TakesWholeNumbersAndNumericStringsWhenWholeNumberField) {
-  const auto object =
-      boost::json::parse(
-          R"({"a":3,"b":"7","c":" 8 ","d":"","e":2.5,"f":"x","g":[1],"h":null,"i":1e300,"j":-4,"k":3.0})")
-          .as_object();
-  using daengtionary::whole_number_field;
-  EXPECT_EQ(whole_number_field(object, "a"), 3);
-  EXPECT_EQ(whole_number_field(object, "b"), 7);
-  EXPECT_EQ(whole_number_field(object, "c"), 8);
-  EXPECT_EQ(whole_number_field(object, "d"), 0) << "\"\" is 0, as Jackson";
-  EXPECT_EQ(whole_number_field(object, "e"), std::nullopt);
-  EXPECT_EQ(whole_number_field(object, "f"), std::nullopt);
-  EXPECT_EQ(whole_number_field(object, "g"), std::nullopt);
-  EXPECT_EQ(whole_number_field(object, "h"), std::nullopt);
-  EXPECT_EQ(whole_number_field(object, "i"), std::nullopt);
-  EXPECT_EQ(whole_number_field(object, "j"), -4);
-  EXPECT_EQ(whole_number_field(object, "k"), 3);
-  EXPECT_EQ(whole_number_field(object, "missing"), std::nullopt);
 }
 
 }  // namespace

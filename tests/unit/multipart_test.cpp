@@ -390,4 +390,29 @@ TEST(Multipart, DescribeGivesDistinctMessagesWhenErrorsDiffer) {
   EXPECT_EQ(messages.size(), 4U);
 }
 
+TEST(MultipartText, ReadsTextPartsAndTheBrowsersJsonBlob) {
+  const auto result = mp::parse(chrome_type, chrome_body(tricky_bytes));
+  ASSERT_FALSE(result.failure);
+  EXPECT_EQ(mp::text_of(result.parts[0]), "{\"title\":\"산책 친구\",\"content\":\"같이 걸어요\"}");
+  EXPECT_EQ(mp::text_of(result.parts[3]), "undefined");
+  EXPECT_FALSE(mp::text_of(result.parts[1])) << "a PNG is not text";
+}
+
+TEST(MultipartText, RefusesNulAndControlsInTextPart) {
+  for (const std::string& data : {"a\0b"s, "\0"s, "\x01"s, "x\x7f"s, "\xc2\x85"s, "\xff"s, "\xed\xa0\x80"s}) {
+    const auto result = mp::parse("multipart/form-data; boundary=b0", body_of("b0", {{disposition("data"), data}}));
+    ASSERT_FALSE(result.failure);
+    ASSERT_EQ(result.parts.size(), 1U);
+    EXPECT_EQ(result.parts[0].data, data) << "parsing keeps the bytes; reading them as text refuses them";
+    EXPECT_FALSE(mp::text_of(result.parts[0])) << testing::PrintToString(data);
+  }
+}
+
+TEST(MultipartText, KeepsKoreanEmojiTabsAndLineBreaksInTextPart) {
+  const std::string data = "댓글\t🐶\r\n둘째 줄\n";
+  const auto result = mp::parse("multipart/form-data; boundary=b0", body_of("b0", {{disposition("data"), data}}));
+  ASSERT_FALSE(result.failure);
+  EXPECT_EQ(mp::text_of(result.parts.at(0)), data);
+}
+
 }  // namespace

@@ -116,6 +116,32 @@ TEST(RequestTarget, RejectsWhenTargetHasRawNonAscii) {
   EXPECT_FALSE(parse_target("/병원"));
 }
 
+TEST(ParseTarget, RefusesNulInQueryValue) {
+  for (const char* bad : {"/hospital/search?title=%00", "/hospital/search?title=%00abc&pagenum=0",
+                          "/member/checknick?nick=%00", "/query?category=%00&title=", "/friend?title=a%00b"}) {
+    EXPECT_FALSE(parse_target(bad)) << bad;
+  }
+}
+
+TEST(ParseTarget, RefusesControlsAndInvalidUtf8InQueryKeysAndValues) {
+  for (const char* bad : {"/x?q=%01", "/x?q=%1B", "/x?q=%7F", "/x?q=%C2%80", "/x?q=%C2%9F", "/x?q=%FF", "/x?q=%C0%AF",
+                          "/x?q=%ED%A0%80", "/x?q=%EB%B3", "/x?%00=1", "/x?a%07b", "/x?ok=1&q=%00"}) {
+    EXPECT_FALSE(parse_target(bad)) << bad;
+  }
+}
+
+TEST(ParseTarget, RefusesNulAndControlsInDecodedPath) {
+  for (const char* bad : {"/community/%00", "/a%00b/c", "/x%1F", "/x%7F", "/x%C2%85", "/x%FF"}) {
+    EXPECT_FALSE(parse_target(bad)) << bad;
+  }
+}
+
+TEST(ParseTarget, KeepsTabsLineBreaksKoreanAndEmojiInQuery) {
+  const auto t = parse_target("/x?a=%09t%0Al%0D&b=%EB%8C%95+%F0%9F%90%B6&c=%EF%BF%BD");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->query, pairs({{"a", "\tt\nl\r"}, {"b", "댕 🐶"}, {"c", "\xef\xbf\xbd"}}));
+}
+
 TEST(ParseInt64, ParsesWholeDecimalWhenWellFormed) {
   EXPECT_EQ(parse_int64("0"), 0);
   EXPECT_EQ(parse_int64("12"), 12);

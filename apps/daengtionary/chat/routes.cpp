@@ -8,9 +8,9 @@
 #include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "platform/json/request_body.hpp"
 
 namespace daengtionary::chat {
 namespace {
@@ -24,7 +24,7 @@ struct context {
 
 // The id in a JSON body such as {"memberNo": 3} or {"roomNo": "5"}; not_valid_content when it is not a whole number.
 result<std::int64_t> id_in_body(const http::request& req, std::string_view key) {
-  const auto id = whole_number_field(json_object(req.body()), key);
+  const auto id = platform::json::whole_number_field(platform::json::read_object(req.body()), key);
   if (!id) return errc::not_valid_content;
   return *id;
 }

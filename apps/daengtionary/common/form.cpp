@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "apps/daengtionary/common/request_body.hpp"
+#include "platform/json/request_body.hpp"
 
 namespace daengtionary {
 
@@ -27,14 +27,24 @@ const multipart::part* form::find(std::string_view name) const {
   return nullptr;
 }
 
-boost::json::object form::json(std::string_view name) const { return json_object(text(name)); }
+boost::json::object form::json(std::string_view name) const {
+  return platform::json::read_object(required_part(name).data);
+}
 
-std::string form::text(std::string_view name) const {
-  const auto* part = find(name);
-  if (part == nullptr) {
+const multipart::part& form::required_part(std::string_view name) const {
+  const auto* found = find(name);
+  if (found == nullptr) {
     throw http::client_error(http::status::bad_request, fmt::format("Required request part '{}' is not present", name));
   }
-  return part->data;
+  return *found;
+}
+
+std::string form::text(std::string_view name) const {
+  const auto text = multipart::text_of(required_part(name));
+  if (!text) {
+    throw http::client_error(http::status::bad_request, fmt::format("Request part '{}' is not accepted text", name));
+  }
+  return std::string(*text);
 }
 
 std::vector<upload> form::files(std::string_view name) const {

@@ -2,21 +2,20 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string_view>
+
+#include "platform/text/code_points.hpp"
 
 namespace daengtionary {
 
 // Empty or only spaces, tabs and line breaks.
 inline bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
-// Decodes one UTF-8 code point at `at`, advancing it; nullopt for invalid sequences (overlong forms,
-// surrogates and values past U+10FFFF included).
-std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at);
+// The features decode and check text with the platform's rule, which every request's text has passed.
+using platform::text::next_code_point;
 
-// Valid UTF-8 without NUL: what a TEXT column takes on both databases (PostgreSQL refuses anything else).
-// JSON parts are checked by the parser; raw text parts need this.
-bool is_storable_text(std::string_view text);
+// Valid UTF-8 without control characters: what a TEXT column takes on both databases (PostgreSQL refuses NUL).
+inline bool is_storable_text(std::string_view text) { return platform::text::is_accepted_text(text); }
 
 // Characters (code points) of UTF-8 text, which is what a user counts: size() counts bytes, three per Hangul
 // syllable. Counts the bytes that do not continue a sequence.

@@ -11,7 +11,6 @@
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -89,7 +88,7 @@ result<post_form> post_form_of(const form& parts) {
                  platform::json::text_field(data, "category", &wrong_type).value_or(""),
                  platform::json::text_field(data, "title", &wrong_type).value_or(""),
                  platform::json::text_field(data, "content", &wrong_type).value_or(""),
-                 whole_number_field(data, "maxCount").value_or(0)};
+                 platform::json::whole_number_field(data, "maxCount").value_or(0)};
   if (wrong_type) return errc::not_valid_content;
   return post;
 }

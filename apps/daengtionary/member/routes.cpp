@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/request_body.hpp"
 
 namespace daengtionary::member {
 namespace {
@@ -41,7 +41,7 @@ asio::awaitable<http::response> check_nick(context ctx, http::request req) {
 
 // POST /member/signup {email,password,nick,role,adminCode}: 200; 400 BAD_REQUEST, DUPLICATE_*, WRONG_ADMINCODE.
 asio::awaitable<http::response> sign_up(context ctx, http::request req) {
-  const auto body = json_object(req.body());
+  const auto body = platform::json::read_object(req.body());
   signup_form form{text_field(body, "email").value_or(""), text_field(body, "password").value_or(""),
                    text_field(body, "nick").value_or(""), text_field(body, "role").value_or(""),
                    text_field(body, "adminCode").value_or("")};
@@ -52,7 +52,7 @@ asio::awaitable<http::response> sign_up(context ctx, http::request req) {
 
 // POST /member/login {email,password}: 200 with token headers; 400 WRONG_EMAIL, WRONG_PASSWORD.
 asio::awaitable<http::response> log_in(context ctx, http::request req) {
-  const auto body = json_object(req.body());
+  const auto body = platform::json::read_object(req.body());
   auto tokens =
       co_await ctx.members.log_in(text_field(body, "email").value_or(""), text_field(body, "password").value_or(""));
   if (!tokens) co_return fail(tokens.error());

@@ -8,12 +8,12 @@
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/form.hpp"
-#include "apps/daengtionary/common/request_body.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/mypage/service.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/request_body.hpp"
 
 namespace daengtionary::mypage {
 namespace {
@@ -58,7 +58,7 @@ asio::awaitable<http::response> info(context ctx, http::request, member::member_
 
 // PATCH /mypage/nick {nick}: 200; 400 BAD_REQUEST, DUPLICATE_NICK; 401.
 asio::awaitable<http::response> change_nick(context ctx, http::request req, member::member_record me) {
-  const auto body = json_object(req.body());
+  const auto body = platform::json::read_object(req.body());
   auto changed = co_await ctx.members.change_nick(me.member_no, platform::json::text_field(body, "nick").value_or(""));
   if (!changed) co_return fail(changed.error());
   co_return ok("닉네임이 수정되었습니다 :)");

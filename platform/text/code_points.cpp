@@ -1,7 +1,7 @@
-// UTF-8 decoding for the text checks.
-#include "apps/daengtionary/common/text.hpp"
+// UTF-8 decoding and the one rule for text read from a request.
+#include "platform/text/code_points.hpp"
 
-namespace daengtionary {
+namespace platform::text {
 
 std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at) {
   const auto lead = static_cast<unsigned char>(text[at]);
@@ -19,13 +19,18 @@ std::optional<char32_t> next_code_point(std::string_view text, std::size_t& at) 
   return code;
 }
 
-bool is_storable_text(std::string_view text) {
+bool is_accepted_code_point(char32_t code) {
+  if (code < 0x20) return code == U'\t' || code == U'\n' || code == U'\r';
+  return code < 0x7F || code > 0x9F;
+}
+
+bool is_accepted_text(std::string_view text) {
   std::size_t at = 0;
   while (at < text.size()) {
     const auto code = next_code_point(text, at);
-    if (!code || *code == U'\0') return false;
+    if (!code || !is_accepted_code_point(*code)) return false;
   }
   return true;
 }
 
-}  // namespace daengtionary
+}  // namespace platform::text

@@ -1,0 +1,101 @@
+// Unit tests for reading request JSON: the text rule on every string, the body reader's 400, whole numbers.
+#include <string>
+
+#include <boost/json/parse.hpp>
+#include <gtest/gtest.h>
+
+#include "platform/http/message.hpp"
+#include "platform/json/binding.hpp"
+#include "platform/json/request_body.hpp"
+
+namespace {
+
+using platform::json::parse_object;
+using platform::json::read_object;
+
+TEST(JsonBinding, RefusesNulEscapeInString) {
+  EXPECT_FALSE(parse_object(R"({"email":"a\u0000@b.c"})"));
+  EXPECT_FALSE(parse_object(R"({"email":"\u0000"})"));
+}
+
+TEST(JsonBinding, RefusesControlsInStringsKeysAndNestedValues) {
+  for (const char* text : {
+           R"({"a":"\u0001"})",         // C0
+           R"({"a":"\u001b[31m"})",     // ESC
+           R"({"a":"\u007f"})",         // DEL
+           R"({"a":"\u0080"})",         // C1
+           R"({"a":"\u009f"})",         // C1
+           "{\"a\":\"\x7f\"}",          // raw DEL, which JSON allows unescaped
+           "{\"a\":\"\xc2\x85\"}",      // raw NEL (C1), which JSON allows unescaped
+           R"({"a\u0000":"x"})",        // in a key
+           R"({"a":["ok","\u0000"]})",  // in an array
+           R"({"a":{"b":{"c":"\u0000"}}})",
+       }) {
+    EXPECT_FALSE(parse_object(text)) << text;
+  }
+}
+
+TEST(JsonBinding, RefusesLoneSurrogateEscapesAndInvalidUtf8) {
+  for (const char* text : {R"({"a":"\ud800"})", R"({"a":"\udc00"})", R"({"a":"\ud800\u0041"})", R"({"a":"x\udfff"})",
+                           "{\"a\":\"\xed\xa0\x80\"}", "{\"a\":\"\xff\"}", "{\"a\":\"\xc0\xaf\"}"}) {
+    EXPECT_FALSE(parse_object(text)) << text;
+  }
+}
+
+TEST(JsonBinding, KeepsKoreanEmojiTabsAndLineBreaks) {
+  const auto object = parse_object(R"({"a":"댕댕이 🐶","b":"tab\there\nline\r\n","c":"\ud83d\udc36","d":"\ufffd"})");
+  ASSERT_TRUE(object);
+  EXPECT_EQ(object->at("a").as_string(), "댕댕이 🐶");
+  EXPECT_EQ(object->at("b").as_string(), "tab\there\nline\r\n");
+  EXPECT_EQ(object->at("c").as_string(), "🐶");
+  EXPECT_EQ(object->at("d").as_string(), "\xef\xbf\xbd");
+}
+
+TEST(JsonBinding, TakesWholeNumbersAndNumericStringsWhenWholeNumberField) {
+  const auto object =
+      boost::json::parse(
+          R"({"a":3,"b":"7","c":" 8 ","d":"","e":2.5,"f":"x","g":[1],"h":null,"i":1e300,"j":-4,"k":3.0})")
+          .as_object();
+  using platform::json::whole_number_field;
+  EXPECT_EQ(whole_number_field(object, "a"), 3);
+  EXPECT_EQ(whole_number_field(object, "b"), 7);
+  EXPECT_EQ(whole_number_field(object, "c"), 8);
+  EXPECT_EQ(whole_number_field(object, "d"), 0) << "\"\" is 0, as Jackson";
+  EXPECT_EQ(whole_number_field(object, "e"), std::nullopt);
+  EXPECT_EQ(whole_number_field(object, "f"), std::nullopt);
+  EXPECT_EQ(whole_number_field(object, "g"), std::nullopt);
+  EXPECT_EQ(whole_number_field(object, "h"), std::nullopt);
+  EXPECT_EQ(whole_number_field(object, "i"), std::nullopt);
+  EXPECT_EQ(whole_number_field(object, "j"), -4);
+  EXPECT_EQ(whole_number_field(object, "k"), 3);
+  EXPECT_EQ(whole_number_field(object, "missing"), std::nullopt);
+}
+
+// The status a read answers: 0 when it succeeds.
+int status_of_reading(std::string_view text) {
+  try {
+    read_object(text);
+    return 0;
+  } catch (const platform::http::client_error& e) {
+    return static_cast<int>(e.code);
+  }
+}
+
+TEST(JsonRequestBody, ReadsAnObject) {
+  EXPECT_EQ(read_object(R"({"nick":"댕댕"})").at("nick").as_string(), "댕댕");
+  EXPECT_EQ(status_of_reading("{}"), 0);
+}
+
+TEST(JsonRequestBody, Answers400WhenNotAnObject) {
+  for (const char* text : {"", "[]", "1", "null", "{", "not json", "{} {}"}) {
+    EXPECT_EQ(status_of_reading(text), 400) << text;
+  }
+}
+
+TEST(JsonRequestBody, Answers400WhenTextIsRefused) {
+  EXPECT_EQ(status_of_reading(R"({"email":"\u0000"})"), 400);
+  EXPECT_EQ(status_of_reading(R"({"content":"a\u0007b"})"), 400);
+  EXPECT_EQ(status_of_reading(R"({"dogs":[{"name":"\u0085"}]})"), 400);
+}
+
+}  // namespace
