@@ -144,7 +144,7 @@ asio::awaitable<void> stream_to(server_context& context, const stream_handler& h
 }
 
 // Serves requests until the connection closes; returns the upgrade when it was handed to a WebSocket
-// endpoint, which then owns the stream: the caller runs it with run_upgraded(). `entry` is the connection's
+// endpoint, which then owns the stream: the caller runs it with run_upgraded(). `entry` is the connection's entry
 // in the live set, held by the caller.
 template <class Stream>
 asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connection_entry& entry, std::string remote_ip,
