@@ -1,18 +1,29 @@
-// Registry of live connections used by drain().
+// Registry of live connections used by drain() and the connection ceiling.
 #include "platform/http/detail/connections.hpp"
+
+#include <utility>
 
 #include <boost/asio/post.hpp>
 
 namespace platform::http::detail {
 
-void connections::add(const std::shared_ptr<connection_entry>& entry) {
-  std::lock_guard lock(mutex_);
-  entries_.insert(entry);
+connections::membership::membership(connections& set, boost::asio::any_io_executor executor)
+    : set_(&set), entry_(std::make_shared<connection_entry>()) {
+  entry_->executor = std::move(executor);
+  std::lock_guard lock(set_->mutex_);
+  set_->entries_.insert(entry_);
 }
 
-void connections::remove(const std::shared_ptr<connection_entry>& entry) {
-  std::lock_guard lock(mutex_);
-  entries_.erase(entry);
+connections::membership::membership(membership&& other) noexcept
+    : set_(std::exchange(other.set_, nullptr)), entry_(std::move(other.entry_)) {}
+
+connections::membership::~membership() {
+  if (set_ == nullptr) return;  // moved from
+  // A close_idle() already posted may still run; the stream `close` cancels is gone by now.
+  entry_->idle = false;
+  entry_->close = nullptr;
+  std::lock_guard lock(set_->mutex_);
+  set_->entries_.erase(entry_);
 }
 
 std::size_t connections::size() const {

@@ -1,8 +1,9 @@
-// One request to one response: target parsing, CORS, routing and the mapping of failures.
+// One request to one response: target parsing, CORS, routing, the handler deadline and the mapping of failures.
 #include <algorithm>
 
 #include <spdlog/spdlog.h>
 
+#include "platform/http/detail/handler_deadline.hpp"
 #include "platform/http/detail/session.hpp"
 #include "platform/io/blocking_pool.hpp"
 
@@ -22,10 +23,27 @@ response render(server_context& context, status code, std::string_view path, std
   return context.render_error(problem{code, path, message});
 }
 
+// The handler's answer, or its failure mapped to the app's framework-error format.
+response answer_of(server_context& context, handler_outcome outcome, const std::string& path, const std::string& id) {
+  try {
+    if (outcome.failure) std::rethrow_exception(outcome.failure);
+    return std::move(outcome.answer);
+  } catch (const client_error& e) {
+    return render(context, e.code, path, e.what());
+  } catch (const io::pool_saturated&) {
+    spdlog::warn("{} blocking pool saturated", id);
+    return render(context, status::service_unavailable, path, "Server busy, try again");
+  } catch (const std::exception& e) {
+    spdlog::error("{} unhandled exception: {}", id, e.what());
+    return render(context, status::internal_server_error, path, "Internal server error");
+  }
+}
+
 }  // namespace
 
-asio::awaitable<response> respond(server_context& context, raw_request raw, std::optional<parsed_target> target,
-                                  std::string remote_ip, std::string request_id) {
+asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_request raw,
+                                  std::optional<parsed_target> target, std::string remote_ip, std::string request_id) {
+  server_context& context = *shared;
   // A path with its own OPTIONS route answers its own preflights (SockJS does, with credentials allowed).
   const bool own_preflight =
       target && raw.method() == verb::options && context.routes.find(verb::options, target->path).target != nullptr;
@@ -66,17 +84,14 @@ asio::awaitable<response> respond(server_context& context, raw_request raw, std:
               found.path_params, std::move(remote_ip),    std::move(request_id)};
   const std::string id = req.id;
 
+  auto outcome = co_await run_with_deadline(shared, found.target, std::move(req));
   response res;
-  try {
-    res = co_await (*found.target)(std::move(req));
-  } catch (const client_error& e) {
-    res = render(context, e.code, path, e.what());
-  } catch (const io::pool_saturated&) {
-    spdlog::warn("{} blocking pool saturated", id);
+  if (outcome) {
+    res = answer_of(context, std::move(*outcome), path, id);
+  } else {
+    spdlog::warn("{} handler for {} did not answer within {} s: 503", id, path,
+                 context.options.handler_timeout.count());
     res = render(context, status::service_unavailable, path, "Server busy, try again");
-  } catch (const std::exception& e) {
-    spdlog::error("{} unhandled exception: {}", id, e.what());
-    res = render(context, status::internal_server_error, path, "Internal server error");
   }
 
   add_cors_headers(context.options.cors, origin, res);

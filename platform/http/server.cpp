@@ -1,15 +1,21 @@
-// The listener: binds, hands each connection to the next I/O context, and drains on request.
+// The listener: binds, hands each connection to the next I/O context, holds back when out of file
+// descriptors or past the connection ceiling, and drains on request.
 #include "platform/http/server.hpp"
 
+#include <algorithm>
+
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "platform/http/detail/session.hpp"
+#include "platform/http/detail/throttled_warning.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/io/fd_limit.hpp"
+#include "platform/io/spawn.hpp"
 
 namespace platform::http {
 
@@ -18,9 +24,25 @@ struct server::state {
   std::shared_ptr<detail::server_context> context;
   std::shared_ptr<asio::ssl::context> tls;
   asio::ip::tcp::acceptor acceptor;
+  asio::steady_timer pause;         // the accept loop's wait after a failed accept; drain() cancels it
+  std::size_t max_connections = 0;  // set by start()
 };
 
 namespace {
+
+constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
+// After a failed accept the loop waits, 10 ms at first, twice as long after each further failure, at most
+// a second: the pending connection stays queued and the socket readable, so accepting again at once would
+// fail the same way in a busy loop (out of descriptors: EMFILE, ENFILE; out of kernel memory: ENOBUFS, ENOMEM).
+constexpr std::chrono::milliseconds first_pause{10};
+constexpr std::chrono::milliseconds longest_pause{1000};
+constexpr std::chrono::seconds report_interval{10};
+
+// Descriptors not given to connections: the database, files being stored, outbound HTTP, the runtime's own.
+std::size_t default_max_connections(std::size_t fds) {
+  const std::size_t reserved = std::max(fds / 8, std::min<std::size_t>(64, fds / 2));
+  return fds - reserved;
+}
 
 std::shared_ptr<asio::ssl::context> make_tls_context(const tls_files& files) {
   auto tls = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
@@ -33,20 +55,39 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const tls_files& files) {
 }
 
 asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
+  detail::throttled_warning failures(report_interval);
+  detail::throttled_warning refusals(report_interval);
+  auto delay = first_pause;
   for (;;) {
-    auto [ec, socket] =
-        co_await self->acceptor.async_accept(self->contexts.next(), asio::as_tuple(asio::use_awaitable));
+    auto [ec, socket] = co_await self->acceptor.async_accept(self->contexts.next(), as_tuple);
     if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) co_return;  // drain() closed the acceptor
+    if (ec == asio::error::connection_aborted) continue;  // the peer left before it was taken: nothing of ours
     if (ec) {
-      spdlog::warn("accept failed: {}", ec.message());  // e.g. out of file descriptors: keep serving the others
+      failures.note(fmt::format("accept failed: {}; pausing accepts", ec.message()));
+      self->pause.expires_after(delay);
+      co_await self->pause.async_wait(as_tuple);  // cancelled by drain(), which the next accept sees
+      delay = std::min(delay * 2, longest_pause);
       continue;
     }
-    socket.set_option(asio::ip::tcp::no_delay(true));
+    delay = first_pause;
+    failures.flush();
+
+    if (self->context->live.size() >= self->max_connections) {
+      refusals.note(fmt::format("{} connections open: closing new ones (http.max_connections)", self->max_connections));
+      continue;  // closing the socket here is the answer
+    }
+    refusals.flush();
+
+    boost::system::error_code ignored;  // a peer already gone shows on the first read
+    socket.set_option(asio::ip::tcp::no_delay(true), ignored);
     auto executor = socket.get_executor();
+    detail::connections::membership live(self->context->live, executor);
     if (self->tls) {
-      asio::co_spawn(executor, detail::serve_tls(std::move(socket), self->tls, self->context), asio::detached);
+      asio::co_spawn(executor, detail::serve_tls(std::move(socket), std::move(live), self->tls, self->context),
+                     io::log_failure("https connection"));
     } else {
-      asio::co_spawn(executor, detail::serve_plain(std::move(socket), self->context), asio::detached);
+      asio::co_spawn(executor, detail::serve_plain(std::move(socket), std::move(live), self->context),
+                     io::log_failure("http connection"));
     }
   }
 }
@@ -56,7 +97,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
 server::server(io::context_pool& contexts, server_options options, const router& routes, error_renderer render_error)
     : state_(std::make_shared<state>(
           state{contexts, std::make_shared<detail::server_context>(std::move(options), routes, std::move(render_error)),
-                nullptr, asio::ip::tcp::acceptor(contexts.main())})) {
+                nullptr, asio::ip::tcp::acceptor(contexts.main()), asio::steady_timer(contexts.main()), 0})) {
   if (state_->context->options.tls) state_->tls = make_tls_context(*state_->context->options.tls);
 }
 
@@ -64,13 +105,17 @@ server::~server() = default;
 
 unsigned short server::start() {
   const auto& options = state_->context->options;
+  const auto fds = io::raise_fd_limit();
+  state_->max_connections = options.max_connections > 0 ? options.max_connections : default_max_connections(fds.soft);
+  spdlog::info("file descriptors: {} (hard limit {}); at most {} connections", fds.soft, fds.hard,
+               state_->max_connections);
   const asio::ip::tcp::endpoint endpoint(asio::ip::make_address(options.address), options.port);
   auto& acceptor = state_->acceptor;
   acceptor.open(endpoint.protocol());
   acceptor.set_option(asio::socket_base::reuse_address(true));
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
-  asio::co_spawn(state_->contexts.main(), accept_loop(state_), asio::detached);
+  asio::co_spawn(state_->contexts.main(), accept_loop(state_), io::log_failure("http accept loop"));
   return acceptor.local_endpoint().port();
 }
 
@@ -79,17 +124,24 @@ asio::awaitable<void> server::drain() {
   self->context->draining.store(true, std::memory_order_release);
   boost::system::error_code ignored;  // closing an already closed acceptor is fine
   self->acceptor.close(ignored);
+  self->pause.cancel();
   self->context->routes.notify_drain();
   self->context->live.close_idle();
 
   asio::steady_timer timer(co_await asio::this_coro::executor);
   const auto deadline = std::chrono::steady_clock::now() + self->context->options.drain_timeout;
-  while (self->context->live.size() > 0 && std::chrono::steady_clock::now() < deadline) {
+  const auto busy = [&context = *self->context] {
+    return context.live.size() > 0 || context.handlers.load(std::memory_order_acquire) > 0;
+  };
+  while (busy() && std::chrono::steady_clock::now() < deadline) {
     timer.expires_after(std::chrono::milliseconds(20));
     co_await timer.async_wait(asio::use_awaitable);
     self->context->live.close_idle();  // connections that finished a request since the last pass
   }
-  if (auto left = self->context->live.size()) spdlog::warn("drain timed out with {} connections open", left);
+  if (busy()) {
+    spdlog::warn("drain timed out with {} connections open and {} handlers running", self->context->live.size(),
+                 self->context->handlers.load(std::memory_order_acquire));
+  }
 }
 
 }  // namespace platform::http

@@ -33,6 +33,12 @@ struct server_options {
   std::chrono::seconds read_timeout{30};   // reading one request's header, then its body; writing the response
   std::chrono::seconds idle_timeout{75};   // waiting on a kept-alive connection for the next request
   std::chrono::seconds drain_timeout{20};  // how long drain() lets in-flight requests finish
+  // How long a handler may take to answer before the client gets 503 (its work runs on, and its late answer is
+  // dropped). Streamed responses and WebSockets are exempt: they are long-lived by design.
+  std::chrono::seconds handler_timeout{30};
+  // Connections (upgraded ones included) past which new ones are closed at once. 0: derived by start() from
+  // the file-descriptor limit, leaving room for the database, files and the runtime.
+  std::size_t max_connections = 0;
   std::optional<tls_files> tls;
   cors_policy cors;
   bool access_log = true;
@@ -55,7 +61,8 @@ class server {
   server& operator=(const server&) = delete;
   ~server();
 
-  // Binds and starts accepting; returns the bound port. Throws if the address cannot be bound.
+  // Raises the soft file-descriptor limit to the hard one, binds and starts accepting; returns the bound
+  // port. Throws if the address cannot be bound.
   unsigned short start();
 
   // Stops accepting, closes idle connections, lets in-flight requests finish (their connections then

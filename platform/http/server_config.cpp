@@ -13,6 +13,8 @@ server_config read_server_config(config::reader& config, unsigned short default_
   http.port = static_cast<unsigned short>(config.integer("http.port", default_port, 0, 65535));
   http.body_limit = static_cast<std::size_t>(config.integer("http.body_limit_mb", 25, 1, 1024)) * 1024 * 1024;
   http.access_log = config.boolean("http.access_log", true);
+  http.handler_timeout = std::chrono::seconds(config.integer("http.handler_timeout_s", 30, 1, 3600));
+  http.max_connections = static_cast<std::size_t>(config.integer("http.max_connections", 0, 0, 10'000'000));
   http.cors.allowed_origins = config.texts("http.cors_origins", {"*"});
   http.cors.exposed_headers = std::move(exposed_headers);
   auto certificate = config.optional_text("http.tls.certificate");

@@ -17,7 +17,8 @@ struct server_config {
 };
 
 // Keys: http.address, http.port, http.io_threads, http.body_limit_mb, http.access_log, http.cors_origins,
-// http.tls.certificate + http.tls.private_key. `exposed_headers` are the headers the frontend must read.
+// http.handler_timeout_s (default 30), http.max_connections (default 0: derived from the file-descriptor
+// limit), http.tls.certificate + http.tls.private_key. `exposed_headers` are the headers the frontend must read.
 server_config read_server_config(config::reader& config, unsigned short default_port,
                                  std::vector<std::string> exposed_headers);
 

@@ -100,24 +100,22 @@ void log_access(const server_options& options, const std::string& id, const std:
 bool has_transport(const websocket_endpoint& endpoint, const plain_stream&) { return bool(endpoint.plain); }
 bool has_transport(const websocket_endpoint& endpoint, const tls_stream&) { return bool(endpoint.tls); }
 
-// A WebSocket upgrade serve() accepted: the endpoint that takes the stream over, and the connection's entry in
-// the live set, which stays there (drain reaches the WebSocket through it) until the endpoint is done.
+// A WebSocket upgrade serve() accepted: the endpoint that takes the stream over. The connection stays in the
+// live set (drain reaches the WebSocket through it, and it counts against the ceiling) until the endpoint is done.
 struct accepted_upgrade {
   const websocket_endpoint* endpoint;
   upgrade_request request;
-  std::shared_ptr<connection_entry> entry;
 };
 
 // Runs after serve() has returned, so the request loop's frame (parser, buffers, room for every kind of
 // response: about 3.5 KB) is not kept for the WebSocket's whole life.
 template <class Stream>
-asio::awaitable<void> run_upgraded(Stream& stream, accepted_upgrade up, server_context& context) {
+asio::awaitable<void> run_upgraded(Stream& stream, accepted_upgrade up) {
   if constexpr (std::is_same_v<Stream, plain_stream>) {
     co_await up.endpoint->plain(std::move(stream), std::move(up.request));
   } else {
     co_await up.endpoint->tls(std::move(stream), std::move(up.request));
   }
-  context.live.remove(up.entry);
 }
 
 // Runs a stream route's handler; a failure before anything was answered becomes a whole error response.
@@ -146,16 +144,14 @@ asio::awaitable<void> stream_to(server_context& context, const stream_handler& h
   }
 }
 
-// Serves requests until the connection closes; returns true when it was handed to a WebSocket endpoint,
-// which then owns the stream: the caller runs it with run_upgraded().
+// Serves requests until the connection closes; returns the upgrade when it was handed to a WebSocket
+// endpoint, which then owns the stream: the caller runs it with run_upgraded(). `entry` is the connection's entry
+// in the live set, held by the caller.
 template <class Stream>
-asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, std::string remote_ip,
+asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connection_entry& entry, std::string remote_ip,
                                                        std::shared_ptr<server_context> context) {
   const server_options& options = context->options;
-  auto entry = std::make_shared<connection_entry>();
-  entry->executor = co_await asio::this_coro::executor;
-  entry->close = [&stream] { lowest(stream).cancel(); };
-  context->live.add(entry);
+  entry.close = [&stream] { lowest(stream).cancel(); };
 
   beast::flat_buffer buffer;
   while (!context->draining.load(std::memory_order_acquire)) {
@@ -163,10 +159,10 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, std::stri
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     parser.body_limit(options.body_limit);
 
-    entry->idle = true;
+    entry.idle = true;
     lowest(stream).expires_after(options.idle_timeout);
     auto [header_ec, header_bytes] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
-    entry->idle = false;
+    entry.idle = false;
     const auto started = std::chrono::steady_clock::now();
 
     std::optional<status> failure;
@@ -225,13 +221,13 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, std::stri
                            remote_ip,
                            id};
         // Still live for drain, which reaches it through close_idle: the endpoint closes it with 1001.
-        entry->idle = true;
-        entry->close = [on_drain = up.on_drain] {
+        entry.idle = true;
+        entry.close = [on_drain = up.on_drain] {
           if (*on_drain) (*on_drain)();
         };
         if (options.access_log) spdlog::info("access {} {} \"GET {}\" 101 upgrade", id, remote_ip, target_text);
         lowest(stream).expires_never();  // the WebSocket layer runs its own timeouts
-        accepted_upgrade accepted{found.target, std::move(up), std::move(entry)};
+        accepted_upgrade accepted{found.target, std::move(up)};
         co_return accepted;
       }
     }
@@ -262,7 +258,7 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, std::stri
     const std::string target_text(raw.target());
     std::string id = request_id_for(raw);
 
-    response res = co_await respond(*context, std::move(raw), std::move(target), remote_ip, id);
+    response res = co_await respond(context, std::move(raw), std::move(target), remote_ip, id);
     res.set("X-Request-Id", id);
     res.keep_alive(client_keep_alive && !context->draining.load(std::memory_order_acquire));
     res.prepare_payload();
@@ -271,7 +267,6 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, std::stri
     log_access(options, id, remote_ip, method, target_text, res.result_int(), res.body().size(), started);
     if (!res.keep_alive()) break;
   }
-  context->live.remove(entry);
   co_return std::nullopt;
 }
 
@@ -283,28 +278,33 @@ std::string remote_ip_of(const asio::ip::tcp::socket& socket) {
 
 }  // namespace
 
-asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, std::shared_ptr<server_context> context) {
+asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, connections::membership live,
+                                  std::shared_ptr<server_context> context) {
   std::string remote_ip = remote_ip_of(socket);
   beast::tcp_stream stream(std::move(socket));
-  auto upgraded = co_await serve(stream, std::move(remote_ip), context);
+  auto upgraded = co_await serve(stream, live.entry(), std::move(remote_ip), context);
   if (upgraded) {
-    co_await run_upgraded(stream, std::move(*upgraded), *context);  // the WebSocket layer closes the stream
+    co_await run_upgraded(stream, std::move(*upgraded));  // the WebSocket layer closes the stream
   } else {
     half_close(stream);
   }
 }
 
-asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<asio::ssl::context> tls,
-                                std::shared_ptr<server_context> context) {
+asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, connections::membership live,
+                                std::shared_ptr<asio::ssl::context> tls, std::shared_ptr<server_context> context) {
   std::string remote_ip = remote_ip_of(socket);
   beast::ssl_stream<beast::tcp_stream> stream(beast::tcp_stream(std::move(socket)), *tls);
+  // A drain may end a handshake: nothing has been asked yet.
+  live.entry().idle = true;
+  live.entry().close = [&stream] { stream.next_layer().cancel(); };
   stream.next_layer().expires_after(context->options.read_timeout);
   auto [handshake_ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, as_tuple);
+  live.entry().idle = false;
   if (handshake_ec) co_return;  // not a TLS client, or it gave up: nothing to answer
   const auto read_timeout = context->options.read_timeout;
-  auto upgraded = co_await serve(stream, std::move(remote_ip), context);
+  auto upgraded = co_await serve(stream, live.entry(), std::move(remote_ip), context);
   if (upgraded) {
-    co_await run_upgraded(stream, std::move(*upgraded), *context);  // the WebSocket layer closes the stream
+    co_await run_upgraded(stream, std::move(*upgraded));  // the WebSocket layer closes the stream
     co_return;
   }
   stream.next_layer().expires_after(read_timeout);

@@ -8,6 +8,8 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/signal_set.hpp>
 
+#include "platform/io/spawn.hpp"
+
 namespace platform::io {
 
 context_pool::context_pool(std::size_t threads) {
@@ -38,14 +40,16 @@ void context_pool::run_until_signal(std::function<asio::awaitable<void>()> on_si
   asio::signal_set signals(main(), SIGINT, SIGTERM);
   signals.async_wait([this, &keep_running, on_signal = std::move(on_signal)](const boost::system::error_code& ec, int) {
     if (ec) return;  // cancelled: the contexts are stopping anyway
-    asio::co_spawn(main(), on_signal(), [this, &keep_running](const std::exception_ptr&) {
+    asio::co_spawn(main(), on_signal(), [this, &keep_running](const std::exception_ptr& failure) {
+      log_escaped("shutdown", failure);  // stopping goes on all the same
       keep_running.clear();
       for (auto& context : contexts_) context->stop();
     });
   });
 
   std::vector<std::jthread> workers;
-  for (std::size_t i = 1; i < contexts_.size(); ++i) workers.emplace_back([context = contexts_[i].get()] { context->run(); });
+  for (std::size_t i = 1; i < contexts_.size(); ++i)
+    workers.emplace_back([context = contexts_[i].get()] { context->run(); });
   main().run();
 }
 

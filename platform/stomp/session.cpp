@@ -5,8 +5,10 @@
 #include <utility>
 #include <variant>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/io/spawn.hpp"
 #include "platform/stomp/server_frames.hpp"
 
 namespace platform::stomp {
@@ -74,14 +76,7 @@ void session::on_close(std::shared_ptr<messaging::connection> c) {
   if (!was_connected) return;
   // on_close cannot wait, so the notification runs on its own; the application outlives its sessions.
   asio::co_spawn(c->executor(), app_.on_disconnect(std::move(*principal_), std::move(destinations)),
-                 [id = c->id()](const std::exception_ptr& failure) {
-                   if (!failure) return;
-                   try {
-                     std::rethrow_exception(failure);
-                   } catch (const std::exception& e) {
-                     spdlog::error("stomp {} on_disconnect failed: {}", id, e.what());
-                   }
-                 });
+                 io::log_failure(fmt::format("stomp {} on_disconnect", c->id())));
 }
 
 asio::awaitable<void> session::handle(std::shared_ptr<messaging::connection> c, frame f) {

@@ -13,7 +13,10 @@
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 #include <boost/beast/websocket/stream.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include "platform/io/spawn.hpp"
 
 namespace platform::ws {
 namespace {
@@ -48,7 +51,7 @@ class stream_session final : public session {
     ws.read_message_max(self->options_.read_message_max);
     auto [accept_ec] = co_await ws.async_accept(request, as_tuple);
     if (accept_ec) co_return;  // not a valid handshake (Beast has answered 400) or the peer left: never opened
-    request = {};  // this frame lives as long as the connection; the handshake's header fields need not
+    request = {};              // this frame lives as long as the connection; the handshake's header fields need not
     ws.text(true);
 
     std::shared_ptr<session> as_session = self;
@@ -59,7 +62,8 @@ class stream_session final : public session {
       self->request_close({close_code::internal_error, "", true});
     }
     asio::co_spawn(self->executor_, write_loop(self), [self](const std::exception_ptr& failure) {
-      if (failure) spdlog::error("websocket {} writer failed", self->id_);  // a bug: the writer reports errors as codes
+      // A bug if it happens: the writer reports I/O errors as codes.
+      io::log_escaped(fmt::format("websocket {} writer", self->id_), failure);
       self->writer_done_ = true;
       self->writer_stopped_.cancel();
     });

@@ -13,15 +13,19 @@ namespace asio = boost::asio;
 namespace http = platform::http;
 using tcp = asio::ip::tcp;
 
-running_server::running_server(const http::router& routes, std::chrono::seconds client_deadline) {
-  http::server_options options;
+running_server::running_server(const http::router& routes, std::chrono::seconds client_deadline)
+    : running_server(
+          routes, http::server_options{},
+          [](const http::problem& p) { return http::text_response(p.code, std::string(p.message)); }, client_deadline) {
+}
+
+running_server::running_server(const http::router& routes, http::server_options options,
+                               http::error_renderer render_error, std::chrono::seconds client_deadline) {
   options.address = "127.0.0.1";
   options.port = 0;
   options.access_log = false;
   options.drain_timeout = std::chrono::seconds(5);
-  server_ = std::make_unique<http::server>(pool_, options, routes, [](const http::problem& p) {
-    return http::text_response(p.code, std::string(p.message));
-  });
+  server_ = std::make_unique<http::server>(pool_, std::move(options), routes, std::move(render_error));
   port_ = server_->start();
   // next() cycles through every context; called before any runs, so not concurrently with the listener.
   for (std::size_t i = 0; i < pool_.size(); ++i) contexts_.push_back(&pool_.next());

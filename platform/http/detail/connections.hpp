@@ -1,4 +1,5 @@
-// Live connections of a server, so that drain() can close the idle ones and wait for the rest.
+// Live connections of a server: drain() closes the idle ones and waits for the rest, and the listener
+// refuses connections past the ceiling.
 #pragma once
 
 #include <cstddef>
@@ -20,8 +21,24 @@ struct connection_entry {
 
 class connections {
  public:
-  void add(const std::shared_ptr<connection_entry>& entry);
-  void remove(const std::shared_ptr<connection_entry>& entry);
+  // A connection's place in the set, from construction to destruction, however its coroutine ends (an
+  // exception included). Destroyed on the connection's strand, after the stream `close` refers to.
+  class membership {
+   public:
+    membership(connections& set, boost::asio::any_io_executor executor);
+    membership(membership&& other) noexcept;
+    membership(const membership&) = delete;
+    membership& operator=(const membership&) = delete;
+    membership& operator=(membership&&) = delete;
+    ~membership();
+
+    connection_entry& entry() const { return *entry_; }
+
+   private:
+    connections* set_;
+    std::shared_ptr<connection_entry> entry_;
+  };
+
   std::size_t size() const;
   // Asks every idle connection, on its own strand, to close.
   void close_idle() const;

@@ -15,7 +15,7 @@
 
 namespace platform::http::detail {
 
-// Shared by the listener and every session; read-only after start() except `draining` and `live`.
+// Shared by the listener and every session; read-only after start() except `draining`, `live` and `handlers`.
 struct server_context {
   // For make_shared: clang 14, which clang-tidy uses, cannot initialise an aggregate from parentheses.
   server_context(server_options opts, const router& table, error_renderer renderer)
@@ -26,15 +26,20 @@ struct server_context {
   error_renderer render_error;
   std::atomic<bool> draining{false};
   connections live;
+  // Handlers still running, those past their deadline included: drain() waits for them too, since they
+  // use the app's services.
+  std::atomic<std::size_t> handlers{0};
 };
 
-asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, std::shared_ptr<server_context> context);
-asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, std::shared_ptr<asio::ssl::context> tls,
-                                std::shared_ptr<server_context> context);
+// `live` is the connection's place in context->live, taken by the listener when it accepted the socket.
+asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, connections::membership live,
+                                  std::shared_ptr<server_context> context);
+asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, connections::membership live,
+                                std::shared_ptr<asio::ssl::context> tls, std::shared_ptr<server_context> context);
 
-// Routes one request and turns every failure into a response; never throws.
-// `target` is raw's target parsed (nullopt: malformed).
-asio::awaitable<response> respond(server_context& context, raw_request raw, std::optional<parsed_target> target,
-                                  std::string remote_ip, std::string request_id);
+// Routes one request and turns every failure into a response, a handler that misses its deadline
+// included (503); never throws. `target` is raw's target parsed (nullopt: malformed).
+asio::awaitable<response> respond(std::shared_ptr<server_context> context, raw_request raw,
+                                  std::optional<parsed_target> target, std::string remote_ip, std::string request_id);
 
 }  // namespace platform::http::detail

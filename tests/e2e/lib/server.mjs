@@ -87,8 +87,10 @@ export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'http
 // Starts the binary; resolves once GET /health answers 200.
 // Options: env (extra environment), scheme ("http", or "https" when env configures TLS), isReady(url),
 // the start-up probe (default: fetch /health; an https server with a self-signed certificate needs its own),
-// and seed: run `daengtionary seed` on the fresh database first (true, or { bulkPosts }).
-export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady, seed = false } = {}) {
+// seed: run `daengtionary seed` on the fresh database first (true, or { bulkPosts }), and launcher: a command
+// the binary is started through, which ends by exec-ing its arguments (e.g. ['sh', '-c', 'ulimit -n 128; exec "$0" "$@"']),
+// so that server.pid is the server's.
+export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady, seed = false, launcher = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-daengtionary-'));
   let db;
   try {
@@ -137,7 +139,8 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
   let exited;
   const launch = (env) => {
     const fd = fs.openSync(logFile, 'a');
-    child = spawn(BIN, ['--config', configFile], { cwd: dir, env, stdio: ['ignore', fd, fd] });
+    const [command, ...args] = [...launcher, BIN, '--config', configFile];
+    child = spawn(command, args, { cwd: dir, env, stdio: ['ignore', fd, fd] });
     fs.closeSync(fd);
     exit = null;
     exited = new Promise((resolve) => {
@@ -156,6 +159,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
   const server = {
     url,
     port,
+    pid: child.pid,
     dir,
     storageRoot,
     logFile,
