@@ -59,8 +59,7 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
   return applied;
 }
 
-// A free coroutine rather than a coroutine lambda: the lambda's captures would live in the signal handler,
-// which is gone by the time the coroutine resumes after its first suspension.
+// On SIGTERM/SIGINT: no new connections, in-flight requests finished, then no sweep left running.
 asio::awaitable<void> shut_down(platform::http::server* server, platform::storage::sweeper* sweeps) {
   spdlog::info("shutting down: draining connections");
   co_await server->drain();
@@ -147,6 +146,7 @@ int serve(const settings& config) {
   sweeps.start();
 
   contexts.run_until_signal([&server, &sweeps] { return shut_down(&server, &sweeps); });
+  pool.join();
   spdlog::info("stopped");
   return 0;
 }

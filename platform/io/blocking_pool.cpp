@@ -10,6 +10,8 @@ blocking_pool::~blocking_pool() { pool_.join(); }
 
 void blocking_pool::stop() { pool_.stop(); }
 
+void blocking_pool::join() { pool_.join(); }
+
 blocking_pool::admission::admission(blocking_pool& pool) : pool_(&pool) {
   if (pool_->pending_.fetch_add(1, std::memory_order_relaxed) >= pool_->max_pending_) {
     pool_->pending_.fetch_sub(1, std::memory_order_relaxed);

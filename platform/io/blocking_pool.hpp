@@ -68,6 +68,9 @@ class blocking_pool {
   }
 
   void stop();
+  // Waits until every job queued or running has finished. A server calls it after its I/O threads stop and
+  // before what the jobs use (the database) is destroyed: a job outlives the request that queued it.
+  void join();
 
  private:
   // Runs the job on the pool, then completes handler on the handler's own executor (the caller's

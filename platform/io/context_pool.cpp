@@ -37,8 +37,10 @@ void context_pool::run_until_signal(std::function<asio::awaitable<void>()> on_si
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> keep_running;
   for (auto& context : contexts_) keep_running.push_back(asio::make_work_guard(*context));
 
+  // on_signal stays here, not in the handler, which is freed when it returns: a coroutine lambda's captures
+  // must outlive the coroutine, which resumes long after.
   asio::signal_set signals(main(), SIGINT, SIGTERM);
-  signals.async_wait([this, &keep_running, on_signal = std::move(on_signal)](const boost::system::error_code& ec, int) {
+  signals.async_wait([this, &keep_running, &on_signal](const boost::system::error_code& ec, int) {
     if (ec) return;  // cancelled: the contexts are stopping anyway
     asio::co_spawn(main(), on_signal(), [this, &keep_running](const std::exception_ptr& failure) {
       log_escaped("shutdown", failure);  // stopping goes on all the same
