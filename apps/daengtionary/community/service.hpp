@@ -1,4 +1,5 @@
-// Community rules: validation, authorship, per-day view counting, cascading deletes.
+// Community rules: validation and comments; the post shape (images, views, authorship, likes) is
+// post::service's.
 #pragma once
 
 #include <cstdint>
@@ -11,14 +12,7 @@
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/community/dto.hpp"
-
-namespace platform::sql {
-class database;
-}
-
-namespace daengtionary {
-class image_uploads;
-}
+#include "apps/daengtionary/post/service.hpp"
 
 namespace daengtionary::community {
 
@@ -29,7 +23,7 @@ class service {
  public:
   service(platform::sql::database& db, image_uploads& images);
 
-  asio::awaitable<result<void>> create(std::int64_t member_no, post_form form, std::vector<upload> files);
+  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, post_form form, std::vector<upload> files);
   asio::awaitable<std::vector<post_summary>> list(post_filter filter, sort_order sort, page paging);
   // The member's own posts, newest first (my page).
   asio::awaitable<std::vector<post_summary>> posts_of(std::int64_t member_no);
@@ -53,7 +47,7 @@ class service {
 
  private:
   platform::sql::database& db_;
-  image_uploads& images_;
+  post::service posts_;
 };
 
 // not_valid_content unless the form is a post the frontend could have sent: a title, a known category

@@ -12,16 +12,13 @@
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/friend/dto.hpp"
+#include "apps/daengtionary/post/service.hpp"
 #include "platform/sql/connection.hpp"
 
-namespace platform::sql {
-class database;
-}
-
-namespace daengtionary {
-class image_uploads;
-}
 namespace daengtionary::chat {
+class service;
+}
+namespace daengtionary::mypage {
 class service;
 }
 
@@ -46,7 +43,7 @@ result<join_outcome> take_part(platform::sql::connection& db, std::int64_t membe
 
 class service {
  public:
-  service(platform::sql::database& db, image_uploads& images, chat::service& chats);
+  service(platform::sql::database& db, image_uploads& images, chat::service& chats, mypage::service& dogs);
 
   // The post and its group room (with the creator in it) in one transaction; the room's SYSTEM message is
   // published after the commit.
@@ -63,8 +60,9 @@ class service {
 
  private:
   platform::sql::database& db_;
-  image_uploads& images_;
+  post::service posts_;
   chat::service& chats_;
+  mypage::service& dogs_;
 };
 
 // not_valid_content unless the form is a post the frontend could have sent, with 1 <= maxCount <= max_members.

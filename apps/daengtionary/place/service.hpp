@@ -1,4 +1,5 @@
-// Place rules: validation, authorship, star averages, per-day view counting, cascading deletes.
+// Place rules: validation, star averages, reviews; the post shape (images, views, authorship, likes) is
+// post::service's.
 #pragma once
 
 #include <cstdint>
@@ -10,14 +11,7 @@
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/place/dto.hpp"
-
-namespace platform::sql {
-class database;
-}
-
-namespace daengtionary {
-class image_uploads;
-}
+#include "apps/daengtionary/post/service.hpp"
 
 namespace daengtionary::place {
 
@@ -27,7 +21,7 @@ class service {
  public:
   service(platform::sql::database& db, image_uploads& images);
 
-  asio::awaitable<result<void>> create(std::int64_t member_no, place_form form, std::vector<upload> files);
+  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, place_form form, std::vector<upload> files);
   asio::awaitable<std::vector<place_summary>> list(place_filter filter, sort_order sort, page paging);
   // Counts the view once per viewer and Asia/Seoul day, then reads the place with one page of reviews.
   // viewer: "m:<member_no>" or "ip:<address>".
@@ -47,7 +41,7 @@ class service {
 
  private:
   platform::sql::database& db_;
-  image_uploads& images_;
+  post::service posts_;
 };
 
 // not_valid_content unless the form is a place the frontend could have sent (category included).
