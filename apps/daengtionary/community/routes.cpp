@@ -127,6 +127,9 @@ struct community_post {
   static constexpr wishes::target wish = wishes::target::community;
   static constexpr auto form_of = post_form_of;
   static constexpr auto summary_json = community::summary_json;
+  // Comments: multipart data = the raw text (400 when the part is missing).
+  static result<std::string> child_form_of(const form& parts) { return parts.text("data"); }
+  static constexpr auto child_json = comment_json;
 };
 
 // GET /community?sort&pagenum&pagesize: 200 every post; 400.
@@ -154,36 +157,6 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
   co_return ok(detail_json(*found), "조회성공");
 }
 
-// POST /community/review/create/{comNo} multipart data = the raw comment text: 200 리뷰 생성 완료 + the comment;
-// 400; 401; 404.
-asio::awaitable<http::response> add_comment(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  std::string content = form::read(req).text("data");
-  auto added = co_await ctx.posts.add_comment(me.member_no, community_no, std::move(content));
-  if (!added) co_return fail(added.error());
-  co_return ok(comment_json(*added), "리뷰 생성 완료");
-}
-
-// PATCH /community/review/{comNo}/{reviewNo} multipart data = the raw text: 200 수정 성공 + the comment; 400
-// (content, not the author); 401; 404 (post, or a comment not on that post).
-asio::awaitable<http::response> update_comment(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  const auto review_no = req.path_int("reviewNo");
-  std::string content = form::read(req).text("data");
-  auto updated = co_await ctx.posts.update_comment(me.member_no, community_no, review_no, std::move(content));
-  if (!updated) co_return fail(updated.error());
-  co_return ok(comment_json(*updated), "수정 성공");
-}
-
-// DELETE /community/review/{comNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
-asio::awaitable<http::response> delete_comment(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  const auto review_no = req.path_int("reviewNo");
-  auto removed = co_await ctx.posts.delete_comment(me.member_no, community_no, review_no);
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
 // GET /mypage/mypost/community: 200 조회 성공, the caller's posts newest first (image-less ones too); 401.
 asio::awaitable<http::response> my_posts(context ctx, http::request, member::member_record me) {
   boost::json::array data;
@@ -204,9 +177,9 @@ void register_routes(http::router& routes, member::service& members, service& po
   routes.add(verb::get, "/community/{comNo}", anyone(detail));
   routes.add(verb::patch, "/community/{comNo}", signed_in(post::update<community_post>));
   routes.add(verb::delete_, "/community/{comNo}", signed_in(post::remove<community_post>));
-  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(add_comment));
-  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(update_comment));
-  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(delete_comment));
+  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(post::add_child<community_post>));
+  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(post::update_child<community_post>));
+  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(post::remove_child<community_post>));
   routes.add(verb::post, "/community/{comNo}/wish", signed_in(post::toggle_wish<community_post>));
   routes.add(verb::get, "/mypage/mypost/community", signed_in(my_posts));
 }

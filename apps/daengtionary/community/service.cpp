@@ -34,43 +34,6 @@ result<post_detail> read_detail(connection& db, std::int64_t community_no, const
                      post::repository::viewed(db, repository::tables(), community_no, viewer, day)};
 }
 
-bool post_exists(connection& db, std::int64_t community_no) {
-  return post::repository::author_of(db, repository::tables(), community_no).has_value();
-}
-
-result<comment_record> insert_comment(connection& db, std::int64_t member_no, std::int64_t community_no,
-                                      const std::string& content) {
-  if (!post_exists(db, community_no)) return errc::map_not_found;
-  const std::int64_t review_no = repository::insert_comment(db, community_no, member_no, content, now_micros());
-  return *repository::find_comment(db, review_no);
-}
-
-// The member's own comment on that post; the errors a wrong post, comment or author get.
-result<comment_record> own_comment(connection& db, std::int64_t member_no, std::int64_t community_no,
-                                   std::int64_t review_no) {
-  if (!post_exists(db, community_no)) return errc::map_not_found;
-  auto comment = repository::find_comment(db, review_no);
-  if (!comment || comment->community_no != community_no) return errc::review_not_found;
-  if (comment->member_no != member_no) return errc::map_wrong_access;
-  return *comment;
-}
-
-result<comment_record> rewrite_own_comment(connection& db, std::int64_t member_no, std::int64_t community_no,
-                                           std::int64_t review_no, const std::string& content) {
-  auto comment = own_comment(db, member_no, community_no, review_no);
-  if (!comment) return comment;
-  repository::update_comment(db, review_no, content, now_micros());
-  return *repository::find_comment(db, review_no);
-}
-
-result<void> delete_own_comment(connection& db, std::int64_t member_no, std::int64_t community_no,
-                                std::int64_t review_no) {
-  auto comment = own_comment(db, member_no, community_no, review_no);
-  if (!comment) return comment.error();
-  repository::delete_comment(db, review_no);
-  return {};
-}
-
 }  // namespace
 
 result<void> validate(const post_form& form) {
@@ -90,7 +53,7 @@ result<void> validate_comment(std::string_view content) {
 }
 
 service::service(platform::sql::database& db, image_uploads& images)
-    : db_(db), posts_(db, images, repository::tables(), max_images) {}
+    : db_(db), posts_(db, images, repository::tables(), max_images), comments_(db) {}
 
 asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, post_form form,
                                                       std::vector<upload> files) {
@@ -130,23 +93,6 @@ asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64
 
 asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t community_no) {
   co_return co_await posts_.remove(member_no, community_no);
-}
-
-asio::awaitable<result<comment_record>> service::add_comment(std::int64_t member_no, std::int64_t community_no,
-                                                             std::string content) {
-  if (auto valid = validate_comment(content); !valid) co_return valid.error();
-  co_return co_await db_.transact(insert_comment, member_no, community_no, std::move(content));
-}
-
-asio::awaitable<result<comment_record>> service::update_comment(std::int64_t member_no, std::int64_t community_no,
-                                                                std::int64_t review_no, std::string content) {
-  if (auto valid = validate_comment(content); !valid) co_return valid.error();
-  co_return co_await db_.transact(rewrite_own_comment, member_no, community_no, review_no, std::move(content));
-}
-
-asio::awaitable<result<void>> service::delete_comment(std::int64_t member_no, std::int64_t community_no,
-                                                      std::int64_t review_no) {
-  co_return co_await db_.transact(delete_own_comment, member_no, community_no, review_no);
 }
 
 asio::awaitable<result<bool>> service::toggle_wish(std::int64_t member_no, std::int64_t community_no) {

@@ -121,6 +121,9 @@ struct place_post {
   static constexpr wishes::target wish = wishes::target::map;
   static constexpr auto form_of = place_form_of;
   static constexpr auto summary_json = place::summary_json;
+  // Reviews: multipart data {content,star}.
+  static constexpr auto child_form_of = review_form_of;
+  static constexpr auto child_json = review_json;
 };
 
 // GET P?address&sort&pagenum&pagesize: 200 the prefix's places; 400.
@@ -150,37 +153,6 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
   co_return ok(detail_json(*found), "조회 성공");
 }
 
-// POST P/review/create/{mapNo} multipart data {content,star}: 200 리뷰 생성 완료 + the review; 400; 401; 404.
-asio::awaitable<http::response> add_review(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  auto review = review_form_of(form::read(req));
-  if (!review) co_return fail(review.error());
-  auto added = co_await ctx.posts.add_review(me.member_no, map_no, std::move(*review));
-  if (!added) co_return fail(added.error());
-  co_return ok(review_json(*added), "리뷰 생성 완료");
-}
-
-// PATCH P/review/{mapNo}/{reviewNo} multipart data {content,star}: 200 수정 성공 + the review; 400 (content,
-// not the author); 401; 404 (place, or a review not of that place).
-asio::awaitable<http::response> update_review(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  const auto review_no = req.path_int("reviewNo");
-  auto review = review_form_of(form::read(req));
-  if (!review) co_return fail(review.error());
-  auto updated = co_await ctx.posts.update_review(me.member_no, map_no, review_no, std::move(*review));
-  if (!updated) co_return fail(updated.error());
-  co_return ok(review_json(*updated), "수정 성공");
-}
-
-// DELETE P/review/{mapNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
-asio::awaitable<http::response> delete_review(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  const auto review_no = req.path_int("reviewNo");
-  auto removed = co_await ctx.posts.delete_review(me.member_no, map_no, review_no);
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& places, page_cache& pages) {
@@ -197,9 +169,9 @@ void register_routes(http::router& routes, member::service& members, service& pl
     // PATCH keeps the images unless files are sent; DELETE answers 삭제 완료.
     routes.add(verb::patch, prefix + "/{mapNo}", signed_in(post::update<place_post>));
     routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(post::remove<place_post>));
-    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(add_review));
-    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(update_review));
-    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(delete_review));
+    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(post::add_child<place_post>));
+    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::update_child<place_post>));
+    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::remove_child<place_post>));
   }
   const context any{members, places, pages, ""};
   routes.add(verb::get, "/query", http::bind_context(any, search));

@@ -31,45 +31,6 @@ result<place_detail> read_detail(connection& db, std::int64_t map_no, const std:
                       post::repository::viewed(db, repository::tables(), map_no, viewer, day)};
 }
 
-void refresh_star(connection& db, std::int64_t map_no) {
-  const auto average = repository::average_star(db, map_no);
-  repository::set_star(db, map_no, average ? rounded_star(*average) : 0.0);
-}
-
-result<review_record> insert_review(connection& db, std::int64_t member_no, std::int64_t map_no,
-                                    const review_form& form) {
-  if (!repository::find_place(db, map_no)) return errc::map_not_found;
-  const std::int64_t review_no = repository::insert_review(db, map_no, member_no, form, now_micros());
-  refresh_star(db, map_no);
-  return *repository::find_review(db, review_no);
-}
-
-// The member's own review of that place; the errors a wrong place, review or author get.
-result<review_record> own_review(connection& db, std::int64_t member_no, std::int64_t map_no, std::int64_t review_no) {
-  if (!repository::find_place(db, map_no)) return errc::map_not_found;
-  auto review = repository::find_review(db, review_no);
-  if (!review || review->map_no != map_no) return errc::review_not_found;
-  if (review->member_no != member_no) return errc::map_wrong_access;
-  return *review;
-}
-
-result<review_record> rewrite_own_review(connection& db, std::int64_t member_no, std::int64_t map_no,
-                                         std::int64_t review_no, const review_form& form) {
-  auto review = own_review(db, member_no, map_no, review_no);
-  if (!review) return review;
-  repository::update_review(db, review_no, form, now_micros());
-  refresh_star(db, map_no);
-  return *repository::find_review(db, review_no);
-}
-
-result<void> delete_own_review(connection& db, std::int64_t member_no, std::int64_t map_no, std::int64_t review_no) {
-  auto review = own_review(db, member_no, map_no, review_no);
-  if (!review) return review.error();
-  repository::delete_review(db, review_no);
-  refresh_star(db, map_no);
-  return {};
-}
-
 }  // namespace
 
 result<void> validate(const place_form& form) {
@@ -90,8 +51,13 @@ result<void> validate(const review_form& form) {
 
 double rounded_star(double average) { return std::round(average * 1000) / 1000; }
 
+void review_rows::changed(connection& db, std::int64_t map_no) {
+  const auto average = repository::average_star(db, map_no);
+  repository::set_star(db, map_no, average ? rounded_star(*average) : 0.0);
+}
+
 service::service(platform::sql::database& db, image_uploads& images)
-    : db_(db), posts_(db, images, repository::tables(), max_images) {}
+    : db_(db), posts_(db, images, repository::tables(), max_images), reviews_(db) {}
 
 asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, place_form form,
                                                       std::vector<upload> files) {
@@ -127,23 +93,6 @@ asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64
 
 asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t map_no) {
   co_return co_await posts_.remove(member_no, map_no);
-}
-
-asio::awaitable<result<review_record>> service::add_review(std::int64_t member_no, std::int64_t map_no,
-                                                           review_form form) {
-  if (auto valid = validate(form); !valid) co_return valid.error();
-  co_return co_await db_.transact(insert_review, member_no, map_no, std::move(form));
-}
-
-asio::awaitable<result<review_record>> service::update_review(std::int64_t member_no, std::int64_t map_no,
-                                                              std::int64_t review_no, review_form form) {
-  if (auto valid = validate(form); !valid) co_return valid.error();
-  co_return co_await db_.transact(rewrite_own_review, member_no, map_no, review_no, std::move(form));
-}
-
-asio::awaitable<result<void>> service::delete_review(std::int64_t member_no, std::int64_t map_no,
-                                                     std::int64_t review_no) {
-  co_return co_await db_.transact(delete_own_review, member_no, map_no, review_no);
 }
 
 asio::awaitable<result<bool>> service::toggle_wish(std::int64_t member_no, std::int64_t map_no) {

@@ -11,11 +11,27 @@
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/place/dto.hpp"
+#include "apps/daengtionary/place/repository.hpp"
+#include "apps/daengtionary/post/children.hpp"
 #include "apps/daengtionary/post/service.hpp"
 
 namespace daengtionary::place {
 
 inline constexpr std::size_t max_images = 10;
+
+// Reviews as post::children writes them; each change re-averages the place's star.
+struct review_rows {
+  using record = review_record;
+  using form = review_form;
+  static constexpr auto tables = repository::tables;
+  static constexpr auto find = repository::find_review;
+  static constexpr auto insert = repository::insert_review;
+  static constexpr auto update = repository::update_review;
+  static constexpr auto remove = repository::delete_review;
+  static std::int64_t post_of(const review_record& review) { return review.map_no; }
+  static result<void> validate(const review_form& review);
+  static void changed(platform::sql::connection& db, std::int64_t map_no);
+};
 
 class service {
  public:
@@ -31,10 +47,7 @@ class service {
                                        std::vector<upload> files);
   asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t map_no);
 
-  asio::awaitable<result<review_record>> add_review(std::int64_t member_no, std::int64_t map_no, review_form form);
-  asio::awaitable<result<review_record>> update_review(std::int64_t member_no, std::int64_t map_no,
-                                                       std::int64_t review_no, review_form form);
-  asio::awaitable<result<void>> delete_review(std::int64_t member_no, std::int64_t map_no, std::int64_t review_no);
+  post::children<review_rows>& children() { return reviews_; }
 
   // True when the wish was added, false when it was removed.
   asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t map_no);
@@ -42,12 +55,14 @@ class service {
  private:
   platform::sql::database& db_;
   post::service posts_;
+  post::children<review_rows> reviews_;
 };
 
 // not_valid_content unless the form is a place the frontend could have sent (category included).
 result<void> validate(const place_form& form);
 // not_valid_content unless the content is non-blank and not too long and 1 <= star <= 5.
 result<void> validate(const review_form& form);
+inline result<void> review_rows::validate(const review_form& review) { return place::validate(review); }
 // round(avg * 1000) / 1000, as the original.
 double rounded_star(double average);
 

@@ -65,6 +65,45 @@ asio::awaitable<platform::http::response> toggle_wish(typename Feature::context 
   co_return wishes::answer(Feature::wish, id, *added);
 }
 
+// The children's routes (reviews, comments): Feature::child_form_of reads the multipart `data`,
+// Feature::child_json answers a row, ctx.posts.children() is the service's post::children.
+//
+// POST …/review/create/{id}: 200 리뷰 생성 완료 + the child; 400; 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> add_child(typename Feature::context ctx, platform::http::request req,
+                                                    member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  auto child = Feature::child_form_of(form::read(req));
+  if (!child) co_return fail(child.error());
+  auto added = co_await ctx.posts.children().add(me.member_no, id, std::move(*child));
+  if (!added) co_return fail(added.error());
+  co_return ok(Feature::child_json(*added), "리뷰 생성 완료");
+}
+
+// PATCH …/review/{id}/{reviewNo}: 200 수정 성공 + the child; 400 (content, not the writer); 401; 404 (post, or
+// a child not of that post).
+template <class Feature>
+asio::awaitable<platform::http::response> update_child(typename Feature::context ctx, platform::http::request req,
+                                                       member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  const auto child_no = req.path_int("reviewNo");
+  auto child = Feature::child_form_of(form::read(req));
+  if (!child) co_return fail(child.error());
+  auto updated = co_await ctx.posts.children().update(me.member_no, id, child_no, std::move(*child));
+  if (!updated) co_return fail(updated.error());
+  co_return ok(Feature::child_json(*updated), "수정 성공");
+}
+
+// DELETE …/review/{id}/{reviewNo}: 200 삭제 성공; 400 not the writer; 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> remove_child(typename Feature::context ctx, platform::http::request req,
+                                                       member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 성공");
+}
+
 template <class Feature>
 asio::awaitable<platform::http::response> render_list(typename Feature::context ctx, typename Feature::filter filter,
                                                       sort_order sort, page paging) {
