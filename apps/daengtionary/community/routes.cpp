@@ -26,11 +26,7 @@ namespace {
 namespace http = platform::http;
 using boost::json::value;
 
-struct context {
-  member::service& members;
-  service& posts;
-  page_cache& pages;
-};
+using context = post::context<service>;
 
 value summary_json(const post_summary& post) {
   return boost::json::object{{"communityNo", post.community_no},

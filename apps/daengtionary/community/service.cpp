@@ -53,7 +53,7 @@ result<void> validate_comment(std::string_view content) {
 }
 
 service::service(platform::sql::database& db, image_uploads& images)
-    : db_(db), posts_(db, images, repository::tables(), max_images), comments_(db) {}
+    : post::service(db, images, repository::tables(), max_images), comments_(db) {}
 
 asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, post_form form,
                                                       std::vector<upload> files) {
@@ -63,7 +63,7 @@ asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, po
     post::repository::insert_images(db, repository::tables(), community_no, urls);
     return community_no;
   };
-  co_return co_await posts_.create(std::move(files), insert);
+  co_return co_await post::service::create(std::move(files), insert);
 }
 
 asio::awaitable<std::vector<post_summary>> service::list(post_filter filter, sort_order sort, page paging) {
@@ -78,7 +78,7 @@ asio::awaitable<result<post_detail>> service::view(std::int64_t community_no, st
   const std::int64_t day = post::today();
   auto found = co_await db_.run(read_detail, community_no, viewer, day, comments);
   if (!found) co_return found.error();
-  if (co_await posts_.count_view(community_no, std::move(viewer), day, found->viewer_counted)) ++found->post.views;
+  if (co_await count_view(community_no, std::move(viewer), day, found->viewer_counted)) ++found->post.views;
   co_return found;
 }
 
@@ -88,15 +88,7 @@ asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64
   const auto rewrite = [community_no, form = std::move(form)](connection& db) {
     repository::update_post(db, community_no, form, now_micros());
   };
-  co_return co_await posts_.update(member_no, community_no, std::move(files), rewrite);
-}
-
-asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t community_no) {
-  co_return co_await posts_.remove(member_no, community_no);
-}
-
-asio::awaitable<result<bool>> service::toggle_wish(std::int64_t member_no, std::int64_t community_no) {
-  co_return co_await posts_.toggle_wish(member_no, community_no);
+  co_return co_await post::service::update(member_no, community_no, std::move(files), rewrite);
 }
 
 }  // namespace daengtionary::community

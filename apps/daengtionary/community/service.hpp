@@ -41,7 +41,7 @@ struct comment_rows {
   static void changed(platform::sql::connection&, std::int64_t) {}
 };
 
-class service {
+class service : public post::service {
  public:
   service(platform::sql::database& db, image_uploads& images);
 
@@ -55,16 +55,10 @@ class service {
   // Keeps the images unless files are sent; then they replace the old ones.
   asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t community_no, post_form form,
                                        std::vector<upload> files);
-  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t community_no);
 
   post::children<comment_rows>& children() { return comments_; }
 
-  // True when the wish was added, false when it was removed.
-  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t community_no);
-
  private:
-  platform::sql::database& db_;
-  post::service posts_;
   post::children<comment_rows> comments_;
 };
 

@@ -82,14 +82,14 @@ result<void> validate(const post_form& form) {
 }
 
 service::service(platform::sql::database& db, image_uploads& images, chat::service& chats, mypage::service& dogs)
-    : db_(db), posts_(db, images, repository::tables(), max_images), chats_(chats), dogs_(dogs) {}
+    : post::service(db, images, repository::tables(), max_images), chats_(chats), dogs_(dogs) {}
 
 asio::awaitable<result<void>> service::create(std::int64_t member_no, post_form form, std::vector<upload> files) {
   if (auto valid = validate(form); !valid) co_return valid.error();
   const auto insert = [member_no, form = std::move(form)](connection& db, const std::vector<std::string>& urls) {
     return create_post(db, member_no, form, urls, now_micros());
   };
-  auto created = co_await posts_.create(std::move(files), insert);
+  auto created = co_await post::service::create(std::move(files), insert);
   if (!created) co_return created.error();
   chats_.publish(created->started);
   co_return result<void>();
@@ -109,10 +109,6 @@ asio::awaitable<result<post_detail>> service::detail(std::int64_t friend_no) {
 asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t friend_no, post_form form) {
   if (auto valid = validate(form); !valid) co_return valid.error();
   co_return co_await db_.transact(rewrite_own_post, member_no, friend_no, std::move(form));
-}
-
-asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t friend_no) {
-  co_return co_await posts_.remove(member_no, friend_no);
 }
 
 asio::awaitable<result<join_outcome>> service::join(std::int64_t member_no, std::int64_t friend_no) {

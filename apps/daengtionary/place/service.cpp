@@ -57,7 +57,7 @@ void review_rows::changed(connection& db, std::int64_t map_no) {
 }
 
 service::service(platform::sql::database& db, image_uploads& images)
-    : db_(db), posts_(db, images, repository::tables(), max_images), reviews_(db) {}
+    : post::service(db, images, repository::tables(), max_images), reviews_(db) {}
 
 asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, place_form form,
                                                       std::vector<upload> files) {
@@ -67,7 +67,7 @@ asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, pl
     post::repository::insert_images(db, repository::tables(), map_no, urls);
     return map_no;
   };
-  co_return co_await posts_.create(std::move(files), insert);
+  co_return co_await post::service::create(std::move(files), insert);
 }
 
 asio::awaitable<std::vector<place_summary>> service::list(place_filter filter, sort_order sort, page paging) {
@@ -78,7 +78,7 @@ asio::awaitable<result<place_detail>> service::view(std::int64_t map_no, std::st
   const std::int64_t day = post::today();
   auto found = co_await db_.run(read_detail, map_no, viewer, day, reviews);
   if (!found) co_return found.error();
-  if (co_await posts_.count_view(map_no, std::move(viewer), day, found->viewer_counted)) ++found->place.views;
+  if (co_await count_view(map_no, std::move(viewer), day, found->viewer_counted)) ++found->place.views;
   co_return found;
 }
 
@@ -88,15 +88,7 @@ asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64
   const auto rewrite = [map_no, form = std::move(form)](connection& db) {
     repository::update_place(db, map_no, form, now_micros());
   };
-  co_return co_await posts_.update(member_no, map_no, std::move(files), rewrite);
-}
-
-asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t map_no) {
-  co_return co_await posts_.remove(member_no, map_no);
-}
-
-asio::awaitable<result<bool>> service::toggle_wish(std::int64_t member_no, std::int64_t map_no) {
-  co_return co_await posts_.toggle_wish(member_no, map_no);
+  co_return co_await post::service::update(member_no, map_no, std::move(files), rewrite);
 }
 
 }  // namespace daengtionary::place

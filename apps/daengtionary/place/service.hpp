@@ -33,7 +33,7 @@ struct review_rows {
   static void changed(platform::sql::connection& db, std::int64_t map_no);
 };
 
-class service {
+class service : public post::service {
  public:
   service(platform::sql::database& db, image_uploads& images);
 
@@ -45,16 +45,10 @@ class service {
   // Keeps the images unless files are sent; then they replace the old ones.
   asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t map_no, place_form form,
                                        std::vector<upload> files);
-  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t map_no);
 
   post::children<review_rows>& children() { return reviews_; }
 
-  // True when the wish was added, false when it was removed.
-  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t map_no);
-
  private:
-  platform::sql::database& db_;
-  post::service posts_;
   post::children<review_rows> reviews_;
 };
 

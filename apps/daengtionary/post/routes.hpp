@@ -18,7 +18,19 @@
 #include "apps/daengtionary/member/dto.hpp"
 #include "platform/http/message.hpp"
 
+namespace daengtionary::member {
+class service;
+}
+
 namespace daengtionary::post {
+
+// What a feature's routes are bound to: members (sign-in, viewers), the feature's service, the list pages.
+template <class Service>
+struct context {
+  member::service& members;
+  Service& posts;
+  page_cache& pages;
+};
 
 // POST …/create multipart `data` + imgUrl files: 200 Feature::created; 400 NOT_VALIDCONTENT, image format; 401.
 template <class Feature>

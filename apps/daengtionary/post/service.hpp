@@ -1,6 +1,6 @@
 // The rules every kind of post shares: stored images follow their rows, a view counts once per viewer and
-// day, only the author rewrites or deletes, likes toggle. Each feature's service holds one of these with its
-// own tables and keeps only its differences.
+// day, only the author rewrites or deletes, likes toggle. Each feature's service is one of these with its own
+// tables and adds only its differences (its create and update hide these, which they call).
 #pragma once
 
 #include <cstdint>
@@ -81,7 +81,10 @@ class service {
     return replace_images(db, *t, id, new_urls);
   }
 
+ protected:
   platform::sql::database& db_;
+
+ private:
   image_uploads& images_;
   const post_tables& tables_;
   const std::size_t max_images_;

@@ -23,11 +23,7 @@ namespace {
 namespace http = platform::http;
 using boost::json::value;
 
-struct context {
-  member::service& members;
-  service& posts;
-  page_cache& pages;
-};
+using context = post::context<service>;
 
 // TradeResponseDto.
 value summary_json(const trade_summary& trade) {

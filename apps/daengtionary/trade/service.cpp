@@ -24,7 +24,7 @@ result<trade_detail> read_detail(connection& db, std::int64_t trade_no, const st
 }  // namespace
 
 service::service(platform::sql::database& db, image_uploads& images)
-    : db_(db), posts_(db, images, repository::tables(), max_images) {}
+    : post::service(db, images, repository::tables(), max_images) {}
 
 asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, trade_form form,
                                                       std::vector<upload> files) {
@@ -34,7 +34,7 @@ asio::awaitable<result<std::int64_t>> service::create(std::int64_t member_no, tr
     post::repository::insert_images(db, repository::tables(), trade_no, urls);
     return trade_no;
   };
-  co_return co_await posts_.create(std::move(files), insert);
+  co_return co_await post::service::create(std::move(files), insert);
 }
 
 asio::awaitable<std::vector<trade_summary>> service::list(trade_filter filter, sort_order sort, page paging) {
@@ -49,7 +49,7 @@ asio::awaitable<result<trade_detail>> service::view(std::int64_t trade_no, std::
   const std::int64_t day = post::today();
   auto found = co_await db_.run(read_detail, trade_no, viewer, day);
   if (!found) co_return found.error();
-  if (co_await posts_.count_view(trade_no, std::move(viewer), day, found->viewer_counted)) ++found->trade.views;
+  if (co_await count_view(trade_no, std::move(viewer), day, found->viewer_counted)) ++found->trade.views;
   co_return found;
 }
 
@@ -59,15 +59,7 @@ asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64
   const auto rewrite = [trade_no, form = std::move(form)](connection& db) {
     repository::update_trade(db, trade_no, form, now_micros());
   };
-  co_return co_await posts_.update(member_no, trade_no, std::move(files), rewrite);
-}
-
-asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t trade_no) {
-  co_return co_await posts_.remove(member_no, trade_no);
-}
-
-asio::awaitable<result<bool>> service::toggle_wish(std::int64_t member_no, std::int64_t trade_no) {
-  co_return co_await posts_.toggle_wish(member_no, trade_no);
+  co_return co_await post::service::update(member_no, trade_no, std::move(files), rewrite);
 }
 
 }  // namespace daengtionary::trade

@@ -15,7 +15,7 @@
 
 namespace daengtionary::trade {
 
-class service {
+class service : public post::service {
  public:
   service(platform::sql::database& db, image_uploads& images);
 
@@ -29,14 +29,6 @@ class service {
   // Keeps the images unless files are sent; then they replace the old ones.
   asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t trade_no, trade_form form,
                                        std::vector<upload> files);
-  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t trade_no);
-
-  // True when the wish was added, false when it was removed.
-  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t trade_no);
-
- private:
-  platform::sql::database& db_;
-  post::service posts_;
 };
 
 }  // namespace daengtionary::trade
