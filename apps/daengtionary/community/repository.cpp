@@ -3,6 +3,7 @@
 
 #include "apps/daengtionary/common/list_sql.hpp"
 #include "apps/daengtionary/community/sql.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::community::repository {
 namespace {
@@ -31,13 +32,6 @@ post_summary to_summary(const row& r) {
                       r.as_int("wish_count"),
                       r.as_int("created_at"),
                       r.as_int("modified_at")};
-}
-
-std::vector<post_summary> to_summaries(const platform::sql::rows& rows) {
-  std::vector<post_summary> posts;
-  posts.reserve(rows.size());
-  for (const auto& r : rows) posts.push_back(to_summary(r));
-  return posts;
 }
 
 comment_record to_comment(const row& r) {
@@ -79,9 +73,7 @@ std::int64_t insert_post(connection& db, std::int64_t member_no, const post_form
 
 std::optional<post_record> find_post(connection& db, std::int64_t community_no) {
   static const std::string statement = std::string(sql::post_columns) + sql::author_dog_columns + sql::find_post;
-  auto rows = db.query(statement, {community_no});
-  if (rows.empty()) return std::nullopt;
-  return to_post(rows[0]);
+  return post::first_of(db.query(statement, {community_no}), to_post);
 }
 
 void update_post(connection& db, std::int64_t community_no, const post_form& form, std::int64_t now) {
@@ -95,28 +87,22 @@ std::vector<post_summary> list_posts(connection& db, const post_filter& filter, 
   list_sql::substring(params, filter.content);
   list_sql::exact(params, filter.nick);
   list_sql::paging(params, paging);
-  return to_summaries(db.query(list_statement(sort), params));
+  return post::all_of(db.query(list_statement(sort), params), to_summary);
 }
 
 std::vector<post_summary> posts_of(connection& db, std::int64_t member_no) {
   static const std::string statement = summaries(sql::posts_of);
-  return to_summaries(db.query(statement, {member_no}));
+  return post::all_of(db.query(statement, {member_no}), to_summary);
 }
 
 std::vector<comment_record> comments_of(connection& db, std::int64_t community_no, page paging) {
   static const std::string statement = std::string(sql::comment_columns) + sql::comments_of;
-  std::vector<comment_record> comments;
-  for (const auto& r : db.query(statement, {community_no, paging.size, paging.offset()})) {
-    comments.push_back(to_comment(r));
-  }
-  return comments;
+  return post::all_of(db.query(statement, {community_no, paging.size, paging.offset()}), to_comment);
 }
 
 std::optional<comment_record> find_comment(connection& db, std::int64_t review_no) {
   static const std::string statement = std::string(sql::comment_columns) + sql::find_comment;
-  auto rows = db.query(statement, {review_no});
-  if (rows.empty()) return std::nullopt;
-  return to_comment(rows[0]);
+  return post::first_of(db.query(statement, {review_no}), to_comment);
 }
 
 std::int64_t insert_comment(connection& db, std::int64_t community_no, std::int64_t member_no,

@@ -4,6 +4,7 @@
 #include "apps/daengtionary/common/list_sql.hpp"
 #include "apps/daengtionary/friend/sql.hpp"
 #include "apps/daengtionary/post/repository.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::matching::repository {
 namespace {
@@ -49,9 +50,7 @@ std::int64_t insert_post(connection& db, std::int64_t member_no, const post_form
 }
 
 std::optional<post_record> find_post(connection& db, std::int64_t friend_no) {
-  auto rows = db.query(sql::find_post, {friend_no});
-  if (rows.empty()) return std::nullopt;
-  return to_post(rows[0]);
+  return post::first_of(db.query(sql::find_post, {friend_no}), to_post);
 }
 
 std::optional<post_detail> find_detail(connection& db, std::int64_t friend_no) {
@@ -72,9 +71,7 @@ std::vector<post_summary> list_posts(connection& db, const post_filter& filter, 
   list_sql::substring(params, filter.title);
   list_sql::substring(params, filter.content);
   list_sql::paging(params, paging);
-  std::vector<post_summary> posts;
-  for (const auto& r : db.query(sql::list_posts, params)) posts.push_back(to_summary(r));
-  return posts;
+  return post::all_of(db.query(sql::list_posts, params), to_summary);
 }
 
 bool insert_join(connection& db, std::int64_t friend_no, std::int64_t member_no, std::int64_t now) {

@@ -5,6 +5,7 @@
 
 #include "apps/daengtionary/common/list_sql.hpp"
 #include "apps/daengtionary/place/sql.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::place::repository {
 namespace {
@@ -53,9 +54,7 @@ std::int64_t insert_place(connection& db, std::int64_t member_no, const place_fo
 }
 
 std::optional<place_record> find_place(connection& db, std::int64_t map_no) {
-  auto rows = db.query(sql::find_place, {map_no});
-  if (rows.empty()) return std::nullopt;
-  return to_place(rows[0]);
+  return post::first_of(db.query(sql::find_place, {map_no}), to_place);
 }
 
 void update_place(connection& db, std::int64_t map_no, const place_form& form, std::int64_t now) {
@@ -70,23 +69,17 @@ std::vector<place_summary> list_places(connection& db, const place_filter& filte
   list_sql::exact(params, filter.nick);
   list_sql::substring(params, filter.address);
   list_sql::paging(params, paging);
-  std::vector<place_summary> places;
-  for (const auto& r : db.query(list_statement(sort), params)) places.push_back(to_summary(r));
-  return places;
+  return post::all_of(db.query(list_statement(sort), params), to_summary);
 }
 
 std::vector<review_record> reviews_of(connection& db, std::int64_t map_no, page paging) {
   static const std::string statement = std::string(sql::review_columns) + sql::reviews_of;
-  std::vector<review_record> reviews;
-  for (const auto& r : db.query(statement, {map_no, paging.size, paging.offset()})) reviews.push_back(to_review(r));
-  return reviews;
+  return post::all_of(db.query(statement, {map_no, paging.size, paging.offset()}), to_review);
 }
 
 std::optional<review_record> find_review(connection& db, std::int64_t review_no) {
   static const std::string statement = std::string(sql::review_columns) + sql::find_review;
-  auto rows = db.query(statement, {review_no});
-  if (rows.empty()) return std::nullopt;
-  return to_review(rows[0]);
+  return post::first_of(db.query(statement, {review_no}), to_review);
 }
 
 std::int64_t insert_review(connection& db, std::int64_t map_no, std::int64_t member_no, const review_form& form,

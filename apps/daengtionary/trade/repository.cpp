@@ -4,6 +4,7 @@
 #include <string>
 
 #include "apps/daengtionary/common/list_sql.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 #include "apps/daengtionary/trade/sql.hpp"
 
 namespace daengtionary::trade::repository {
@@ -23,12 +24,6 @@ trade_record to_trade(const row& r) {
                       r.as_text("exchange"),  r.as_text("post_status"), r.as_text("content"),
                       r.as_int("price"),      r.as_int("views"),        r.as_int("wish_count"),
                       r.as_int("created_at"), r.as_int("modified_at")};
-}
-
-std::vector<trade_summary> to_summaries(const platform::sql::rows& rows) {
-  std::vector<trade_summary> trades;
-  for (const auto& r : rows) trades.push_back(to_summary(r));
-  return trades;
 }
 
 const std::string& list_statement(sort_order sort) {
@@ -58,9 +53,7 @@ std::int64_t insert_trade(connection& db, std::int64_t member_no, const trade_fo
 }
 
 std::optional<trade_record> find_trade(connection& db, std::int64_t trade_no) {
-  auto rows = db.query(sql::find_trade, {trade_no});
-  if (rows.empty()) return std::nullopt;
-  return to_trade(rows[0]);
+  return post::first_of(db.query(sql::find_trade, {trade_no}), to_trade);
 }
 
 void update_trade(connection& db, std::int64_t trade_no, const trade_form& form, std::int64_t now) {
@@ -76,12 +69,12 @@ std::vector<trade_summary> list_trades(connection& db, const trade_filter& filte
   list_sql::substring(params, filter.address);
   list_sql::exact(params, filter.post_status);
   list_sql::paging(params, paging);
-  return to_summaries(db.query(list_statement(sort), params));
+  return post::all_of(db.query(list_statement(sort), params), to_summary);
 }
 
 std::vector<trade_summary> trades_of(connection& db, std::int64_t member_no) {
   static const std::string statement = std::string(sql::summary_columns) + sql::of_member;
-  return to_summaries(db.query(statement, {member_no}));
+  return post::all_of(db.query(statement, {member_no}), to_summary);
 }
 
 }  // namespace daengtionary::trade::repository
