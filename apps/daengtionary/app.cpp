@@ -119,7 +119,7 @@ int serve(const settings& config) {
   trade::service trades(*db, images);
   community::service posts(*db, images);
   chat::service chats(*db, broadcasts);
-  matching::service matchings(*db, images, chats);
+  matching::service matchings(*db, images, chats, dogs);
   // STOMP over SockJS at /wss/chat: the broker relays the room channels chat::service publishes on.
   platform::stomp::broker stomp_relay(broadcasts, platform::stomp::broker_options{});
   chat::realtime chat_stomp(members, chats);

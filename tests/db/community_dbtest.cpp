@@ -10,6 +10,7 @@
 #include "apps/daengtionary/community/repository.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/place/repository.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
 #include "tests/db/daengtionary_database.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 namespace sql = platform::sql;
 namespace posts = daengtionary::community::repository;
+namespace shared = daengtionary::post::repository;
 namespace wishes = daengtionary::wishes;
 using daengtionary::errc;
 using daengtionary::page;
@@ -83,9 +85,9 @@ TYPED_TEST(CommunityRepository, FindsPostWithAuthorWhenInserted) {
   EXPECT_EQ(found->views, 0);
   EXPECT_EQ(found->created_at, t0);
   EXPECT_EQ(found->modified_at, t0);
-  EXPECT_EQ(posts::author_of(this->conn(), id), std::optional<std::int64_t>(this->alice_));
+  EXPECT_EQ(shared::author_of(this->conn(), posts::tables(), id), std::optional<std::int64_t>(this->alice_));
   EXPECT_EQ(posts::find_post(this->conn(), id + 1000), std::nullopt);
-  EXPECT_EQ(posts::author_of(this->conn(), id + 1000), std::nullopt);
+  EXPECT_EQ(shared::author_of(this->conn(), posts::tables(), id + 1000), std::nullopt);
 }
 
 TYPED_TEST(CommunityRepository, AcceptsEveryFrontendCategoryAndRejectsOthers) {
@@ -126,16 +128,17 @@ TYPED_TEST(CommunityRepository, UpdatesFieldsWhenRewritten) {
 TYPED_TEST(CommunityRepository, KeepsImagesInUploadOrderAndListsTheFirst) {
   const auto id = posts::insert_post(this->conn(), this->alice_, form("사진"), t0);
   const auto bare = posts::insert_post(this->conn(), this->alice_, form("맨"), t0);
-  posts::insert_images(this->conn(), id, {"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"});
-  EXPECT_EQ(posts::image_urls(this->conn(), id),
+  shared::insert_images(this->conn(), posts::tables(), id,
+                        {"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"});
+  EXPECT_EQ(shared::image_urls(this->conn(), posts::tables(), id),
             (std::vector<std::string>{"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"}));
   const auto rows = posts::list_posts(this->conn(), post_filter{}, sort_order::none, all);
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(rows[0].community_no, bare);
   EXPECT_EQ(rows[0].image, none);
   EXPECT_EQ(rows[1].image, std::optional<std::string>("http://x/images/b.png"));
-  posts::delete_images(this->conn(), id);
-  EXPECT_TRUE(posts::image_urls(this->conn(), id).empty());
+  shared::delete_images(this->conn(), posts::tables(), id);
+  EXPECT_TRUE(shared::image_urls(this->conn(), posts::tables(), id).empty());
 }
 
 TYPED_TEST(CommunityRepository, ListsEveryColumnWithLiveCounts) {
@@ -145,7 +148,7 @@ TYPED_TEST(CommunityRepository, ListsEveryColumnWithLiveCounts) {
   posts::insert_comment(this->conn(), id, this->bob_, "댓글 1", t0);
   posts::insert_comment(this->conn(), id, this->alice_, "댓글 2", t0);
   wishes::insert(this->conn(), this->bob_, wishes::target::community, id, t0);
-  posts::add_view(this->conn(), id);
+  shared::add_view(this->conn(), posts::tables(), id);
   const auto rows = posts::list_posts(this->conn(), post_filter{}, sort_order::none, all);
   ASSERT_EQ(rows.size(), 1U);
   const auto& row = rows[0];
@@ -190,9 +193,9 @@ TYPED_TEST(CommunityRepository, OrdersAndPagesWhenSorted) {
   const auto p1 = posts::insert_post(this->conn(), this->alice_, form("1"), t1);
   const auto p2 = posts::insert_post(this->conn(), this->alice_, form("2"), t0);
   const auto p3 = posts::insert_post(this->conn(), this->alice_, form("3"), t0);
-  posts::add_view(this->conn(), p1);
-  posts::add_view(this->conn(), p2);
-  posts::add_view(this->conn(), p2);
+  shared::add_view(this->conn(), posts::tables(), p1);
+  shared::add_view(this->conn(), posts::tables(), p2);
+  shared::add_view(this->conn(), posts::tables(), p2);
   EXPECT_EQ(this->find(post_filter{}, sort_order::none), (V{p3, p2, p1}));
   EXPECT_EQ(this->find(post_filter{}, sort_order::newest), (V{p1, p3, p2}));
   EXPECT_EQ(this->find(post_filter{}, sort_order::popular), (V{p2, p1, p3}));
@@ -205,7 +208,7 @@ TYPED_TEST(CommunityRepository, ListsOnlyTheMembersPostsNewestFirstWithOrWithout
   const auto mine1 = posts::insert_post(this->conn(), this->alice_, form("내 글 1"), t0);
   posts::insert_post(this->conn(), this->bob_, form("남의 글"), t0);
   const auto mine2 = posts::insert_post(this->conn(), this->alice_, form("내 글 2"), t0);
-  posts::insert_images(this->conn(), mine1, {"http://x/images/1.png", "http://x/images/2.png"});
+  shared::insert_images(this->conn(), posts::tables(), mine1, {"http://x/images/1.png", "http://x/images/2.png"});
   const auto rows = posts::posts_of(this->conn(), this->alice_);
   EXPECT_EQ(ids(rows), (V{mine2, mine1}));
   EXPECT_EQ(rows[0].image, none);
@@ -216,17 +219,17 @@ TYPED_TEST(CommunityRepository, ListsOnlyTheMembersPostsNewestFirstWithOrWithout
 TYPED_TEST(CommunityRepository, RecordsAViewOncePerViewerAndDay) {
   const auto id = posts::insert_post(this->conn(), this->alice_, form("글"), t0);
   const auto other = posts::insert_post(this->conn(), this->alice_, form("다른 글"), t0);
-  EXPECT_FALSE(posts::viewed(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(posts::record_view(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(posts::viewed(this->conn(), id, "m:1", 19000));
-  EXPECT_FALSE(posts::viewed(this->conn(), id, "m:1", 19001)) << "per day";
-  EXPECT_FALSE(posts::record_view(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(posts::record_view(this->conn(), other, "m:1", 19000)) << "per post";
-  EXPECT_TRUE(posts::record_view(this->conn(), id, "m:2", 19000));
-  EXPECT_TRUE(posts::record_view(this->conn(), id, "m:1", 19001));
-  EXPECT_TRUE(posts::record_view(this->conn(), id, "ip:127.0.0.1", 19000));
-  posts::add_view(this->conn(), id);
-  posts::add_view(this->conn(), id);
+  EXPECT_FALSE(shared::viewed(this->conn(), posts::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), posts::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::viewed(this->conn(), posts::tables(), id, "m:1", 19000));
+  EXPECT_FALSE(shared::viewed(this->conn(), posts::tables(), id, "m:1", 19001)) << "per day";
+  EXPECT_FALSE(shared::record_view(this->conn(), posts::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), posts::tables(), other, "m:1", 19000)) << "per post";
+  EXPECT_TRUE(shared::record_view(this->conn(), posts::tables(), id, "m:2", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), posts::tables(), id, "m:1", 19001));
+  EXPECT_TRUE(shared::record_view(this->conn(), posts::tables(), id, "ip:127.0.0.1", 19000));
+  shared::add_view(this->conn(), posts::tables(), id);
+  shared::add_view(this->conn(), posts::tables(), id);
   EXPECT_EQ(posts::find_post(this->conn(), id)->views, 2);
   EXPECT_EQ(posts::find_post(this->conn(), other)->views, 0);
 }
@@ -300,12 +303,12 @@ TYPED_TEST(CommunityRepository, DeletesPostWithEverythingThatRefersToIt) {
   const auto id = posts::insert_post(this->conn(), this->alice_, form("지울 글"), t0);
   const auto kept = posts::insert_post(this->conn(), this->alice_, form("남을 글"), t0);
   for (const auto community_no : {id, kept}) {
-    posts::insert_images(this->conn(), community_no, {"http://x/images/1.png"});
+    shared::insert_images(this->conn(), posts::tables(), community_no, {"http://x/images/1.png"});
     posts::insert_comment(this->conn(), community_no, this->bob_, "댓글", t0);
     wishes::insert(this->conn(), this->bob_, wishes::target::community, community_no, t0);
-    posts::record_view(this->conn(), community_no, "m:2", 1);
+    shared::record_view(this->conn(), posts::tables(), community_no, "m:2", 1);
   }
-  posts::delete_post(this->conn(), id);
+  shared::delete_post(this->conn(), posts::tables(), id);
   EXPECT_EQ(posts::find_post(this->conn(), id), std::nullopt);
   EXPECT_TRUE(posts::find_post(this->conn(), kept).has_value());
   for (const char* table : {"community_img", "community_review", "wish", "community_view", "community"}) {

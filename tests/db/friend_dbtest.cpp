@@ -16,6 +16,8 @@
 #include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/friend/repository.hpp"
 #include "apps/daengtionary/friend/service.hpp"
+#include "apps/daengtionary/mypage/service.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
@@ -28,6 +30,7 @@ namespace {
 namespace sql = platform::sql;
 namespace asio = platform::asio;
 namespace posts = daengtionary::matching::repository;
+namespace shared = daengtionary::post::repository;
 namespace chats = daengtionary::chat::repository;
 using daengtionary::errc;
 using daengtionary::page;
@@ -60,7 +63,8 @@ class Matching : public test_db::daengtionary_database<Backend> {
     store_.emplace(store_dir_, "http://x", "images");
     images_.emplace(*store_, this->scratch_.pool());
     chats_.emplace(this->scratch_.db(), broadcasts_);
-    service_.emplace(this->scratch_.db(), *images_, *chats_);
+    dogs_.emplace(this->scratch_.db(), *images_);
+    service_.emplace(this->scratch_.db(), *images_, *chats_, *dogs_);
   }
 
   void TearDown() override {
@@ -90,6 +94,7 @@ class Matching : public test_db::daengtionary_database<Backend> {
   std::optional<daengtionary::image_uploads> images_;
   platform::kv::in_process_pubsub broadcasts_;
   std::optional<daengtionary::chat::service> chats_;
+  std::optional<daengtionary::mypage::service> dogs_;
   std::optional<daengtionary::matching::service> service_;
 };
 
@@ -130,7 +135,7 @@ TYPED_TEST(Matching, SchemaRefusesUnknownCategoriesAndMaxCountBelowOne) {
 TYPED_TEST(Matching, ListsNewestFirstWithTheFirstImageAndFilters) {
   const auto older = this->post("Morning Walk 100%", 3, t0);
   const auto newer = this->post("카페 모임_x", 3, t1);
-  posts::insert_images(this->conn(), older, {"http://x/images/b.png", "http://x/images/a.png"});
+  shared::insert_images(this->conn(), posts::tables(), older, {"http://x/images/b.png", "http://x/images/a.png"});
   this->conn().execute("UPDATE friend SET category = '애견카페', address = '부산 해운대구' WHERE friend_no = ?",
                        {newer});
   using V = std::vector<std::int64_t>;
@@ -156,10 +161,10 @@ TYPED_TEST(Matching, ListsNewestFirstWithTheFirstImageAndFilters) {
   EXPECT_EQ(rows[1].max_count, 3);
   EXPECT_EQ(rows[1].count, 0);
   EXPECT_EQ(rows[1].created_at, t0);
-  const auto images = posts::images_of(this->conn(), older);
+  const auto images = shared::images_of(this->conn(), posts::tables(), older);
   ASSERT_EQ(images.size(), 2U);
   EXPECT_EQ(images[0].url, "http://x/images/b.png");
-  EXPECT_LT(images[0].friend_img_no, images[1].friend_img_no);
+  EXPECT_LT(images[0].image_no, images[1].image_no);
 }
 
 TYPED_TEST(Matching, TakesSeatsUpToMaxCountAndClosesWhenFull) {
@@ -200,11 +205,11 @@ TYPED_TEST(Matching, DeletesThePostWithJoinsAndImagesAndKeepsTheRoom) {
   const auto id = this->post("지움");
   const auto kept = this->post("남음");
   for (const auto friend_no : {id, kept}) {
-    posts::insert_images(this->conn(), friend_no, {"http://x/images/1.png"});
+    shared::insert_images(this->conn(), posts::tables(), friend_no, {"http://x/images/1.png"});
     posts::insert_join(this->conn(), friend_no, this->people_[1], t0);
   }
   const auto room = posts::find_post(this->conn(), id)->room_no;
-  posts::delete_post(this->conn(), id);
+  shared::delete_post(this->conn(), posts::tables(), id);
   EXPECT_EQ(posts::find_post(this->conn(), id), std::nullopt);
   for (const char* table : {"friend", "friend_img", "friend_join"})
     EXPECT_EQ(count_rows(this->conn(), table), 1) << table;

@@ -9,6 +9,7 @@
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/place/repository.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
 #include "tests/db/daengtionary_database.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 namespace sql = platform::sql;
 namespace places = daengtionary::place::repository;
+namespace shared = daengtionary::post::repository;
 namespace wishes = daengtionary::wishes;
 using daengtionary::errc;
 using daengtionary::page;
@@ -98,16 +100,17 @@ TYPED_TEST(PlaceRepository, UpdatesFieldsWhenRewritten) {
 TYPED_TEST(PlaceRepository, KeepsImagesInUploadOrderAndListsTheFirst) {
   const auto id = places::insert_place(this->conn(), this->alice_, form("병원"), t0);
   const auto bare = places::insert_place(this->conn(), this->alice_, form("맨"), t0);
-  places::insert_images(this->conn(), id, {"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"});
-  EXPECT_EQ(places::image_urls(this->conn(), id),
+  shared::insert_images(this->conn(), places::tables(), id,
+                        {"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"});
+  EXPECT_EQ(shared::image_urls(this->conn(), places::tables(), id),
             (std::vector<std::string>{"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"}));
   const auto rows = places::list_places(this->conn(), place_filter{}, sort_order::none, all);
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(rows[0].map_no, bare);
   EXPECT_EQ(rows[0].image, std::nullopt);
   EXPECT_EQ(rows[1].image, std::optional<std::string>("http://x/images/b.png"));
-  places::delete_images(this->conn(), id);
-  EXPECT_TRUE(places::image_urls(this->conn(), id).empty());
+  shared::delete_images(this->conn(), places::tables(), id);
+  EXPECT_TRUE(shared::image_urls(this->conn(), places::tables(), id).empty());
 }
 
 TYPED_TEST(PlaceRepository, ListsEveryColumnWithLiveCountsAndStar) {
@@ -116,7 +119,7 @@ TYPED_TEST(PlaceRepository, ListsEveryColumnWithLiveCountsAndStar) {
   places::insert_review(this->conn(), id, this->alice_, review_form{"보통", 4}, t0);
   wishes::insert(this->conn(), this->bob_, wishes::target::map, id, t0);
   places::set_star(this->conn(), id, 4.5);
-  places::add_view(this->conn(), id);
+  shared::add_view(this->conn(), places::tables(), id);
   const auto rows = places::list_places(this->conn(), place_filter{}, sort_order::none, all);
   ASSERT_EQ(rows.size(), 1U);
   const auto& row = rows[0];
@@ -161,9 +164,9 @@ TYPED_TEST(PlaceRepository, OrdersAndPagesWhenSorted) {
   const auto p1 = places::insert_place(this->conn(), this->alice_, form("1"), t1);
   const auto p2 = places::insert_place(this->conn(), this->alice_, form("2"), t0);
   const auto p3 = places::insert_place(this->conn(), this->alice_, form("3"), t0);
-  places::add_view(this->conn(), p1);
-  places::add_view(this->conn(), p2);
-  places::add_view(this->conn(), p2);
+  shared::add_view(this->conn(), places::tables(), p1);
+  shared::add_view(this->conn(), places::tables(), p2);
+  shared::add_view(this->conn(), places::tables(), p2);
   using V = std::vector<std::int64_t>;
   EXPECT_EQ(this->find(place_filter{}, sort_order::none), (V{p3, p2, p1}));
   EXPECT_EQ(this->find(place_filter{}, sort_order::newest), (V{p1, p3, p2}));
@@ -175,16 +178,16 @@ TYPED_TEST(PlaceRepository, OrdersAndPagesWhenSorted) {
 
 TYPED_TEST(PlaceRepository, RecordsAViewOncePerViewerAndDay) {
   const auto id = places::insert_place(this->conn(), this->alice_, form("병원"), t0);
-  EXPECT_FALSE(places::viewed(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(places::record_view(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(places::viewed(this->conn(), id, "m:1", 19000));
-  EXPECT_FALSE(places::viewed(this->conn(), id, "m:1", 19001)) << "per day";
-  EXPECT_FALSE(places::record_view(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(places::record_view(this->conn(), id, "m:2", 19000));
-  EXPECT_TRUE(places::record_view(this->conn(), id, "m:1", 19001));
-  EXPECT_TRUE(places::record_view(this->conn(), id, "ip:127.0.0.1", 19000));
-  places::add_view(this->conn(), id);
-  places::add_view(this->conn(), id);
+  EXPECT_FALSE(shared::viewed(this->conn(), places::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), places::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::viewed(this->conn(), places::tables(), id, "m:1", 19000));
+  EXPECT_FALSE(shared::viewed(this->conn(), places::tables(), id, "m:1", 19001)) << "per day";
+  EXPECT_FALSE(shared::record_view(this->conn(), places::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), places::tables(), id, "m:2", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), places::tables(), id, "m:1", 19001));
+  EXPECT_TRUE(shared::record_view(this->conn(), places::tables(), id, "ip:127.0.0.1", 19000));
+  shared::add_view(this->conn(), places::tables(), id);
+  shared::add_view(this->conn(), places::tables(), id);
   EXPECT_EQ(places::find_place(this->conn(), id)->views, 2);
 }
 
@@ -261,12 +264,12 @@ TYPED_TEST(PlaceRepository, DeletesPlaceWithEverythingThatRefersToIt) {
   const auto id = places::insert_place(this->conn(), this->alice_, form("병원"), t0);
   const auto kept = places::insert_place(this->conn(), this->alice_, form("남음"), t0);
   for (const auto map_no : {id, kept}) {
-    places::insert_images(this->conn(), map_no, {"http://x/images/1.png"});
+    shared::insert_images(this->conn(), places::tables(), map_no, {"http://x/images/1.png"});
     places::insert_review(this->conn(), map_no, this->bob_, review_form{"a", 5}, t0);
     wishes::insert(this->conn(), this->bob_, wishes::target::map, map_no, t0);
-    places::record_view(this->conn(), map_no, "m:2", 1);
+    shared::record_view(this->conn(), places::tables(), map_no, "m:2", 1);
   }
-  places::delete_place(this->conn(), id);
+  shared::delete_post(this->conn(), places::tables(), id);
   EXPECT_EQ(places::find_place(this->conn(), id), std::nullopt);
   EXPECT_TRUE(places::find_place(this->conn(), kept).has_value());
   for (const char* table : {"map_img", "map_review", "wish", "map_view", "map"}) {

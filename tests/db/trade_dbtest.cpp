@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "apps/daengtionary/common/wishes.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "apps/daengtionary/trade/repository.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/error.hpp"
@@ -16,6 +17,7 @@ namespace {
 
 namespace sql = platform::sql;
 namespace trades = daengtionary::trade::repository;
+namespace shared = daengtionary::post::repository;
 namespace wishes = daengtionary::wishes;
 using daengtionary::errc;
 using daengtionary::page;
@@ -121,16 +123,17 @@ TYPED_TEST(TradeRepository, UpdatesAllSevenFieldsWhenRewritten) {
 TYPED_TEST(TradeRepository, KeepsImagesInUploadOrderAndListsTheFirst) {
   const auto id = trades::insert_trade(this->conn(), this->alice_, form("유모차"), t0);
   const auto bare = trades::insert_trade(this->conn(), this->alice_, form("맨"), t0);
-  trades::insert_images(this->conn(), id, {"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"});
-  EXPECT_EQ(trades::image_urls(this->conn(), id),
+  shared::insert_images(this->conn(), trades::tables(), id,
+                        {"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"});
+  EXPECT_EQ(shared::image_urls(this->conn(), trades::tables(), id),
             (std::vector<std::string>{"http://x/images/b.png", "http://x/images/a.png", "http://x/images/c.png"}));
   const auto rows = trades::list_trades(this->conn(), trade_filter{}, sort_order::none, all);
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(rows[0].trade_no, bare);
   EXPECT_EQ(rows[0].image, std::nullopt);
   EXPECT_EQ(rows[1].image, std::optional<std::string>("http://x/images/b.png"));
-  trades::delete_images(this->conn(), id);
-  EXPECT_TRUE(trades::image_urls(this->conn(), id).empty());
+  shared::delete_images(this->conn(), trades::tables(), id);
+  EXPECT_TRUE(shared::image_urls(this->conn(), trades::tables(), id).empty());
   EXPECT_EQ(trades::list_trades(this->conn(), trade_filter{}, sort_order::none, all)[1].image, std::nullopt);
 }
 
@@ -138,7 +141,7 @@ TYPED_TEST(TradeRepository, ListsEveryColumnWithLiveWishCount) {
   const auto id = trades::insert_trade(this->conn(), this->alice_, form("유모차", 15000), t0);
   wishes::insert(this->conn(), this->bob_, wishes::target::trade, id, t0);
   wishes::insert(this->conn(), this->alice_, wishes::target::trade, id, t0);
-  trades::add_view(this->conn(), id);
+  shared::add_view(this->conn(), trades::tables(), id);
   const auto rows = trades::list_trades(this->conn(), trade_filter{}, sort_order::none, all);
   ASSERT_EQ(rows.size(), 1U);
   const auto& row = rows[0];
@@ -186,9 +189,9 @@ TYPED_TEST(TradeRepository, OrdersAndPagesWhenSorted) {
   const auto p1 = trades::insert_trade(this->conn(), this->alice_, form("1"), t1);
   const auto p2 = trades::insert_trade(this->conn(), this->alice_, form("2"), t0);
   const auto p3 = trades::insert_trade(this->conn(), this->alice_, form("3"), t0);
-  trades::add_view(this->conn(), p1);
-  trades::add_view(this->conn(), p2);
-  trades::add_view(this->conn(), p2);
+  shared::add_view(this->conn(), trades::tables(), p1);
+  shared::add_view(this->conn(), trades::tables(), p2);
+  shared::add_view(this->conn(), trades::tables(), p2);
   using V = std::vector<std::int64_t>;
   const trade_filter none{};
   EXPECT_EQ(this->find(none, sort_order::none), (V{p3, p2, p1}));
@@ -203,7 +206,7 @@ TYPED_TEST(TradeRepository, ListsOnlyTheMembersOwnTradesNewestFirst) {
   const auto a1 = trades::insert_trade(this->conn(), this->alice_, form("a1"), t1);
   trades::insert_trade(this->conn(), this->bob_, form("b1"), t0);
   const auto a2 = trades::insert_trade(this->conn(), this->alice_, form("a2"), t0);
-  trades::insert_images(this->conn(), a2, {"http://x/images/a2.png"});
+  shared::insert_images(this->conn(), trades::tables(), a2, {"http://x/images/a2.png"});
   const auto mine = trades::trades_of(this->conn(), this->alice_);
   EXPECT_EQ(ids(mine), (std::vector<std::int64_t>{a2, a1}));
   EXPECT_EQ(mine[0].image, std::optional<std::string>("http://x/images/a2.png"));
@@ -215,17 +218,17 @@ TYPED_TEST(TradeRepository, ListsOnlyTheMembersOwnTradesNewestFirst) {
 TYPED_TEST(TradeRepository, RecordsAViewOncePerViewerAndDay) {
   const auto id = trades::insert_trade(this->conn(), this->alice_, form("유모차"), t0);
   const auto other = trades::insert_trade(this->conn(), this->alice_, form("옷"), t0);
-  EXPECT_FALSE(trades::viewed(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(trades::record_view(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(trades::viewed(this->conn(), id, "m:1", 19000));
-  EXPECT_FALSE(trades::viewed(this->conn(), id, "m:1", 19001)) << "per day";
-  EXPECT_FALSE(trades::record_view(this->conn(), id, "m:1", 19000));
-  EXPECT_TRUE(trades::record_view(this->conn(), id, "m:2", 19000));
-  EXPECT_TRUE(trades::record_view(this->conn(), id, "m:1", 19001));
-  EXPECT_TRUE(trades::record_view(this->conn(), id, "ip:127.0.0.1", 19000));
-  EXPECT_TRUE(trades::record_view(this->conn(), other, "m:1", 19000)) << "per trade";
-  trades::add_view(this->conn(), id);
-  trades::add_view(this->conn(), id);
+  EXPECT_FALSE(shared::viewed(this->conn(), trades::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), trades::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::viewed(this->conn(), trades::tables(), id, "m:1", 19000));
+  EXPECT_FALSE(shared::viewed(this->conn(), trades::tables(), id, "m:1", 19001)) << "per day";
+  EXPECT_FALSE(shared::record_view(this->conn(), trades::tables(), id, "m:1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), trades::tables(), id, "m:2", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), trades::tables(), id, "m:1", 19001));
+  EXPECT_TRUE(shared::record_view(this->conn(), trades::tables(), id, "ip:127.0.0.1", 19000));
+  EXPECT_TRUE(shared::record_view(this->conn(), trades::tables(), other, "m:1", 19000)) << "per trade";
+  shared::add_view(this->conn(), trades::tables(), id);
+  shared::add_view(this->conn(), trades::tables(), id);
   EXPECT_EQ(trades::find_trade(this->conn(), id)->views, 2);
   EXPECT_EQ(trades::find_trade(this->conn(), other)->views, 0);
 }
@@ -254,11 +257,11 @@ TYPED_TEST(TradeRepository, DeletesTradeWithEverythingThatRefersToIt) {
   const auto id = trades::insert_trade(this->conn(), this->alice_, form("유모차"), t0);
   const auto kept = trades::insert_trade(this->conn(), this->alice_, form("남음"), t0);
   for (const auto trade_no : {id, kept}) {
-    trades::insert_images(this->conn(), trade_no, {"http://x/images/1.png"});
+    shared::insert_images(this->conn(), trades::tables(), trade_no, {"http://x/images/1.png"});
     wishes::insert(this->conn(), this->bob_, wishes::target::trade, trade_no, t0);
-    trades::record_view(this->conn(), trade_no, "m:2", 1);
+    shared::record_view(this->conn(), trades::tables(), trade_no, "m:2", 1);
   }
-  trades::delete_trade(this->conn(), id);
+  shared::delete_post(this->conn(), trades::tables(), id);
   EXPECT_EQ(trades::find_trade(this->conn(), id), std::nullopt);
   EXPECT_TRUE(trades::find_trade(this->conn(), kept).has_value());
   for (const char* table : {"trade_img", "wish", "trade_view", "trade"}) {
@@ -268,9 +271,9 @@ TYPED_TEST(TradeRepository, DeletesTradeWithEverythingThatRefersToIt) {
 
 TYPED_TEST(TradeRepository, CascadesInTheSchemaWhenTheAuthorIsDeleted) {
   const auto id = trades::insert_trade(this->conn(), this->alice_, form("유모차"), t0);
-  trades::insert_images(this->conn(), id, {"http://x/images/1.png"});
+  shared::insert_images(this->conn(), trades::tables(), id, {"http://x/images/1.png"});
   wishes::insert(this->conn(), this->bob_, wishes::target::trade, id, t0);
-  trades::record_view(this->conn(), id, "m:2", 1);
+  shared::record_view(this->conn(), trades::tables(), id, "m:2", 1);
   this->conn().execute("DELETE FROM member WHERE member_no = ?", {this->alice_});
   for (const char* table : {"trade_img", "wish", "trade_view", "trade"}) {
     EXPECT_EQ(count_rows(this->conn(), table), 0) << table;

@@ -13,12 +13,11 @@
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
-#include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/member/viewer.hpp"
-#include "platform/cache/page_cache.hpp"
+#include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::community {
@@ -27,11 +26,7 @@ namespace {
 namespace http = platform::http;
 using boost::json::value;
 
-struct context {
-  member::service& members;
-  service& posts;
-  platform::cache::page_cache& pages;
-};
+using context = post::context<service>;
 
 value summary_json(const post_summary& post) {
   return boost::json::object{{"communityNo", post.community_no},
@@ -118,43 +113,32 @@ result<post_form> post_form_of(const form& parts) {
   return post;
 }
 
-asio::awaitable<http::response> render_list(context ctx, post_filter filter, sort_order sort, page paging) {
-  boost::json::array data;
-  for (const auto& post : co_await ctx.posts.list(std::move(filter), sort, paging)) data.push_back(summary_json(post));
-  co_return ok(data, "조회 성공");
-}
-
-// The same page for every caller (the frontend asks anonymously), so it is cached by request target.
-asio::awaitable<http::response> answer_list(context ctx, http::request req, post_filter filter) {
-  const auto sort = parse_sort(req.required_query("sort"));
-  auto paging = page_of(req);
-  if (!paging) co_return fail(paging.error());
-  co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list, ctx, std::move(filter), sort,
-                            *paging);
-}
-
-// POST /community/create multipart data {category,title,content} + imgUrl files: 200 커뮤니티 생성 완료; 400
-// NOT_VALIDCONTENT, image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
-  const form parts = form::read(req);
-  auto post = post_form_of(parts);
-  if (!post) co_return fail(post.error());
-  auto created = co_await ctx.posts.create(me.member_no, std::move(*post), parts.files("imgUrl"));
-  if (!created) co_return fail(created.error());
-  co_return ok("커뮤니티 생성 완료");
-}
+// What the shared post routes need to know of community posts.
+struct community_post {
+  using context = community::context;
+  using filter = post_filter;
+  static constexpr const char* id = "comNo";
+  static constexpr const char* created = "커뮤니티 생성 완료";
+  static constexpr const char* deleted = "삭제 성공";
+  static constexpr wishes::target wish = wishes::target::community;
+  static constexpr auto form_of = post_form_of;
+  static constexpr auto summary_json = community::summary_json;
+  // Comments: multipart data = the raw text (400 when the part is missing).
+  static result<std::string> child_form_of(const form& parts) { return parts.text("data"); }
+  static constexpr auto child_json = comment_json;
+};
 
 // GET /community?sort&pagenum&pagesize: 200 every post; 400.
 asio::awaitable<http::response> list(context ctx, http::request req) {
   post_filter everything;  // named: a braced temporary inside co_await trips GCC 12 (docs/architecture.md)
-  co_return co_await answer_list(ctx, std::move(req), std::move(everything));
+  co_return co_await post::list_page<community_post>(ctx, std::move(req), std::move(everything));
 }
 
 // GET /community/search?category&title&content&nick&sort&pagenum&pagesize: 200 the matching posts; 400.
 asio::awaitable<http::response> search(context ctx, http::request req) {
   post_filter filter{std::string(req.required_query("category")), std::string(req.required_query("title")),
                      std::string(req.required_query("content")), std::string(req.required_query("nick"))};
-  co_return co_await answer_list(ctx, std::move(req), std::move(filter));
+  co_return co_await post::list_page<community_post>(ctx, std::move(req), std::move(filter));
 }
 
 // GET /community/{comNo}?pagenum&pagesize: 200 조회성공, the post with a page of comments (oldest first);
@@ -167,64 +151,6 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
   auto found = co_await ctx.posts.view(community_no, std::move(viewer), *paging);
   if (!found) co_return fail(found.error());
   co_return ok(detail_json(*found), "조회성공");
-}
-
-// PATCH /community/{comNo} multipart data + optional imgUrl: 200 수정 성공; 400 (content, not the author);
-// 401; 404.
-asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  const form parts = form::read(req);
-  auto post = post_form_of(parts);
-  if (!post) co_return fail(post.error());
-  auto updated = co_await ctx.posts.update(me.member_no, community_no, std::move(*post), parts.files("imgUrl"));
-  if (!updated) co_return fail(updated.error());
-  co_return ok("수정 성공");
-}
-
-// DELETE /community/{comNo}: 200 삭제 성공 (images, comments, wishes, views go too); 400 not the author; 401;
-// 404.
-asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
-  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int("comNo"));
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
-// POST /community/review/create/{comNo} multipart data = the raw comment text: 200 리뷰 생성 완료 + the comment;
-// 400; 401; 404.
-asio::awaitable<http::response> add_comment(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  std::string content = form::read(req).text("data");
-  auto added = co_await ctx.posts.add_comment(me.member_no, community_no, std::move(content));
-  if (!added) co_return fail(added.error());
-  co_return ok(comment_json(*added), "리뷰 생성 완료");
-}
-
-// PATCH /community/review/{comNo}/{reviewNo} multipart data = the raw text: 200 수정 성공 + the comment; 400
-// (content, not the author); 401; 404 (post, or a comment not on that post).
-asio::awaitable<http::response> update_comment(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  const auto review_no = req.path_int("reviewNo");
-  std::string content = form::read(req).text("data");
-  auto updated = co_await ctx.posts.update_comment(me.member_no, community_no, review_no, std::move(content));
-  if (!updated) co_return fail(updated.error());
-  co_return ok(comment_json(*updated), "수정 성공");
-}
-
-// DELETE /community/review/{comNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
-asio::awaitable<http::response> delete_comment(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  const auto review_no = req.path_int("reviewNo");
-  auto removed = co_await ctx.posts.delete_comment(me.member_no, community_no, review_no);
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
-// POST /community/{comNo}/wish: 200 added (all ids null) or removed (comNo set); 401; 404.
-asio::awaitable<http::response> toggle_wish(context ctx, http::request req, member::member_record me) {
-  const auto community_no = req.path_int("comNo");
-  auto added = co_await ctx.posts.toggle_wish(me.member_no, community_no);
-  if (!added) co_return fail(added.error());
-  co_return wishes::answer(wishes::target::community, community_no, *added);
 }
 
 // GET /mypage/mypost/community: 200 조회 성공, the caller's posts newest first (image-less ones too); 401.
@@ -242,16 +168,16 @@ void register_routes(http::router& routes, member::service& members, service& po
   const context ctx{members, posts, pages};
   auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
   auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  routes.add(verb::post, "/community/create", signed_in(create));
+  routes.add(verb::post, "/community/create", signed_in(post::create<community_post>));
   routes.add(verb::get, "/community", anyone(list));
   routes.add(verb::get, "/community/search", anyone(search));
   routes.add(verb::get, "/community/{comNo}", anyone(detail));
-  routes.add(verb::patch, "/community/{comNo}", signed_in(update));
-  routes.add(verb::delete_, "/community/{comNo}", signed_in(remove));
-  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(add_comment));
-  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(update_comment));
-  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(delete_comment));
-  routes.add(verb::post, "/community/{comNo}/wish", signed_in(toggle_wish));
+  routes.add(verb::patch, "/community/{comNo}", signed_in(post::update<community_post>));
+  routes.add(verb::delete_, "/community/{comNo}", signed_in(post::remove<community_post>));
+  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(post::add_child<community_post>));
+  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(post::update_child<community_post>));
+  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(post::remove_child<community_post>));
+  routes.add(verb::post, "/community/{comNo}/wish", signed_in(post::toggle_wish<community_post>));
   routes.add(verb::get, "/mypage/mypost/community", signed_in(my_posts));
 }
 

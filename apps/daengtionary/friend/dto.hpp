@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "apps/daengtionary/member/dto.hpp"
 #include "apps/daengtionary/mypage/dto.hpp"
+#include "apps/daengtionary/post/dto.hpp"
 
 namespace daengtionary::matching {
 
@@ -52,17 +52,21 @@ struct post_summary {
   std::int64_t modified_at = 0;
 };
 
-struct post_image {
-  std::int64_t friend_img_no = 0;
-  std::string url;
+// The author as the detail shows them.
+struct author_record {
+  std::int64_t member_no = 0;
+  std::string nick;
+  std::string role;
+  std::int64_t created_at = 0;
+  std::int64_t modified_at = 0;
 };
 
 // FriendDetailResponseDto's parts.
 struct post_detail {
   post_record post;
-  member::member_record author;
+  author_record author;
   std::vector<mypage::dog_record> dogs;  // the author's
-  std::vector<post_image> images;
+  std::vector<post::image> images;
 };
 
 // List filters; an empty string means no filter.

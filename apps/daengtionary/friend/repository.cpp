@@ -3,44 +3,65 @@
 
 #include "apps/daengtionary/common/list_sql.hpp"
 #include "apps/daengtionary/friend/sql.hpp"
+#include "apps/daengtionary/post/repository.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::matching::repository {
+namespace {
+
+using platform::sql::row;
+
+post_record to_post(const row& r) {
+  return post_record{r.as_int("friend_no"), r.as_int("member_no"), r.as_text("address"),   r.as_text("category"),
+                     r.as_text("title"),    r.as_text("content"),  r.as_text("status"),    r.as_int("max_count"),
+                     r.as_int("count"),     r.as_int("room_no"),   r.as_int("created_at"), r.as_int("modified_at")};
+}
+
+author_record to_author(const row& r) {
+  return author_record{r.as_int("member_no"), r.as_text("nick"), r.as_text("role"), r.as_int("author_created_at"),
+                       r.as_int("author_modified_at")};
+}
+
+post_summary to_summary(const row& r) {
+  return post_summary{r.as_int("friend_no"), r.as_text("address"),   r.as_text("category"),  r.as_text("title"),
+                      r.as_text("content"),  r.as_text("status"),    r.as_int("max_count"),  r.as_int("count"),
+                      r.opt_text("image"),   r.as_int("created_at"), r.as_int("modified_at")};
+}
+
+}  // namespace
+
+const post::post_tables& tables() {
+  static const post::post_tables matching({.table = "friend",
+                                           .id = "friend_no",
+                                           .image_table = "friend_img",
+                                           .image_id = "friend_img_no",
+                                           .image_url = "friend_img",
+                                           .view_table = nullptr,
+                                           .wish = std::nullopt});
+  return matching;
+}
 
 std::int64_t insert_post(connection& db, std::int64_t member_no, const post_form& form, std::int64_t room_no,
                          std::int64_t now) {
   return db
       .query(sql::insert_post,
              {member_no, form.address, form.category, form.title, form.content, form.max_count, room_no, now, now})[0]
-      .as_int(0);
+      .as_int("friend_no");
 }
 
 std::optional<post_record> find_post(connection& db, std::int64_t friend_no) {
+  return post::first_of(db.query(sql::find_post, {friend_no}), to_post);
+}
+
+std::optional<post_detail> find_detail(connection& db, std::int64_t friend_no) {
   auto rows = db.query(sql::find_post, {friend_no});
   if (rows.empty()) return std::nullopt;
-  const auto& row = rows[0];
-  return post_record{row.as_int(0),  row.as_int(1), row.as_text(2), row.as_text(3), row.as_text(4), row.as_text(5),
-                     row.as_text(6), row.as_int(7), row.as_int(8),  row.as_int(9),  row.as_int(10), row.as_int(11)};
+  return post_detail{to_post(rows[0]), to_author(rows[0]), {}, post::repository::images_of(db, tables(), friend_no)};
 }
 
 void update_post(connection& db, std::int64_t friend_no, const post_form& form, std::int64_t now) {
   db.execute(sql::update_post,
              {form.address, form.category, form.title, form.content, form.max_count, form.max_count, now, friend_no});
-}
-
-void delete_post(connection& db, std::int64_t friend_no) {
-  db.execute(sql::delete_joins, {friend_no});
-  db.execute(sql::delete_images, {friend_no});
-  db.execute(sql::delete_post, {friend_no});
-}
-
-void insert_images(connection& db, std::int64_t friend_no, const std::vector<std::string>& urls) {
-  for (const auto& url : urls) db.execute(sql::insert_image, {friend_no, url});
-}
-
-std::vector<post_image> images_of(connection& db, std::int64_t friend_no) {
-  std::vector<post_image> images;
-  for (const auto& row : db.query(sql::images_of, {friend_no})) images.push_back({row.as_int(0), row.as_text(1)});
-  return images;
 }
 
 std::vector<post_summary> list_posts(connection& db, const post_filter& filter, page paging) {
@@ -50,13 +71,7 @@ std::vector<post_summary> list_posts(connection& db, const post_filter& filter, 
   list_sql::substring(params, filter.title);
   list_sql::substring(params, filter.content);
   list_sql::paging(params, paging);
-  std::vector<post_summary> posts;
-  for (const auto& row : db.query(sql::list_posts, params)) {
-    posts.push_back(post_summary{row.as_int(0), row.as_text(1), row.as_text(2), row.as_text(3), row.as_text(4),
-                                 row.as_text(5), row.as_int(6), row.as_int(7), row.opt_text(8), row.as_int(9),
-                                 row.as_int(10)});
-  }
-  return posts;
+  return post::all_of(db.query(sql::list_posts, params), to_summary);
 }
 
 bool insert_join(connection& db, std::int64_t friend_no, std::int64_t member_no, std::int64_t now) {

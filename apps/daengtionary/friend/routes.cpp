@@ -15,8 +15,7 @@
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
-#include "apps/daengtionary/mypage/dog_json.hpp"
-#include "platform/cache/page_cache.hpp"
+#include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::matching {
@@ -25,11 +24,7 @@ namespace {
 namespace http = platform::http;
 using boost::json::value;
 
-struct context {
-  member::service& members;
-  service& posts;
-  platform::cache::page_cache& pages;
-};
+using context = post::context<service>;
 
 value summary_json(const post_summary& post) {
   return boost::json::object{{"friendNo", post.friend_no},
@@ -61,7 +56,7 @@ value detail_json(const post_detail& detail) {
   const post_record& post = detail.post;
   boost::json::array images;
   for (const auto& image : detail.images) {
-    images.push_back(boost::json::object{{"friendImgNo", image.friend_img_no}, {"friendImg", image.url}});
+    images.push_back(boost::json::object{{"friendImgNo", image.image_no}, {"friendImg", image.url}});
   }
   return boost::json::object{{"friendNo", post.friend_no},
                              {"member", author_json(detail)},
@@ -93,15 +88,14 @@ result<post_form> post_form_of(const form& parts) {
   return post;
 }
 
-// POST /friend/create multipart data + imgUrl files: 200 생성 완료; 400 NOT_VALIDCONTENT, image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
-  const form parts = form::read(req);
-  auto post = post_form_of(parts);
-  if (!post) co_return fail(post.error());
-  auto created = co_await ctx.posts.create(me.member_no, std::move(*post), parts.files("imgUrl"));
-  if (!created) co_return fail(created.error());
-  co_return ok("생성 완료");
-}
+// What the shared post routes need to know of matching posts.
+struct friend_post {
+  using context = matching::context;
+  static constexpr const char* id = "friendNo";
+  static constexpr const char* created = "생성 완료";
+  static constexpr const char* deleted = "삭제 성공";
+  static constexpr auto form_of = post_form_of;
+};
 
 // GET /friend?category&address&title&content&pagenum&pagesize (also /friend/, valueless keys = ""): 200 newest
 // first; 400.
@@ -136,13 +130,6 @@ asio::awaitable<http::response> update(context ctx, http::request req, member::m
   co_return ok("수정 성공");
 }
 
-// DELETE /friend/{friendNo}: 200 삭제 성공 (joins and images go, the chat room stays); 400 not the author; 401; 404.
-asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
-  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int("friendNo"));
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
 // POST /friend/count/{friendNo}: 200 참가 성공 (joined now or before) or 참가 실패 (closed); 400
 // FRIEND_IS_NOT_MEMBER for the author; 401; 404.
 asio::awaitable<http::response> join(context ctx, http::request req, member::member_record me) {
@@ -159,11 +146,12 @@ void register_routes(http::router& routes, member::service& members, service& po
   const context ctx{members, posts, pages};
   auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
   auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  routes.add(verb::post, "/friend/create", signed_in(create));
+  routes.add(verb::post, "/friend/create", signed_in(post::create<friend_post>));
   routes.add(verb::get, "/friend", anyone(list));
   routes.add(verb::get, "/friend/{friendNo}", anyone(detail));
   routes.add(verb::patch, "/friend/{friendNo}", signed_in(update));
-  routes.add(verb::delete_, "/friend/{friendNo}", signed_in(remove));
+  // DELETE: joins and images go, the chat room stays.
+  routes.add(verb::delete_, "/friend/{friendNo}", signed_in(post::remove<friend_post>));
   routes.add(verb::post, "/friend/count/{friendNo}", signed_in(join));
 }
 

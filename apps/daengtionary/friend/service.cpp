@@ -1,13 +1,12 @@
-// Matching rules over the repositories of matching, chat, members and dogs.
+// Matching rules over the matching repository, the shared post rules and the chat and my page services.
 #include "apps/daengtionary/friend/service.hpp"
 
 #include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/dates.hpp"
-#include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/common/text.hpp"
 #include "apps/daengtionary/friend/repository.hpp"
-#include "apps/daengtionary/member/repository.hpp"
-#include "apps/daengtionary/mypage/repository.hpp"
+#include "apps/daengtionary/mypage/service.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "platform/sql/database.hpp"
 
 namespace daengtionary::matching {
@@ -33,11 +32,9 @@ result<post_record> own_post(connection& db, std::int64_t member_no, std::int64_
 }
 
 result<post_detail> read_detail(connection& db, std::int64_t friend_no) {
-  auto post = repository::find_post(db, friend_no);
-  if (!post) return errc::map_not_found;
-  auto author = member::repository::find_by_id(db, post->member_no);  // the FK cascades, so it exists
-  return post_detail{*post, std::move(*author), mypage::repository::dogs_of(db, post->member_no),
-                     repository::images_of(db, friend_no)};
+  auto detail = repository::find_detail(db, friend_no);
+  if (!detail) return errc::map_not_found;
+  return std::move(*detail);
 }
 
 result<void> rewrite_own_post(connection& db, std::int64_t member_no, std::int64_t friend_no, const post_form& form) {
@@ -48,23 +45,13 @@ result<void> rewrite_own_post(connection& db, std::int64_t member_no, std::int64
   return {};
 }
 
-// The image URLs to remove from storage once committed.
-result<std::vector<std::string>> delete_own_post(connection& db, std::int64_t member_no, std::int64_t friend_no) {
-  auto post = own_post(db, member_no, friend_no);
-  if (!post) return post.error();
-  std::vector<std::string> urls;
-  for (auto& image : repository::images_of(db, friend_no)) urls.push_back(std::move(image.url));
-  repository::delete_post(db, friend_no);
-  return urls;
-}
-
 }  // namespace
 
 created_post create_post(connection& db, std::int64_t member_no, const post_form& form,
                          const std::vector<std::string>& urls, std::int64_t now) {
   chat::message_record started = chat::open_group_room(db, member_no, form.title, now);
   const std::int64_t friend_no = repository::insert_post(db, member_no, form, started.room_no, now);
-  repository::insert_images(db, friend_no, urls);
+  post::repository::insert_images(db, repository::tables(), friend_no, urls);
   return created_post{friend_no, std::move(started)};
 }
 
@@ -94,17 +81,17 @@ result<void> validate(const post_form& form) {
   return {};
 }
 
-service::service(platform::sql::database& db, image_uploads& images, chat::service& chats)
-    : db_(db), images_(images), chats_(chats) {}
+service::service(platform::sql::database& db, image_uploads& images, chat::service& chats, mypage::service& dogs)
+    : post::service(db, images, repository::tables(), max_images), chats_(chats), dogs_(dogs) {}
 
 asio::awaitable<result<void>> service::create(std::int64_t member_no, post_form form, std::vector<upload> files) {
   if (auto valid = validate(form); !valid) co_return valid.error();
-  if (files.size() > max_images) co_return errc::not_valid_content;
-  auto stored = co_await images_.store(std::move(files));
-  if (!stored) co_return stored.error();
-  const std::vector<std::string> urls = std::move(*stored);
-  const auto created = co_await db_.transact(create_post, member_no, std::move(form), urls, now_micros());
-  chats_.publish(created.started);
+  const auto insert = [member_no, form = std::move(form)](connection& db, const std::vector<std::string>& urls) {
+    return create_post(db, member_no, form, urls, now_micros());
+  };
+  auto created = co_await post::service::create(std::move(files), insert);
+  if (!created) co_return created.error();
+  chats_.publish(created->started);
   co_return result<void>();
 }
 
@@ -113,19 +100,15 @@ asio::awaitable<std::vector<post_summary>> service::list(post_filter filter, pag
 }
 
 asio::awaitable<result<post_detail>> service::detail(std::int64_t friend_no) {
-  co_return co_await db_.run(read_detail, friend_no);
+  auto found = co_await db_.run(read_detail, friend_no);
+  if (!found) co_return found.error();
+  found->dogs = co_await dogs_.dogs_of(found->post.member_no);
+  co_return found;
 }
 
 asio::awaitable<result<void>> service::update(std::int64_t member_no, std::int64_t friend_no, post_form form) {
   if (auto valid = validate(form); !valid) co_return valid.error();
   co_return co_await db_.transact(rewrite_own_post, member_no, friend_no, std::move(form));
-}
-
-asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t friend_no) {
-  auto urls = co_await db_.transact(delete_own_post, member_no, friend_no);
-  if (!urls) co_return urls.error();
-  co_await images_.remove(std::move(*urls));
-  co_return result<void>();
 }
 
 asio::awaitable<result<join_outcome>> service::join(std::int64_t member_no, std::int64_t friend_no) {

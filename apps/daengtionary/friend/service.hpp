@@ -12,16 +12,13 @@
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/friend/dto.hpp"
+#include "apps/daengtionary/post/service.hpp"
 #include "platform/sql/connection.hpp"
 
-namespace platform::sql {
-class database;
-}
-
-namespace daengtionary {
-class image_uploads;
-}
 namespace daengtionary::chat {
+class service;
+}
+namespace daengtionary::mypage {
 class service;
 }
 
@@ -44,9 +41,9 @@ created_post create_post(platform::sql::connection& db, std::int64_t member_no, 
 result<join_outcome> take_part(platform::sql::connection& db, std::int64_t member_no, std::int64_t friend_no,
                                std::int64_t now);
 
-class service {
+class service : public post::service {
  public:
-  service(platform::sql::database& db, image_uploads& images, chat::service& chats);
+  service(platform::sql::database& db, image_uploads& images, chat::service& chats, mypage::service& dogs);
 
   // The post and its group room (with the creator in it) in one transaction; the room's SYSTEM message is
   // published after the commit.
@@ -55,16 +52,14 @@ class service {
   asio::awaitable<result<post_detail>> detail(std::int64_t friend_no);
   // Images are kept; the status is re-evaluated against the new maxCount and the room takes the new title.
   asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t friend_no, post_form form);
-  // The post, its joins and images (rows and files) go; its chat room stays.
-  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t friend_no);
+  // (remove: the post, its joins and images go; its chat room stays.)
   // joined (also when the member had joined before: counted once) or full (closed); friend_is_not_member for
   // the author of an open post. A joiner also becomes a member of the group room.
   asio::awaitable<result<join_outcome>> join(std::int64_t member_no, std::int64_t friend_no);
 
  private:
-  platform::sql::database& db_;
-  image_uploads& images_;
   chat::service& chats_;
+  mypage::service& dogs_;
 };
 
 // not_valid_content unless the form is a post the frontend could have sent, with 1 <= maxCount <= max_members.

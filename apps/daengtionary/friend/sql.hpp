@@ -1,4 +1,4 @@
-// SQL of the matching repository (tables friend, friend_img, friend_join).
+// SQL of the matching repository (tables friend and friend_join); columns are read by name.
 #pragma once
 
 namespace daengtionary::matching::sql {
@@ -6,25 +6,22 @@ namespace daengtionary::matching::sql {
 inline constexpr const char* insert_post =
     "INSERT INTO friend (member_no, address, category, title, content, status, max_count, count, room_no, "
     "created_at, modified_at) VALUES (?, ?, ?, ?, ?, '진행중', ?, 0, ?, ?, ?) RETURNING friend_no";
+// With the author's member row, which the detail shows.
 inline constexpr const char* find_post =
-    "SELECT friend_no, member_no, address, category, title, content, status, max_count, count, room_no, "
-    "created_at, modified_at FROM friend WHERE friend_no = ?";
+    "SELECT f.friend_no, f.member_no, f.address, f.category, f.title, f.content, f.status, f.max_count, f.count, "
+    "f.room_no, f.created_at, f.modified_at, a.nick, a.role, a.created_at AS author_created_at, "
+    "a.modified_at AS author_modified_at FROM friend f JOIN member a ON a.member_no = f.member_no "
+    "WHERE f.friend_no = ?";
 // The status follows the new max_count (the second parameter is max_count again): open while seats remain.
 inline constexpr const char* update_post =
     "UPDATE friend SET address = ?, category = ?, title = ?, content = ?, max_count = ?, "
     "status = CASE WHEN count >= ? THEN '마감 완료' ELSE '진행중' END, modified_at = ? WHERE friend_no = ?";
-inline constexpr const char* delete_joins = "DELETE FROM friend_join WHERE friend_no = ?";
-inline constexpr const char* delete_post = "DELETE FROM friend WHERE friend_no = ?";
-
-inline constexpr const char* insert_image = "INSERT INTO friend_img (friend_no, friend_img) VALUES (?, ?)";
-inline constexpr const char* images_of =
-    "SELECT friend_img_no, friend_img FROM friend_img WHERE friend_no = ? ORDER BY friend_img_no";
-inline constexpr const char* delete_images = "DELETE FROM friend_img WHERE friend_no = ?";
 
 // Newest first; the first image comes from a correlated subquery, so no GROUP BY is needed.
 inline constexpr const char* list_posts =
     "SELECT f.friend_no, f.address, f.category, f.title, f.content, f.status, f.max_count, f.count, "
-    "(SELECT i.friend_img FROM friend_img i WHERE i.friend_no = f.friend_no ORDER BY i.friend_img_no LIMIT 1), "
+    "(SELECT i.friend_img FROM friend_img i WHERE i.friend_no = f.friend_no ORDER BY i.friend_img_no LIMIT 1) AS "
+    "image, "
     "f.created_at, f.modified_at FROM friend f "
     "WHERE (? = '' OR f.category = ?) "
     "AND (? = '' OR LOWER(f.address) LIKE LOWER(?) ESCAPE '!') "

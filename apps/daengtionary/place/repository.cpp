@@ -1,20 +1,32 @@
 // Place repository over platform::sql.
 #include "apps/daengtionary/place/repository.hpp"
 
+#include <string>
+
 #include "apps/daengtionary/common/list_sql.hpp"
 #include "apps/daengtionary/place/sql.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::place::repository {
 namespace {
 
-place_record to_place(const platform::sql::row& row) {
-  return place_record{row.as_int(0),  row.as_int(1),    row.as_text(2), row.as_text(3), row.as_text(4), row.as_text(5),
-                      row.as_text(6), row.as_double(7), row.as_int(8),  row.as_int(9),  row.as_int(10)};
+using platform::sql::row;
+
+place_record to_place(const row& r) {
+  return place_record{r.as_int("map_no"),    r.as_int("member_no"),  r.as_text("nick"),      r.as_text("title"),
+                      r.as_text("category"), r.as_text("content"),   r.as_text("address"),   r.as_double("star"),
+                      r.as_int("views"),     r.as_int("created_at"), r.as_int("modified_at")};
 }
 
-review_record to_review(const platform::sql::row& row) {
-  return review_record{row.as_int(0),  row.as_int(1),   row.as_int(2), row.as_text(3),
-                       row.as_text(4), row.opt_text(5), row.as_int(6)};
+place_summary to_summary(const row& r) {
+  return place_summary{r.as_int("map_no"),     r.as_text("category"), r.as_text("title"),     r.as_text("address"),
+                       r.as_text("content"),   r.as_double("star"),   r.opt_text("image"),    r.as_int("review_count"),
+                       r.as_int("wish_count"), r.as_int("views"),     r.as_int("created_at"), r.as_int("modified_at")};
+}
+
+review_record to_review(const row& r) {
+  return review_record{r.as_int("map_review_no"), r.as_int("map_no"),  r.as_int("member_no"), r.as_text("nick"),
+                       r.as_text("content"),      r.opt_text("image"), r.as_int("star")};
 }
 
 const std::string& list_statement(sort_order sort) {
@@ -25,40 +37,29 @@ const std::string& list_statement(sort_order sort) {
 
 }  // namespace
 
+const post::post_tables& tables() {
+  static const post::post_tables map({.table = "map",
+                                      .id = "map_no",
+                                      .image_table = "map_img",
+                                      .image_id = "map_img_no",
+                                      .image_url = "map_img_url",
+                                      .view_table = "map_view",
+                                      .wish = wishes::target::map});
+  return map;
+}
+
 std::int64_t insert_place(connection& db, std::int64_t member_no, const place_form& form, std::int64_t now) {
   return db.query(sql::insert_place, {member_no, form.title, form.category, form.content, form.address, now, now})[0]
-      .as_int(0);
+      .as_int("map_no");
 }
 
 std::optional<place_record> find_place(connection& db, std::int64_t map_no) {
-  auto rows = db.query(sql::find_place, {map_no});
-  if (rows.empty()) return std::nullopt;
-  return to_place(rows[0]);
+  return post::first_of(db.query(sql::find_place, {map_no}), to_place);
 }
 
 void update_place(connection& db, std::int64_t map_no, const place_form& form, std::int64_t now) {
   db.execute(sql::update_place, {form.title, form.category, form.content, form.address, now, map_no});
 }
-
-void delete_place(connection& db, std::int64_t map_no) {
-  db.execute(sql::delete_views, {map_no});
-  db.execute(sql::delete_wishes, {map_no});
-  db.execute(sql::delete_reviews, {map_no});
-  db.execute(sql::delete_images, {map_no});
-  db.execute(sql::delete_place, {map_no});
-}
-
-void insert_images(connection& db, std::int64_t map_no, const std::vector<std::string>& urls) {
-  for (const auto& url : urls) db.execute(sql::insert_image, {map_no, url});
-}
-
-std::vector<std::string> image_urls(connection& db, std::int64_t map_no) {
-  std::vector<std::string> urls;
-  for (const auto& row : db.query(sql::image_urls, {map_no})) urls.push_back(row.as_text(0));
-  return urls;
-}
-
-void delete_images(connection& db, std::int64_t map_no) { db.execute(sql::delete_images, {map_no}); }
 
 std::vector<place_summary> list_places(connection& db, const place_filter& filter, sort_order sort, page paging) {
   list_sql::params params;
@@ -68,42 +69,23 @@ std::vector<place_summary> list_places(connection& db, const place_filter& filte
   list_sql::exact(params, filter.nick);
   list_sql::substring(params, filter.address);
   list_sql::paging(params, paging);
-  std::vector<place_summary> places;
-  for (const auto& row : db.query(list_statement(sort), params)) {
-    places.push_back(place_summary{row.as_int(0), row.as_text(1), row.as_text(2), row.as_text(3), row.as_text(4),
-                                   row.as_double(5), row.opt_text(6), row.as_int(7), row.as_int(8), row.as_int(9),
-                                   row.as_int(10), row.as_int(11)});
-  }
-  return places;
+  return post::all_of(db.query(list_statement(sort), params), to_summary);
 }
-
-bool viewed(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day) {
-  return !db.query(sql::viewed, {map_no, viewer, day}).empty();
-}
-
-bool record_view(connection& db, std::int64_t map_no, const std::string& viewer, std::int64_t day) {
-  return db.execute(sql::record_view, {map_no, viewer, day}) > 0;
-}
-
-void add_view(connection& db, std::int64_t map_no) { db.execute(sql::add_view, {map_no}); }
 
 std::vector<review_record> reviews_of(connection& db, std::int64_t map_no, page paging) {
-  std::vector<review_record> reviews;
-  for (const auto& row : db.query(sql::reviews_of, {map_no, paging.size, paging.offset()})) {
-    reviews.push_back(to_review(row));
-  }
-  return reviews;
+  static const std::string statement = std::string(sql::review_columns) + sql::reviews_of;
+  return post::all_of(db.query(statement, {map_no, paging.size, paging.offset()}), to_review);
 }
 
 std::optional<review_record> find_review(connection& db, std::int64_t review_no) {
-  auto rows = db.query(sql::find_review, {review_no});
-  if (rows.empty()) return std::nullopt;
-  return to_review(rows[0]);
+  static const std::string statement = std::string(sql::review_columns) + sql::find_review;
+  return post::first_of(db.query(statement, {review_no}), to_review);
 }
 
 std::int64_t insert_review(connection& db, std::int64_t map_no, std::int64_t member_no, const review_form& form,
                            std::int64_t now) {
-  return db.query(sql::insert_review, {member_no, map_no, form.content, form.star, now, now})[0].as_int(0);
+  return db.query(sql::insert_review, {member_no, map_no, form.content, form.star, now, now})[0].as_int(
+      "map_review_no");
 }
 
 void update_review(connection& db, std::int64_t review_no, const review_form& form, std::int64_t now) {
@@ -115,7 +97,7 @@ void delete_review(connection& db, std::int64_t review_no) { db.execute(sql::del
 std::optional<double> average_star(connection& db, std::int64_t map_no) {
   auto rows = db.query(sql::average_star, {map_no});
   if (rows.empty()) return std::nullopt;
-  return rows[0].opt_double(0);
+  return rows[0].opt_double("average");
 }
 
 void set_star(connection& db, std::int64_t map_no, double star) { db.execute(sql::set_star, {star, map_no}); }

@@ -13,12 +13,11 @@
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
-#include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/place/service.hpp"
-#include "platform/cache/page_cache.hpp"
+#include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::place {
@@ -29,7 +28,7 @@ using boost::json::value;
 
 struct context {
   member::service& members;
-  service& places;
+  service& posts;
   platform::cache::page_cache& pages;
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
@@ -112,35 +111,27 @@ result<review_form> review_form_of(const form& parts) {
   return review_form{*content, static_cast<std::int64_t>(*star)};
 }
 
-asio::awaitable<http::response> answer_list(context ctx, place_filter filter, sort_order sort, page paging) {
-  boost::json::array data;
-  for (const auto& place : co_await ctx.places.list(std::move(filter), sort, paging)) {
-    data.push_back(summary_json(place));
-  }
-  co_return ok(data, "조회 성공");
-}
-
-// POST P/create multipart data {title,category,content,address} + imgUrl files: 200 생성 완료; 400
-// NOT_VALIDCONTENT, image format; 401.
-asio::awaitable<http::response> create(context ctx, http::request req, member::member_record me) {
-  const form parts = form::read(req);
-  auto place = place_form_of(parts);
-  if (!place) co_return fail(place.error());
-  auto created = co_await ctx.places.create(me.member_no, std::move(*place), parts.files("imgUrl"));
-  if (!created) co_return fail(created.error());
-  co_return ok("생성 완료");
-}
+// What the shared post routes need to know of places.
+struct place_post {
+  using context = place::context;
+  using filter = place_filter;
+  static constexpr const char* id = "mapNo";
+  static constexpr const char* created = "생성 완료";
+  static constexpr const char* deleted = "삭제 완료";
+  static constexpr wishes::target wish = wishes::target::map;
+  static constexpr auto form_of = place_form_of;
+  static constexpr auto summary_json = place::summary_json;
+  // Reviews: multipart data {content,star}.
+  static constexpr auto child_form_of = review_form_of;
+  static constexpr auto child_json = review_json;
+};
 
 // GET P?address&sort&pagenum&pagesize: 200 the prefix's places; 400.
 asio::awaitable<http::response> list(context ctx, http::request req) {
   place_filter filter;
   filter.category = ctx.category;
   filter.address = std::string(req.required_query("address"));
-  const auto sort = parse_sort(req.required_query("sort"));
-  auto paging = page_of(req);
-  if (!paging) co_return fail(paging.error());
-  co_return co_await cached(ctx.pages, std::string(req.raw.target()), answer_list, ctx, std::move(filter), sort,
-                            *paging);
+  co_return co_await post::list_page<place_post>(ctx, std::move(req), std::move(filter));
 }
 
 // GET P/search?title&content&nick&address&sort&pagenum&pagesize (and /query with category): 200; 400.
@@ -148,11 +139,7 @@ asio::awaitable<http::response> search(context ctx, http::request req) {
   place_filter filter{ctx.category.empty() ? std::string(req.required_query("category")) : ctx.category,
                       std::string(req.required_query("title")), std::string(req.required_query("content")),
                       std::string(req.required_query("nick")), std::string(req.required_query("address"))};
-  const auto sort = parse_sort(req.required_query("sort"));
-  auto paging = page_of(req);
-  if (!paging) co_return fail(paging.error());
-  co_return co_await cached(ctx.pages, std::string(req.raw.target()), answer_list, ctx, std::move(filter), sort,
-                            *paging);
+  co_return co_await post::list_page<place_post>(ctx, std::move(req), std::move(filter));
 }
 
 // GET P/{mapNo}?pagenum&pagesize: 200 the detail of any category with a page of reviews; 400; 404.
@@ -161,66 +148,9 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
   auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
   std::string viewer = co_await member::viewer_of(ctx.members, req);
-  auto found = co_await ctx.places.view(map_no, std::move(viewer), *paging);
+  auto found = co_await ctx.posts.view(map_no, std::move(viewer), *paging);
   if (!found) co_return fail(found.error());
   co_return ok(detail_json(*found), "조회 성공");
-}
-
-// PATCH P/{mapNo} multipart data + optional imgUrl: 200 수정 성공; 400 (content, not the author); 401; 404.
-asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  const form parts = form::read(req);
-  auto place = place_form_of(parts);
-  if (!place) co_return fail(place.error());
-  auto updated = co_await ctx.places.update(me.member_no, map_no, std::move(*place), parts.files("imgUrl"));
-  if (!updated) co_return fail(updated.error());
-  co_return ok("수정 성공");
-}
-
-// DELETE P/{mapNo}: 200 삭제 완료 (images, reviews, wishes go too); 400 not the author; 401; 404.
-asio::awaitable<http::response> remove(context ctx, http::request req, member::member_record me) {
-  auto removed = co_await ctx.places.remove(me.member_no, req.path_int("mapNo"));
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 완료");
-}
-
-// POST P/review/create/{mapNo} multipart data {content,star}: 200 리뷰 생성 완료 + the review; 400; 401; 404.
-asio::awaitable<http::response> add_review(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  auto review = review_form_of(form::read(req));
-  if (!review) co_return fail(review.error());
-  auto added = co_await ctx.places.add_review(me.member_no, map_no, std::move(*review));
-  if (!added) co_return fail(added.error());
-  co_return ok(review_json(*added), "리뷰 생성 완료");
-}
-
-// PATCH P/review/{mapNo}/{reviewNo} multipart data {content,star}: 200 수정 성공 + the review; 400 (content,
-// not the author); 401; 404 (place, or a review not of that place).
-asio::awaitable<http::response> update_review(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  const auto review_no = req.path_int("reviewNo");
-  auto review = review_form_of(form::read(req));
-  if (!review) co_return fail(review.error());
-  auto updated = co_await ctx.places.update_review(me.member_no, map_no, review_no, std::move(*review));
-  if (!updated) co_return fail(updated.error());
-  co_return ok(review_json(*updated), "수정 성공");
-}
-
-// DELETE P/review/{mapNo}/{reviewNo}: 200 삭제 성공; 400 not the author; 401; 404.
-asio::awaitable<http::response> delete_review(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  const auto review_no = req.path_int("reviewNo");
-  auto removed = co_await ctx.places.delete_review(me.member_no, map_no, review_no);
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
-// POST /map/{mapNo}/wish: 200 added (all ids null) or removed (mapNo set); 401; 404.
-asio::awaitable<http::response> toggle_wish(context ctx, http::request req, member::member_record me) {
-  const auto map_no = req.path_int("mapNo");
-  auto added = co_await ctx.places.toggle_wish(me.member_no, map_no);
-  if (!added) co_return fail(added.error());
-  co_return wishes::answer(wishes::target::map, map_no, *added);
 }
 
 }  // namespace
@@ -233,19 +163,20 @@ void register_routes(http::router& routes, member::service& members, service& pl
     auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
     auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
     const std::string prefix = "/" + category;
-    routes.add(verb::post, prefix + "/create", signed_in(create));
+    routes.add(verb::post, prefix + "/create", signed_in(post::create<place_post>));
     routes.add(verb::get, prefix, anyone(list));
     routes.add(verb::get, prefix + "/search", anyone(search));
     routes.add(verb::get, prefix + "/{mapNo}", anyone(detail));
-    routes.add(verb::patch, prefix + "/{mapNo}", signed_in(update));
-    routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(remove));
-    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(add_review));
-    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(update_review));
-    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(delete_review));
+    // PATCH keeps the images unless files are sent; DELETE answers 삭제 완료.
+    routes.add(verb::patch, prefix + "/{mapNo}", signed_in(post::update<place_post>));
+    routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(post::remove<place_post>));
+    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(post::add_child<place_post>));
+    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::update_child<place_post>));
+    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::remove_child<place_post>));
   }
   const context any{members, places, pages, ""};
   routes.add(verb::get, "/query", http::bind_context(any, search));
-  routes.add(verb::post, "/map/{mapNo}/wish", member::bind_signed_in(any, toggle_wish));
+  routes.add(verb::post, "/map/{mapNo}/wish", member::bind_signed_in(any, post::toggle_wish<place_post>));
 }
 
 }  // namespace daengtionary::place

@@ -8,6 +8,7 @@
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "apps/daengtionary/place/service.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "apps/daengtionary/seed/loaders.hpp"
 #include "apps/daengtionary/seed/seed.hpp"
 #include "platform/auth/password.hpp"
@@ -56,7 +57,8 @@ void load_places(demo_set& set) {
     require_valid(place::validate(form), "place", form.title);
     const std::int64_t map_no =
         places::insert_place(set.db(), set.member(item.at("author")), form, set.next_timestamp());
-    places::insert_images(set.db(), map_no, set.store_images(item.at("images"), place::max_images));
+    post::repository::insert_images(set.db(), places::tables(), map_no,
+                                    set.store_images(item.at("images"), place::max_images));
     for (const auto& review_entry : list(item, "reviews")) {
       const auto& review = review_entry.as_object();
       const place::review_form row{text(review, "content"), integer(review, "star")};

@@ -3,6 +3,7 @@
 
 #include "apps/daengtionary/community/repository.hpp"
 #include "apps/daengtionary/community/service.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "apps/daengtionary/seed/loaders.hpp"
 #include "apps/daengtionary/trade/repository.hpp"
 #include "apps/daengtionary/trade/validation.hpp"
@@ -36,7 +37,8 @@ void load_community(demo_set& set) {
     require_valid(community::validate(form), "community post", form.title);
     const std::int64_t community_no =
         posts::insert_post(set.db(), set.member(item.at("author")), form, set.next_timestamp());
-    posts::insert_images(set.db(), community_no, set.store_images(item.at("images"), community::max_images));
+    post::repository::insert_images(set.db(), posts::tables(), community_no,
+                                    set.store_images(item.at("images"), community::max_images));
     load_comments(set, item, community_no);
     set.db().execute(set_community_views, {integer(item, "views"), community_no});
     set.like(item, wishes::target::community, community_no);
@@ -52,7 +54,8 @@ void load_trades(demo_set& set) {
     require_valid(form ? trade::validate(*form) : result<void>(form.error()), "trade", text(item, "title"));
     const std::int64_t trade_no =
         trades::insert_trade(set.db(), set.member(item.at("author")), *form, set.next_timestamp());
-    trades::insert_images(set.db(), trade_no, set.store_images(item.at("images"), trade::max_images));
+    post::repository::insert_images(set.db(), trades::tables(), trade_no,
+                                    set.store_images(item.at("images"), trade::max_images));
     set.db().execute(set_trade_views, {integer(item, "views"), trade_no});
     set.like(item, wishes::target::trade, trade_no);
   }

@@ -1,64 +1,65 @@
 // Trade repository over platform::sql.
 #include "apps/daengtionary/trade/repository.hpp"
 
+#include <string>
+
 #include "apps/daengtionary/common/list_sql.hpp"
+#include "apps/daengtionary/post/rows.hpp"
 #include "apps/daengtionary/trade/sql.hpp"
 
 namespace daengtionary::trade::repository {
 namespace {
 
-trade_summary to_summary(const platform::sql::row& row) {
-  return trade_summary{row.as_int(0), row.as_text(1),  row.as_text(2), row.as_text(3), row.as_int(4),
-                       row.as_int(5), row.opt_text(6), row.as_int(7),  row.as_int(8),  row.as_int(9)};
+using platform::sql::row;
+
+trade_summary to_summary(const row& r) {
+  return trade_summary{r.as_int("trade_no"),   r.as_text("nick"),      r.as_text("title"),  r.as_text("post_status"),
+                       r.as_int("views"),      r.as_int("price"),      r.opt_text("image"), r.as_int("wish_count"),
+                       r.as_int("created_at"), r.as_int("modified_at")};
+}
+
+trade_record to_trade(const row& r) {
+  return trade_record{r.as_int("trade_no"),   r.as_int("member_no"),    r.as_text("nick"),
+                      r.as_text("title"),     r.as_text("address"),     r.as_text("stuff_status"),
+                      r.as_text("exchange"),  r.as_text("post_status"), r.as_text("content"),
+                      r.as_int("price"),      r.as_int("views"),        r.as_int("wish_count"),
+                      r.as_int("created_at"), r.as_int("modified_at")};
 }
 
 const std::string& list_statement(sort_order sort) {
-  static const list_sql::sorted_statements statements(sql::list_head, sql::order_none, sql::order_new,
-                                                      sql::order_popular);
+  static const list_sql::sorted_statements statements(std::string(sql::summary_columns) + sql::list_filters,
+                                                      sql::order_none, sql::order_new, sql::order_popular);
   return statements.of(sort);
 }
 
 }  // namespace
 
+const post::post_tables& tables() {
+  static const post::post_tables trade({.table = "trade",
+                                        .id = "trade_no",
+                                        .image_table = "trade_img",
+                                        .image_id = "trade_img_no",
+                                        .image_url = "trade_img",
+                                        .view_table = "trade_view",
+                                        .wish = wishes::target::trade});
+  return trade;
+}
+
 std::int64_t insert_trade(connection& db, std::int64_t member_no, const trade_form& form, std::int64_t now) {
   return db
       .query(sql::insert_trade, {member_no, form.title, form.address, form.stuff_status, form.exchange, form.price,
                                  form.content, form.post_status, now, now})[0]
-      .as_int(0);
+      .as_int("trade_no");
 }
 
 std::optional<trade_record> find_trade(connection& db, std::int64_t trade_no) {
-  auto rows = db.query(sql::find_trade, {trade_no});
-  if (rows.empty()) return std::nullopt;
-  const auto& row = rows[0];
-  return trade_record{row.as_int(0),  row.as_int(1),  row.as_text(2), row.as_text(3), row.as_text(4),
-                      row.as_text(5), row.as_text(6), row.as_text(7), row.as_text(8), row.as_int(9),
-                      row.as_int(10), row.as_int(11), row.as_int(12), row.as_int(13)};
+  return post::first_of(db.query(sql::find_trade, {trade_no}), to_trade);
 }
 
 void update_trade(connection& db, std::int64_t trade_no, const trade_form& form, std::int64_t now) {
   db.execute(sql::update_trade, {form.title, form.address, form.stuff_status, form.exchange, form.price, form.content,
                                  form.post_status, now, trade_no});
 }
-
-void delete_trade(connection& db, std::int64_t trade_no) {
-  db.execute(sql::delete_views, {trade_no});
-  db.execute(sql::delete_wishes, {trade_no});
-  db.execute(sql::delete_images, {trade_no});
-  db.execute(sql::delete_trade, {trade_no});
-}
-
-void insert_images(connection& db, std::int64_t trade_no, const std::vector<std::string>& urls) {
-  for (const auto& url : urls) db.execute(sql::insert_image, {trade_no, url});
-}
-
-std::vector<std::string> image_urls(connection& db, std::int64_t trade_no) {
-  std::vector<std::string> urls;
-  for (const auto& row : db.query(sql::image_urls, {trade_no})) urls.push_back(row.as_text(0));
-  return urls;
-}
-
-void delete_images(connection& db, std::int64_t trade_no) { db.execute(sql::delete_images, {trade_no}); }
 
 std::vector<trade_summary> list_trades(connection& db, const trade_filter& filter, sort_order sort, page paging) {
   list_sql::params params;
@@ -68,25 +69,12 @@ std::vector<trade_summary> list_trades(connection& db, const trade_filter& filte
   list_sql::substring(params, filter.address);
   list_sql::exact(params, filter.post_status);
   list_sql::paging(params, paging);
-  std::vector<trade_summary> trades;
-  for (const auto& row : db.query(list_statement(sort), params)) trades.push_back(to_summary(row));
-  return trades;
+  return post::all_of(db.query(list_statement(sort), params), to_summary);
 }
 
 std::vector<trade_summary> trades_of(connection& db, std::int64_t member_no) {
-  std::vector<trade_summary> trades;
-  for (const auto& row : db.query(sql::list_of_member, {member_no})) trades.push_back(to_summary(row));
-  return trades;
+  static const std::string statement = std::string(sql::summary_columns) + sql::of_member;
+  return post::all_of(db.query(statement, {member_no}), to_summary);
 }
-
-bool viewed(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day) {
-  return !db.query(sql::viewed, {trade_no, viewer, day}).empty();
-}
-
-bool record_view(connection& db, std::int64_t trade_no, const std::string& viewer, std::int64_t day) {
-  return db.execute(sql::record_view, {trade_no, viewer, day}) > 0;
-}
-
-void add_view(connection& db, std::int64_t trade_no) { db.execute(sql::add_view, {trade_no}); }
 
 }  // namespace daengtionary::trade::repository

@@ -1,4 +1,5 @@
-// Trade rules: validation, authorship, per-day view counting, cascading deletes, wishes.
+// Trade rules: the market's post, in the shape post::service gives every post (images, views, authorship,
+// likes).
 #pragma once
 
 #include <cstdint>
@@ -8,24 +9,16 @@
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/upload.hpp"
+#include "apps/daengtionary/post/service.hpp"
 #include "apps/daengtionary/trade/dto.hpp"
-
-namespace platform::sql {
-class database;
-}
-
-namespace daengtionary {
-class image_uploads;
-}
 
 namespace daengtionary::trade {
 
-class service {
+class service : public post::service {
  public:
   service(platform::sql::database& db, image_uploads& images);
 
-  asio::awaitable<result<void>> create(std::int64_t member_no, trade_form form, std::vector<upload> files);
+  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, trade_form form, std::vector<upload> files);
   asio::awaitable<std::vector<trade_summary>> list(trade_filter filter, sort_order sort, page paging);
   // The member's own trades, newest first (/mypage/mypost/trade).
   asio::awaitable<std::vector<trade_summary>> list_of(std::int64_t member_no);
@@ -35,14 +28,6 @@ class service {
   // Keeps the images unless files are sent; then they replace the old ones.
   asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t trade_no, trade_form form,
                                        std::vector<upload> files);
-  asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t trade_no);
-
-  // True when the wish was added, false when it was removed.
-  asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t trade_no);
-
- private:
-  platform::sql::database& db_;
-  image_uploads& images_;
 };
 
 }  // namespace daengtionary::trade

@@ -1,0 +1,141 @@
+// The route handlers every kind of post shares, parametrised by a feature's description: a struct that
+// names its context (with `members`, `posts` = its service, `pages`), its path parameter, its form binding,
+// list filter and row JSON, and its messages. Bound like any handler: `signed_in(post::remove<place_post>)`.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include <boost/json/array.hpp>
+
+#include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/form.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "platform/cache/page_cache.hpp"
+#include "apps/daengtionary/common/request_params.hpp"
+#include "apps/daengtionary/common/wish_answer.hpp"
+#include "apps/daengtionary/member/dto.hpp"
+#include "platform/http/message.hpp"
+
+namespace daengtionary::member {
+class service;
+}
+
+namespace daengtionary::post {
+
+// What a feature's routes are bound to: members (sign-in, viewers), the feature's service, the list pages.
+template <class Service>
+struct context {
+  member::service& members;
+  Service& posts;
+  platform::cache::page_cache& pages;
+};
+
+// POST …/create multipart `data` + imgUrl files: 200 Feature::created; 400 NOT_VALIDCONTENT, image format; 401.
+template <class Feature>
+asio::awaitable<platform::http::response> create(typename Feature::context ctx, platform::http::request req,
+                                                 member::member_record me) {
+  const form parts = form::read(req);
+  auto fields = Feature::form_of(parts);
+  if (!fields) co_return fail(fields.error());
+  auto created = co_await ctx.posts.create(me.member_no, std::move(*fields), parts.files("imgUrl"));
+  if (!created) co_return fail(created.error());
+  co_return ok(Feature::created);
+}
+
+// PATCH …/{id} multipart `data` + optional imgUrl files (they replace the images): 200 수정 성공; 400 (content,
+// not the author); 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> update(typename Feature::context ctx, platform::http::request req,
+                                                 member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  const form parts = form::read(req);
+  auto fields = Feature::form_of(parts);
+  if (!fields) co_return fail(fields.error());
+  auto updated = co_await ctx.posts.update(me.member_no, id, std::move(*fields), parts.files("imgUrl"));
+  if (!updated) co_return fail(updated.error());
+  co_return ok("수정 성공");
+}
+
+// DELETE …/{id}: 200 Feature::deleted (every row that refers to the post goes too); 400 not the author; 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> remove(typename Feature::context ctx, platform::http::request req,
+                                                 member::member_record me) {
+  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int(Feature::id));
+  if (!removed) co_return fail(removed.error());
+  co_return ok(Feature::deleted);
+}
+
+// POST …/{id}/wish: 200 added (all ids null) or removed (the post's id set); 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> toggle_wish(typename Feature::context ctx, platform::http::request req,
+                                                      member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  auto added = co_await ctx.posts.toggle_wish(me.member_no, id);
+  if (!added) co_return fail(added.error());
+  co_return wishes::answer(Feature::wish, id, *added);
+}
+
+// The children's routes (reviews, comments): Feature::child_form_of reads the multipart `data`,
+// Feature::child_json answers a row, ctx.posts.children() is the service's post::children.
+//
+// POST …/review/create/{id}: 200 리뷰 생성 완료 + the child; 400; 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> add_child(typename Feature::context ctx, platform::http::request req,
+                                                    member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  auto child = Feature::child_form_of(form::read(req));
+  if (!child) co_return fail(child.error());
+  auto added = co_await ctx.posts.children().add(me.member_no, id, std::move(*child));
+  if (!added) co_return fail(added.error());
+  co_return ok(Feature::child_json(*added), "리뷰 생성 완료");
+}
+
+// PATCH …/review/{id}/{reviewNo}: 200 수정 성공 + the child; 400 (content, not the writer); 401; 404 (post, or
+// a child not of that post).
+template <class Feature>
+asio::awaitable<platform::http::response> update_child(typename Feature::context ctx, platform::http::request req,
+                                                       member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  const auto child_no = req.path_int("reviewNo");
+  auto child = Feature::child_form_of(form::read(req));
+  if (!child) co_return fail(child.error());
+  auto updated = co_await ctx.posts.children().update(me.member_no, id, child_no, std::move(*child));
+  if (!updated) co_return fail(updated.error());
+  co_return ok(Feature::child_json(*updated), "수정 성공");
+}
+
+// DELETE …/review/{id}/{reviewNo}: 200 삭제 성공; 400 not the writer; 401; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> remove_child(typename Feature::context ctx, platform::http::request req,
+                                                       member::member_record me) {
+  const auto id = req.path_int(Feature::id);
+  auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
+  if (!removed) co_return fail(removed.error());
+  co_return ok("삭제 성공");
+}
+
+template <class Feature>
+asio::awaitable<platform::http::response> render_list(typename Feature::context ctx, typename Feature::filter filter,
+                                                      sort_order sort, page paging) {
+  boost::json::array data;
+  for (const auto& row : co_await ctx.posts.list(std::move(filter), sort, paging)) {
+    data.push_back(Feature::summary_json(row));
+  }
+  co_return ok(data, "조회 성공");
+}
+
+// One page of the list (…&sort&pagenum&pagesize): 200 조회 성공; 400. The same page for every caller (the
+// frontend asks anonymously), so it is cached by request target.
+template <class Feature>
+asio::awaitable<platform::http::response> list_page(typename Feature::context ctx, platform::http::request req,
+                                                    typename Feature::filter filter) {
+  const auto sort = parse_sort(req.required_query("sort"));
+  auto paging = page_of(req);
+  if (!paging) co_return fail(paging.error());
+  co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list<Feature>, ctx, std::move(filter),
+                            sort, *paging);
+}
+
+}  // namespace daengtionary::post
