@@ -15,6 +15,7 @@
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
+#include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
 
