@@ -28,7 +28,7 @@ void log_counts(const sweep_counts& counts) {
 
 }  // namespace
 
-sweeper::sweeper(asio::any_io_executor executor, object_store& store, io::blocking_pool& pool,
+sweeper::sweeper(const asio::any_io_executor& executor, object_store& store, io::blocking_pool& pool,
                  referenced_keys references, sweep_settings settings)
     : store_(store),
       pool_(pool),

@@ -26,8 +26,8 @@ using referenced_keys = std::function<asio::awaitable<std::unordered_set<std::st
 // need no lock. The listing and removals run on the blocking pool.
 class sweeper {
  public:
-  sweeper(asio::any_io_executor executor, object_store& store, io::blocking_pool& pool, referenced_keys references,
-          sweep_settings settings);
+  sweeper(const asio::any_io_executor& executor, object_store& store, io::blocking_pool& pool,
+          referenced_keys references, sweep_settings settings);
   sweeper(const sweeper&) = delete;
   sweeper& operator=(const sweeper&) = delete;
 

@@ -85,7 +85,7 @@ std::int64_t insert_message(connection& db, const new_message& message) {
 }
 
 std::optional<message_record> find_message(connection& db, std::int64_t message_no) {
-  auto rows = db.query(sql::find_message, {message_no});
+  auto rows = db.query(sql::find_message(), {message_no});
   if (rows.empty()) return std::nullopt;
   return to_message(rows[0]);
 }
@@ -93,11 +93,11 @@ std::optional<message_record> find_message(connection& db, std::int64_t message_
 std::vector<message_record> messages_of(connection& db, std::int64_t room_no, const message_window& window) {
   std::vector<message_record> messages;
   if (!window.before && !window.size) {
-    for (const auto& row : db.query(sql::whole_history, {room_no})) messages.push_back(to_message(row));
+    for (const auto& row : db.query(sql::whole_history(), {room_no})) messages.push_back(to_message(row));
     return messages;
   }
   const std::int64_t before = window.before.value_or(std::numeric_limits<std::int64_t>::max());
-  for (const auto& row : db.query(sql::page_before, {room_no, before, window.size.value_or(default_page_size)})) {
+  for (const auto& row : db.query(sql::page_before(), {room_no, before, window.size.value_or(default_page_size)})) {
     messages.push_back(to_message(row));
   }
   std::reverse(messages.begin(), messages.end());

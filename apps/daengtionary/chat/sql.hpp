@@ -35,11 +35,21 @@ inline constexpr std::string_view message_select =
     "SELECT m.message_no, m.room_no, m.type, "
     "CASE WHEN m.type = 'SYSTEM' THEN 'SYSTEM' ELSE COALESCE(a.nick, m.sender) END AS sender, m.message, m.date "
     "FROM chat_message m LEFT JOIN member a ON a.member_no = m.member_no ";
-inline const std::string find_message = std::string(message_select) + "WHERE m.message_no = ?";
-inline const std::string whole_history = std::string(message_select) + "WHERE m.room_no = ? ORDER BY m.message_no";
+// Built on first use rather than at static initialisation, where a failed allocation could not be caught.
+inline const std::string& find_message() {
+  static const std::string text = std::string(message_select) + "WHERE m.message_no = ?";
+  return text;
+}
+inline const std::string& whole_history() {
+  static const std::string text = std::string(message_select) + "WHERE m.room_no = ? ORDER BY m.message_no";
+  return text;
+}
 // Newest first; the repository turns the page back into ascending order.
-inline const std::string page_before =
-    std::string(message_select) + "WHERE m.room_no = ? AND m.message_no < ? ORDER BY m.message_no DESC LIMIT ?";
+inline const std::string& page_before() {
+  static const std::string text =
+      std::string(message_select) + "WHERE m.room_no = ? AND m.message_no < ? ORDER BY m.message_no DESC LIMIT ?";
+  return text;
+}
 
 // A member's rooms with their last message and unread count (messages after the member's last read one that
 // the member did not send), most recent activity first: the last message's time, or the room's creation.

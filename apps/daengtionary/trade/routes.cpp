@@ -10,7 +10,6 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
-#include "platform/cache/page_cache.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/member/viewer.hpp"

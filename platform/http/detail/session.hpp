@@ -39,7 +39,7 @@ asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, connections::membe
 
 // Routes one request and turns every failure into a response, a handler that misses its deadline
 // included (503); never throws. `target` is raw's target parsed (nullopt: malformed).
-asio::awaitable<response> respond(std::shared_ptr<server_context> context, raw_request raw,
+asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_request raw,
                                   std::optional<parsed_target> target, std::string remote_ip, std::string request_id);
 
 }  // namespace platform::http::detail

@@ -134,6 +134,11 @@ for (const transport of TRANSPORTS) {
 }
 
 test('a vanished client is timed out: on_close runs and the session answers c[3000]', async () => {
+  // Earlier tests' sessions may still be closing: wait for them, so that the count grows for this one only.
+  await eventually(async () => {
+    const { opened, closed } = await stats();
+    return closed >= opened;
+  }, 'earlier sessions closed', DISCONNECT_DELAY_MS * 5);
   const before = await stats();
   const poll = () => fetch(`${server.url}/echo/000/vanishing/xhr`, { method: 'POST' }).then((r) => r.text());
   assert.equal(await poll(), 'o\n');
