@@ -1,7 +1,7 @@
 // Mapping config keys to settings, with their defaults and ranges.
 #include "apps/daengtionary/settings.hpp"
 
-#include "platform/auth/base64.hpp"
+#include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
 
@@ -23,14 +23,7 @@ settings load_settings(const std::filesystem::path& file) {
   s.sql_max_connections = static_cast<std::size_t>(config.integer("sql.max_connections", 8, 1, 256));
   s.migrations = config.text("sql.migrations", "migrations/daengtionary");
 
-  const auto secret = config.optional_text("jwt.secret");
-  if (!secret)
-    throw platform::config::config_error("config key 'jwt.secret' is required (set DAENGTIONARY_JWT_SECRET)");
-  auto key = platform::auth::base64_decode(*secret);
-  if (!key || key->size() < 32) {
-    throw platform::config::config_error("config key 'jwt.secret' must be Base64 of at least 32 bytes");
-  }
-  s.jwt_key = std::move(*key);
+  s.jwt_key = platform::auth::read_jwt_key(config, "DAENGTIONARY_JWT_SECRET");
 
   s.storage_root = config.text("storage.root", "var/daengtionary/images");
   s.public_base_url = config.text("storage.public_base_url", "http://localhost:8080");
@@ -40,21 +33,7 @@ settings load_settings(const std::filesystem::path& file) {
   s.storage_sweep.max_removals =
       static_cast<std::size_t>(config.integer("storage.sweep_max_removals", 1000, 1, 1000000));
 
-  auto client_id = config.optional_text("kakao.client_id");
-  auto redirect_uri = config.optional_text("kakao.redirect_uri");
-  platform::auth::kakao_settings kakao;
-  kakao.client_secret = config.optional_text("kakao.client_secret");
-  kakao.token_url = config.text("kakao.token_url", kakao.token_url);
-  kakao.user_info_url = config.text("kakao.user_info_url", kakao.user_info_url);
-  if (client_id.has_value() != redirect_uri.has_value()) {
-    throw platform::config::config_error("config keys 'kakao.client_id' and 'kakao.redirect_uri' go together");
-  }
-  if (client_id) {
-    kakao.client_id = std::move(*client_id);
-    kakao.redirect_uri = std::move(*redirect_uri);
-    s.kakao = std::move(kakao);
-  }
-
+  s.kakao = platform::auth::read_kakao_settings(config);
   s.admin_code = config.optional_text("member.admin_code");
   s.log_level = config.text("log.level", "info");
   config.finish();

@@ -1,7 +1,7 @@
-// Starting and stopping the real daengtionary binary for one test file, on SQLite or PostgreSQL.
+// Starting and stopping an app's real binary (daengtionary or bbodok) for one test file, on SQLite or PostgreSQL.
 //
 // Environment:
-//   DAENGTIONARY_BIN   the binary (default: the dev build)
+//   DAENGTIONARY_BIN, BBODOK_BIN   the binaries (default: the dev build)
 //   E2E_DATABASE       "sqlite" (default, a temp file) or "postgresql" (a fresh database per server,
 //                      created from TEST_POSTGRES_URL and dropped afterwards)
 //   TEST_POSTGRES_URL  an existing PostgreSQL database URL whose user may CREATE DATABASE
@@ -18,9 +18,26 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const repoRoot = path.resolve(here, '../../..');
 
 export const BIN = process.env.DAENGTIONARY_BIN || path.join(repoRoot, 'build/dev/apps/daengtionary/daengtionary');
+export const BBODOK_BIN = process.env.BBODOK_BIN || path.join(repoRoot, 'build/dev/apps/bbodok/bbodok');
 export const DATABASE = process.env.E2E_DATABASE || 'sqlite';
-const MIGRATIONS = path.join(repoRoot, 'migrations/daengtionary');
 export const SEED_DATA = path.join(repoRoot, 'seed/daengtionary');
+
+// What differs between the apps: the binary, the environment prefix of config keys, migrations, the seed
+// command line, and the app's own environment (daengtionary's image store).
+const APPS = {
+  daengtionary: {
+    bin: BIN,
+    prefix: 'DAENGTIONARY',
+    seedArgs: (seed) => ['seed', '--data', SEED_DATA, ...(seed.bulkPosts ? ['--bulk-posts', String(seed.bulkPosts)] : [])],
+    env: ({ storageRoot, url }) => ({ DAENGTIONARY_STORAGE_ROOT: storageRoot, DAENGTIONARY_STORAGE_PUBLIC_BASE_URL: url }),
+  },
+  bbodok: {
+    bin: BBODOK_BIN,
+    prefix: 'BBODOK',
+    seedArgs: () => ['seed'],
+    env: () => ({}),
+  },
+};
 const SANITIZER_MARKERS = ['AddressSanitizer', 'runtime error', 'LeakSanitizer', 'UndefinedBehaviorSanitizer'];
 
 // A port nobody listens on right now (the usual small race is acceptable for tests).
@@ -40,9 +57,9 @@ function psql(url, sql) {
 }
 
 // A fresh database: { url, scalar(sql), drop() }.
-function createDatabase(dir) {
+function createDatabase(dir, app) {
   if (DATABASE === 'sqlite') {
-    const file = path.join(dir, 'daengtionary.db');
+    const file = path.join(dir, `${app}.db`);
     return { url: `sqlite:${file}`, scalar: (sql) => execFileSync('sqlite3', [file, sql], { encoding: 'utf8' }).trim(), drop() {} };
   }
   if (DATABASE !== 'postgresql') throw new Error(`E2E_DATABASE must be "sqlite" or "postgresql", not "${DATABASE}"`);
@@ -75,26 +92,29 @@ async function sleep(ms) {
 }
 
 // The Kakao settings for a stub from kakao_stub.mjs.
-export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'https://daengtionary.site/kakao/callback' } = {}) {
+export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'https://daengtionary.site/kakao/callback', app = 'daengtionary' } = {}) {
+  const prefix = APPS[app].prefix;
   return {
-    DAENGTIONARY_KAKAO_CLIENT_ID: clientId,
-    DAENGTIONARY_KAKAO_REDIRECT_URI: redirectUri,
-    DAENGTIONARY_KAKAO_TOKEN_URL: `${stub.url}/oauth/token`,
-    DAENGTIONARY_KAKAO_USER_INFO_URL: `${stub.url}/v2/user/me`,
+    [`${prefix}_KAKAO_CLIENT_ID`]: clientId,
+    [`${prefix}_KAKAO_REDIRECT_URI`]: redirectUri,
+    [`${prefix}_KAKAO_TOKEN_URL`]: `${stub.url}/oauth/token`,
+    [`${prefix}_KAKAO_USER_INFO_URL`]: `${stub.url}/v2/user/me`,
   };
 }
 
 // Starts the binary; resolves once GET /health answers 200.
 // Options: env (extra environment), scheme ("http", or "https" when env configures TLS), isReady(url),
 // the start-up probe (default: fetch /health; an https server with a self-signed certificate needs its own),
-// seed: run `daengtionary seed` on the fresh database first (true, or { bulkPosts }), and launcher: a command
+// seed: run the app's `seed` on the fresh database first (true, or { bulkPosts }), app: "daengtionary" (default)
+// or "bbodok", and launcher: a command
 // the binary is started through, which ends by exec-ing its arguments (e.g. ['sh', '-c', 'ulimit -n 128; exec "$0" "$@"']),
 // so that server.pid is the server's.
-export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady, seed = false, launcher = [] } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-daengtionary-'));
+export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady, seed = false, launcher = [], app = 'daengtionary' } = {}) {
+  const { bin, prefix, seedArgs, env: appEnv } = APPS[app];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${app}-`));
   let db;
   try {
-    db = createDatabase(dir);
+    db = createDatabase(dir, app);
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -103,33 +123,31 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
   const url = `${scheme}://127.0.0.1:${port}`;
   const secret = randomBytes(48);
   const storageRoot = path.join(dir, 'images');
-  const configFile = path.join(dir, 'daengtionary.toml');
+  const configFile = path.join(dir, `${app}.toml`);
   fs.writeFileSync(configFile, '# written by tests/e2e/lib/server.mjs; everything else comes from the environment\n[log]\nlevel = "info"\n');
   const logFile = path.join(dir, 'server.log');
   const logFd = fs.openSync(logFile, 'a');
 
   const childEnv = {
     ...process.env,
-    DAENGTIONARY_HTTP_ADDRESS: '127.0.0.1',
-    DAENGTIONARY_HTTP_PORT: String(port),
-    DAENGTIONARY_HTTP_IO_THREADS: '2',
-    DAENGTIONARY_SQL_URL: db.url,
-    DAENGTIONARY_SQL_MIGRATIONS: MIGRATIONS,
-    DAENGTIONARY_STORAGE_ROOT: storageRoot,
-    DAENGTIONARY_STORAGE_PUBLIC_BASE_URL: url,
-    DAENGTIONARY_JWT_SECRET: secret.toString('base64'),
+    [`${prefix}_HTTP_ADDRESS`]: '127.0.0.1',
+    [`${prefix}_HTTP_PORT`]: String(port),
+    [`${prefix}_HTTP_IO_THREADS`]: '2',
+    [`${prefix}_SQL_URL`]: db.url,
+    [`${prefix}_SQL_MIGRATIONS`]: path.join(repoRoot, 'migrations', app),
+    [`${prefix}_JWT_SECRET`]: secret.toString('base64'),
+    ...appEnv({ storageRoot, url }),
     ...env,
   };
   if (seed) {
-    const bulk = seed.bulkPosts ? ['--bulk-posts', String(seed.bulkPosts)] : [];
-    const seeded = spawnSync(BIN, ['--config', configFile, 'seed', '--data', SEED_DATA, ...bulk],
+    const seeded = spawnSync(bin, ['--config', configFile, ...seedArgs(seed)],
                              { cwd: dir, env: childEnv, stdio: ['ignore', logFd, logFd], timeout: 120_000 });
     if (seeded.status !== 0) {
       fs.closeSync(logFd);
       const log = fs.readFileSync(logFile, 'utf8');
       db.drop();
       fs.rmSync(dir, { recursive: true, force: true });
-      throw new Error(`daengtionary seed failed (${seeded.status ?? seeded.error}):\n${log}`);
+      throw new Error(`${app} seed failed (${seeded.status ?? seeded.error}):\n${log}`);
     }
   }
   fs.closeSync(logFd);
@@ -139,7 +157,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
   let exited;
   const launch = (env) => {
     const fd = fs.openSync(logFile, 'a');
-    const [command, ...args] = [...launcher, BIN, '--config', configFile];
+    const [command, ...args] = [...launcher, bin, '--config', configFile];
     child = spawn(command, args, { cwd: dir, env, stdio: ['ignore', fd, fd] });
     fs.closeSync(fd);
     exit = null;
@@ -171,7 +189,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
       const text = server.log();
       const lines = text.split('\n');
       const tail = lines.slice(-200).join('\n');
-      console.error(`---- daengtionary output (${title}; ${logFile}, last ${Math.min(lines.length, 200)} lines) ----\n${tail}\n---- end ----`);
+      console.error(`---- ${app} output (${title}; ${logFile}, last ${Math.min(lines.length, 200)} lines) ----\n${tail}\n---- end ----`);
     },
     get exit() {
       return exit;
@@ -222,13 +240,13 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
       if (exit) {
         server.dumpLog('start-up');
         await server.dispose();
-        throw new Error(`daengtionary exited during start-up: ${JSON.stringify(exit)} (binary ${BIN})`);
+        throw new Error(`${app} exited during start-up: ${JSON.stringify(exit)} (binary ${bin})`);
       }
       if (await isReady(url)) return;
       if (Date.now() > deadline) {
         server.dumpLog('start-up');
         await server.dispose();
-        throw new Error(`daengtionary did not answer GET /health within 60 s on ${url}`);
+        throw new Error(`${app} did not answer GET /health within 60 s on ${url}`);
       }
       await sleep(50);
     }

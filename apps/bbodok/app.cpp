@@ -1,0 +1,60 @@
+// Wiring of the Bbodok process.
+#include "apps/bbodok/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "apps/bbodok/common/envelope.hpp"
+#include "apps/bbodok/member/service.hpp"
+#include "platform/auth/tokens.hpp"
+#include "platform/http/server.hpp"
+#include "platform/io/blocking_pool.hpp"
+#include "platform/io/context_pool.hpp"
+#include "platform/sql/database.hpp"
+#include "platform/sql/migrate.hpp"
+
+namespace bbodok {
+namespace {
+
+namespace http = platform::http;
+
+std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
+  auto conn = db.acquire();
+  const std::size_t applied = platform::sql::migrate(*conn, config.migrations);
+  if (applied > 0) spdlog::info("applied {} migration(s) from {}", applied, config.migrations.string());
+  return applied;
+}
+
+// GET /health: 200 SUCCESS with data null (the load balancer's check).
+asio::awaitable<http::response> health(http::request) { co_return success(nullptr); }
+
+}  // namespace
+
+int migrate(const settings& config) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  apply_migrations(*db, config);
+  return 0;
+}
+
+int serve(const settings& config) {
+  platform::io::context_pool contexts(config.io_threads);
+  platform::io::blocking_pool pool(config.blocking_threads, config.blocking_max_pending);
+  auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);
+  apply_migrations(*db, config);
+
+  platform::auth::token_issuer tokens(config.jwt_key, config.access_token_lifetime, config.refresh_token_lifetime);
+  member::service members(*db, tokens);
+
+  http::router routes;
+  routes.add(http::verb::get, "/health", health);
+
+  http::server server(contexts, config.http, routes, framework_error);
+  const unsigned short port = server.start();
+  spdlog::info("bbodok listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
+  contexts.run_until_signal([&server]() -> asio::awaitable<void> { co_await server.drain(); });
+  pool.join();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace bbodok

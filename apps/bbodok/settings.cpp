@@ -1,0 +1,38 @@
+// Mapping config keys to settings, with their defaults and ranges.
+#include "apps/bbodok/settings.hpp"
+
+#include "platform/auth/settings.hpp"
+#include "platform/config/reader.hpp"
+#include "platform/http/server_config.hpp"
+
+namespace bbodok {
+
+settings load_settings(const std::filesystem::path& file) {
+  auto config = platform::config::reader::from_file(file, "BBODOK");
+  settings s;
+
+  auto http = platform::http::read_server_config(config, 8081, {});
+  s.http = std::move(http.options);
+  s.io_threads = http.io_threads;
+
+  s.blocking_threads = static_cast<std::size_t>(config.integer("blocking.threads", 8, 1, 256));
+  s.blocking_max_pending = static_cast<std::size_t>(config.integer("blocking.max_pending", 10000, 1, 1000000));
+
+  s.sql_url = config.text("sql.url", "sqlite:var/bbodok/bbodok.db");
+  s.sql_max_connections = static_cast<std::size_t>(config.integer("sql.max_connections", 8, 1, 256));
+  s.migrations = config.text("sql.migrations", "migrations/bbodok");
+
+  s.jwt_key = platform::auth::read_jwt_key(config, "BBODOK_JWT_SECRET");
+  constexpr std::int64_t day = 24 * 3600;
+  // The frontend never stores a refreshed token (contract §1), so the access token's lifetime is the session's.
+  s.access_token_lifetime = std::chrono::seconds(config.integer("jwt.access_ttl_seconds", day / 2, 60, 30 * day));
+  s.refresh_token_lifetime = std::chrono::seconds(config.integer("jwt.refresh_ttl_seconds", 14 * day, 60, 365 * day));
+
+  s.kakao = platform::auth::read_kakao_settings(config);
+  s.dev_login = config.boolean("member.dev_login", false);
+  s.log_level = config.text("log.level", "info");
+  config.finish();
+  return s;
+}
+
+}  // namespace bbodok

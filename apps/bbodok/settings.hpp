@@ -1,0 +1,34 @@
+// Bbodok's configuration, read and validated once at start (config/bbodok.toml + environment).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "platform/auth/kakao.hpp"
+#include "platform/http/server.hpp"
+
+namespace bbodok {
+
+struct settings {
+  platform::http::server_options http;
+  std::size_t io_threads = 0;
+  std::size_t blocking_threads = 8;
+  std::size_t blocking_max_pending = 10000;
+  std::string sql_url;
+  std::size_t sql_max_connections = 8;
+  std::filesystem::path migrations;
+  std::string jwt_key;  // decoded bytes of the Base64 `jwt.secret`
+  std::chrono::seconds access_token_lifetime{};
+  std::chrono::seconds refresh_token_lifetime{};
+  std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
+  bool dev_login = false;  // POST /api/v1/members/dev-login: for machines without Kakao credentials
+  std::string log_level;
+};
+
+// Throws platform::config::config_error naming the offending key.
+settings load_settings(const std::filesystem::path& file);
+
+}  // namespace bbodok

@@ -1,0 +1,33 @@
+// The auth keys, their checks and their defaults.
+#include "platform/auth/settings.hpp"
+
+#include "platform/auth/base64.hpp"
+#include "platform/config/reader.hpp"
+
+namespace platform::auth {
+
+std::string read_jwt_key(config::reader& config, const std::string& env_name) {
+  const auto secret = config.optional_text("jwt.secret");
+  if (!secret) throw config::config_error("config key 'jwt.secret' is required (set " + env_name + ")");
+  auto key = base64_decode(*secret);
+  if (!key || key->size() < 32) throw config::config_error("config key 'jwt.secret' must be Base64 of at least 32 bytes");
+  return std::move(*key);
+}
+
+std::optional<kakao_settings> read_kakao_settings(config::reader& config) {
+  auto client_id = config.optional_text("kakao.client_id");
+  auto redirect_uri = config.optional_text("kakao.redirect_uri");
+  kakao_settings kakao;
+  kakao.client_secret = config.optional_text("kakao.client_secret");
+  kakao.token_url = config.text("kakao.token_url", kakao.token_url);
+  kakao.user_info_url = config.text("kakao.user_info_url", kakao.user_info_url);
+  if (client_id.has_value() != redirect_uri.has_value()) {
+    throw config::config_error("config keys 'kakao.client_id' and 'kakao.redirect_uri' go together");
+  }
+  if (!client_id) return std::nullopt;
+  kakao.client_id = std::move(*client_id);
+  kakao.redirect_uri = std::move(*redirect_uri);
+  return kakao;
+}
+
+}  // namespace platform::auth
