@@ -10,7 +10,8 @@ std::string read_jwt_key(config::reader& config, const std::string& env_name) {
   const auto secret = config.optional_text("jwt.secret");
   if (!secret) throw config::config_error("config key 'jwt.secret' is required (set " + env_name + ")");
   auto key = base64_decode(*secret);
-  if (!key || key->size() < 32) throw config::config_error("config key 'jwt.secret' must be Base64 of at least 32 bytes");
+  if (!key || key->size() < 32)
+    throw config::config_error("config key 'jwt.secret' must be Base64 of at least 32 bytes");
   return std::move(*key);
 }
 

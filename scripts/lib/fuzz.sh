@@ -3,7 +3,7 @@
 # scripts/bootstrap) and `fuzz_run_all SECONDS` runs every fuzzer for SECONDS on a copy of its seed corpus.
 # Returns non-zero when a build fails or any fuzzer finds a crash, leak, timeout or OOM.
 
-FUZZ_TARGETS=(multipart_fuzz target_fuzz sockjs_fuzz stomp_fuzz)
+FUZZ_TARGETS=(multipart_fuzz target_fuzz sockjs_fuzz stomp_fuzz socketio_fuzz)
 
 _fuzz_root() {
   (cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -24,12 +24,18 @@ struct wire {
 
 wire describe(errc e) {
   switch (e) {
-    case errc::bad_request: return {http::status::bad_request, "fail"};
-    case errc::unauthenticated: return {http::status::unauthorized, "fail"};
-    case errc::forbidden: return {http::status::forbidden, "fail"};
-    case errc::not_found: return {http::status::not_found, "fail"};
-    case errc::invalid_refresh_token: return {http::status::bad_request, "INVALID REFRESH TOKEN"};
-    case errc::upstream_unavailable: return {http::status::bad_gateway, "fail"};
+    case errc::bad_request:
+      return {http::status::bad_request, "fail"};
+    case errc::unauthenticated:
+      return {http::status::unauthorized, "fail"};
+    case errc::forbidden:
+      return {http::status::forbidden, "fail"};
+    case errc::not_found:
+      return {http::status::not_found, "fail"};
+    case errc::invalid_refresh_token:
+      return {http::status::bad_request, "INVALID REFRESH TOKEN"};
+    case errc::upstream_unavailable:
+      return {http::status::bad_gateway, "fail"};
   }
   return {http::status::internal_server_error, "fail"};
 }
@@ -54,10 +60,14 @@ http::response fail(const failure& f) {
 
 http::response framework_error(const http::problem& problem) {
   switch (problem.code) {
-    case http::status::not_found: return fail(failure{errc::not_found, std::string(problem.message)});
-    case http::status::unauthorized: return fail(unauthenticated());
-    case http::status::forbidden: return fail(forbidden());
-    default: break;
+    case http::status::not_found:
+      return fail(failure{errc::not_found, std::string(problem.message)});
+    case http::status::unauthorized:
+      return fail(unauthenticated());
+    case http::status::forbidden:
+      return fail(forbidden());
+    default:
+      break;
   }
   if (static_cast<unsigned>(problem.code) >= 500) {
     boost::json::object out{{"code", "fail"}, {"message", "잠시 후 다시 시도해 주세요."}};

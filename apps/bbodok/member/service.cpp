@@ -10,8 +10,7 @@
 
 namespace bbodok::member {
 
-service::service(platform::sql::database& db, const platform::auth::token_issuer& tokens)
-    : db_(db), tokens_(tokens) {}
+service::service(platform::sql::database& db, const platform::auth::token_issuer& tokens) : db_(db), tokens_(tokens) {}
 
 asio::awaitable<std::optional<member_record>> service::authenticate(std::string authorization) {
   const auto token = platform::auth::bearer_token(authorization);

@@ -15,8 +15,8 @@ constexpr const char* close_emptied =
 
 }  // namespace
 
-std::int64_t cancel_reservations_in_group(platform::sql::connection& db, std::int64_t member_id,
-                                          std::int64_t group_id, std::int64_t now) {
+std::int64_t cancel_reservations_in_group(platform::sql::connection& db, std::int64_t member_id, std::int64_t group_id,
+                                          std::int64_t now) {
   const std::int64_t cancelled = db.execute(cancel_in_group, {now, member_id, group_id});
   if (cancelled > 0) db.execute(close_emptied, {now, group_id});
   return cancelled;

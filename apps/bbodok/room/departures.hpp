@@ -10,7 +10,7 @@
 namespace bbodok::room {
 
 // Returns how many reservations it cancelled.
-std::int64_t cancel_reservations_in_group(platform::sql::connection& db, std::int64_t member_id,
-                                          std::int64_t group_id, std::int64_t now);
+std::int64_t cancel_reservations_in_group(platform::sql::connection& db, std::int64_t member_id, std::int64_t group_id,
+                                          std::int64_t now);
 
 }  // namespace bbodok::room
