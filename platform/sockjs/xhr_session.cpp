@@ -27,6 +27,7 @@ xhr_session::xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<
       session_id_(std::move(session_id)),
       handler_(std::move(handler)),
       table_(std::move(table)),
+      queue_({options_->queue_max_messages, options_->queue_max_bytes}),
       wake_receiver_(executor_),
       delivered_(executor_),
       timer_(executor_) {}
@@ -127,14 +128,12 @@ asio::awaitable<bool> xhr_session::deliver(std::shared_ptr<xhr_session> self, st
 
 void xhr_session::enqueue(messaging::payload message) {
   if (state_ != state::open) return;  // closing or closed: late sends are dropped
-  if (queue_.size() + 1 > options_->queue_max_messages || queued_bytes_ + message->size() > options_->queue_max_bytes) {
+  if (!queue_.push(std::move(message))) {
     spdlog::warn("sockjs {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
-                 queue_.size(), queued_bytes_, options_->overflow_code);
+                 queue_.size(), queue_.bytes(), options_->overflow_code);
     request_close({options_->overflow_code, "Send queue overflow", true});
     return;
   }
-  queued_bytes_ += message->size();
-  queue_.push_back(std::move(message));
   wake_receiver_.cancel();
 }
 
@@ -146,10 +145,7 @@ void xhr_session::request_close(const close_request& request) {
     return;
   }
   state_ = state::closing;
-  if (request.drop_queue) {
-    queue_.clear();
-    queued_bytes_ = 0;
-  }
+  if (request.drop_queue) queue_.clear();
   // The attached receiver takes the close frame after the queue; without one, the next receiver does, or the
   // disconnect delay (already running) ends the session. Nothing left to send: no reason to wait for either.
   if (receiver_ != 0) {
@@ -163,7 +159,6 @@ void xhr_session::request_close(const close_request& request) {
 void xhr_session::finish_close() {
   state_ = state::closed;
   queue_.clear();
-  queued_bytes_ = 0;
   wake_receiver_.cancel();
   notify_closed();
   arm_timer(options_->disconnect_delay);
@@ -213,13 +208,11 @@ void xhr_session::on_timer() {
 
 std::string xhr_session::take_queue_frame() {
   if (queue_.empty()) return {};
+  const auto messages = queue_.take_all();
   std::vector<std::string_view> texts;
-  texts.reserve(queue_.size());
-  for (const auto& message : queue_) texts.emplace_back(*message);
-  std::string frame = xhr_frame(message_frame(texts));
-  queue_.clear();
-  queued_bytes_ = 0;
-  return frame;
+  texts.reserve(messages.size());
+  for (const auto& message : messages) texts.emplace_back(*message);
+  return xhr_frame(message_frame(texts));
 }
 
 }  // namespace platform::sockjs

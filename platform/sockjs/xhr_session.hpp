@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +14,7 @@
 
 #include "platform/io/asio.hpp"
 #include "platform/messaging/connection.hpp"
+#include "platform/messaging/send_queue.hpp"
 #include "platform/sockjs/session_table.hpp"
 
 namespace platform::sockjs {
@@ -94,8 +94,7 @@ class xhr_session final : public messaging::connection {
   std::weak_ptr<session_table> table_;
 
   state state_ = state::fresh;
-  std::deque<messaging::payload> queue_;
-  std::size_t queued_bytes_ = 0;
+  messaging::send_queue queue_;
   std::string close_frame_;  // set when closing starts
   bool opened_ = false;      // on_open ran, so on_close is due once
   bool open_frame_due_ = false;

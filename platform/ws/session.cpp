@@ -80,7 +80,6 @@ class stream_session final : public session {
     }
     self->close_deadline_.cancel();
     self->queue_.clear();
-    self->queued_bytes_ = 0;
     try {
       self->handler_->on_close(as_session);
     } catch (const std::exception& e) {
@@ -132,7 +131,6 @@ class stream_session final : public session {
     while (self->state_ != state::closed) {
       if (self->pending_close_ && (self->pending_close_->drop_queue || self->queue_.empty())) {
         self->queue_.clear();
-        self->queued_bytes_ = 0;
         websocket::close_reason reason(self->pending_close_->code);
         reason.reason = self->pending_close_->reason.substr(0, max_reason_bytes);
         // Completes when the peer answers (the reader then sees `closed`), or fails if it is gone.
@@ -146,31 +144,17 @@ class stream_session final : public session {
         continue;
       }
       if (self->options_.coalesce && self->queue_.size() > 1) {
-        self->take_batch(batch, buffers);
+        self->queue_.take(batch, self->options_.coalesce_max_messages, self->options_.coalesce_max_bytes);
+        buffers.clear();
+        for (const auto& message : batch) buffers.push_back(asio::buffer(*message));
         auto [ec, written] = co_await ws.async_write(buffers, as_tuple);
         batch.clear();
         if (ec) co_return;
         continue;
       }
-      payload next = std::move(self->queue_.front());
-      self->queue_.pop_front();
-      self->queued_bytes_ -= next->size();
+      payload next = self->queue_.pop();
       auto [ec, written] = co_await ws.async_write(asio::buffer(*next), as_tuple);
       if (ec) co_return;  // the connection failed; the reader sees the same and ends the session
-    }
-  }
-
-  // Moves the messages of the next coalesced write from the queue into `batch`, with their buffers.
-  void take_batch(std::vector<payload>& batch, std::vector<asio::const_buffer>& buffers) {
-    buffers.clear();
-    std::size_t bytes = 0;
-    while (!queue_.empty() && batch.size() < options_.coalesce_max_messages &&
-           (batch.empty() || bytes + queue_.front()->size() <= options_.coalesce_max_bytes)) {
-      bytes += queue_.front()->size();
-      queued_bytes_ -= queue_.front()->size();
-      buffers.push_back(asio::buffer(*queue_.front()));
-      batch.push_back(std::move(queue_.front()));
-      queue_.pop_front();
     }
   }
 
@@ -230,6 +214,7 @@ session::session(boost::asio::any_io_executor executor, session_options options,
       path_(up.path),
       path_params_(up.path_params),
       query_(up.query),
+      queue_({options_.queue_max_messages, options_.queue_max_bytes}),
       wake_writer_(executor_) {}
 
 session::~session() = default;
@@ -248,14 +233,12 @@ void session::close(std::uint16_t code, std::string reason) {
 
 void session::enqueue(payload message) {
   if (state_ != state::open) return;  // closing or closed: late sends are dropped
-  if (queue_.size() + 1 > options_.queue_max_messages || queued_bytes_ + message->size() > options_.queue_max_bytes) {
+  if (!queue_.push(std::move(message))) {
     spdlog::warn("websocket {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
-                 queue_.size(), queued_bytes_, static_cast<int>(options_.overflow_code));
+                 queue_.size(), queue_.bytes(), static_cast<int>(options_.overflow_code));
     request_close({options_.overflow_code, "Send queue overflow", true});
     return;
   }
-  queued_bytes_ += message->size();
-  queue_.push_back(std::move(message));
   wake_writer_.cancel();
 }
 
@@ -263,10 +246,7 @@ void session::request_close(close_request request) {
   if (state_ != state::open) return;  // the first close wins
   state_ = state::closing;
   close_code_ = static_cast<std::uint16_t>(request.code);
-  if (request.drop_queue) {
-    queue_.clear();
-    queued_bytes_ = 0;
-  }
+  if (request.drop_queue) queue_.clear();
   pending_close_ = std::move(request);
   wake_writer_.cancel();
   start_close_deadline();

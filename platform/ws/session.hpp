@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -17,6 +16,7 @@
 #include "platform/http/upgrade.hpp"
 #include "platform/io/asio.hpp"
 #include "platform/messaging/connection.hpp"
+#include "platform/messaging/send_queue.hpp"
 
 namespace platform::ws {
 
@@ -100,8 +100,7 @@ class session : public messaging::connection {
   http::params query_;
 
   state state_ = state::open;
-  std::deque<payload> queue_;
-  std::size_t queued_bytes_ = 0;
+  messaging::send_queue queue_;
   std::optional<close_request> pending_close_;  // set once; the writer sends it when the queue allows
   std::uint16_t close_code_ = static_cast<std::uint16_t>(close_code::abnormal);
   boost::asio::steady_timer wake_writer_;  // expires never; cancelled to wake the writer
