@@ -1,30 +1,8 @@
-// The subscription handle shared by every pub/sub backend.
+// What every pub/sub backend shares.
 #include "platform/kv/pubsub.hpp"
-
-#include <utility>
 
 namespace platform::kv {
 
-subscription::state::~state() = default;
 pubsub::~pubsub() = default;
-
-subscription::subscription(std::shared_ptr<state> owned) noexcept : state_(std::move(owned)) {}
-
-subscription::~subscription() { reset(); }
-
-subscription::subscription(subscription&& other) noexcept : state_(std::move(other.state_)) {}
-
-subscription& subscription::operator=(subscription&& other) noexcept {
-  if (this != &other) {
-    reset();
-    state_ = std::move(other.state_);
-  }
-  return *this;
-}
-
-void subscription::reset() noexcept {
-  // Move out first so that a reset reached again through the handler's destruction sees an empty handle.
-  if (auto held = std::move(state_)) held->cancel();
-}
 
 }  // namespace platform::kv

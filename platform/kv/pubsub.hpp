@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "platform/messaging/subscription.hpp"
+
 namespace platform::kv {
 
-// RAII handle of one subscription: destroying it (or calling reset) unsubscribes.
+// The handle subscribe() returns: destroying it (or calling reset) unsubscribes.
 //
 // Guarantees every implementation must keep (callers rely on them, not on one backend):
 // - once reset() or the destructor has returned, the handler is never called again, and no call of it
@@ -21,34 +23,7 @@ namespace platform::kv {
 // Because reset() can wait for a call running on another thread, a handler must not destroy *another*
 // subscription whose handler may in turn destroy this one (two threads would wait for each other);
 // post such teardown to the owner's executor instead.
-class subscription {
- public:
-  // What an implementation keeps per subscription; cancel() implements the guarantees above and
-  // must be idempotent.
-  class state {
-   public:
-    virtual ~state();
-    virtual void cancel() noexcept = 0;
-  };
-
-  subscription() noexcept = default;
-  explicit subscription(std::shared_ptr<state> owned) noexcept;
-  ~subscription();
-
-  subscription(subscription&& other) noexcept;
-  // Unsubscribes what this handle held before taking over other's subscription.
-  subscription& operator=(subscription&& other) noexcept;
-  subscription(const subscription&) = delete;
-  subscription& operator=(const subscription&) = delete;
-
-  // Unsubscribes now; the handle becomes empty. Harmless on an empty handle.
-  void reset() noexcept;
-  [[nodiscard]] bool active() const noexcept { return state_ != nullptr; }
-  explicit operator bool() const noexcept { return active(); }
-
- private:
-  std::shared_ptr<state> state_;
-};
+using subscription = messaging::subscription;
 
 // Publish/subscribe on exact channel names (e.g. "chat.room.42").
 //

@@ -119,6 +119,21 @@ broker::broker(kv::pubsub& bus, broker_options options) : bus_(bus), options_(st
 
 broker::~broker() = default;
 
+// What a subscription handle holds: the broker and the entry to remove, once.
+class broker::subscription_state final : public messaging::subscription::state {
+ public:
+  subscription_state(broker* owner, std::shared_ptr<const detail::subscriber> entry) noexcept
+      : owner_(owner), entry_(std::move(entry)) {}
+
+  void cancel() noexcept override {
+    if (auto entry = std::exchange(entry_, nullptr)) owner_->unsubscribe(*entry);
+  }
+
+ private:
+  broker* owner_;
+  std::shared_ptr<const detail::subscriber> entry_;
+};
+
 broker::subscription broker::subscribe(const std::string& destination, std::shared_ptr<messaging::connection> to,
                                        std::string_view subscription_id) {
   auto entry = std::make_shared<const detail::subscriber>(
@@ -135,7 +150,7 @@ broker::subscription broker::subscribe(const std::string& destination, std::shar
     it = destinations_.emplace(destination, destination_entry{std::move(channel), std::move(feed)}).first;
   }
   it->second.channel->add(entry);
-  return subscription(this, std::move(entry));
+  return subscription(std::make_shared<subscription_state>(this, std::move(entry)));
 }
 
 void broker::unsubscribe(const detail::subscriber& entry) noexcept {
@@ -160,29 +175,6 @@ std::size_t broker::subscriber_count(std::string_view destination) const {
   const std::lock_guard lock(mutex_);
   const auto it = destinations_.find(destination);
   return it == destinations_.end() ? 0 : it->second.channel->size();
-}
-
-broker::subscription::subscription(broker* owner, std::shared_ptr<const detail::subscriber> entry) noexcept
-    : owner_(owner), entry_(std::move(entry)) {}
-
-broker::subscription::~subscription() { reset(); }
-
-broker::subscription::subscription(subscription&& other) noexcept
-    : owner_(std::exchange(other.owner_, nullptr)), entry_(std::move(other.entry_)) {}
-
-broker::subscription& broker::subscription::operator=(subscription&& other) noexcept {
-  if (this != &other) {
-    reset();
-    owner_ = std::exchange(other.owner_, nullptr);
-    entry_ = std::move(other.entry_);
-  }
-  return *this;
-}
-
-void broker::subscription::reset() noexcept {
-  if (owner_ && entry_) owner_->unsubscribe(*entry_);
-  owner_ = nullptr;
-  entry_.reset();
 }
 
 }  // namespace platform::stomp

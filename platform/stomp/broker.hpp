@@ -13,6 +13,7 @@
 
 #include "platform/kv/pubsub.hpp"
 #include "platform/messaging/connection.hpp"
+#include "platform/messaging/subscription.hpp"
 
 namespace platform::stomp {
 
@@ -42,24 +43,9 @@ class destination_channel;
 // in the order pub/sub delivers them (the order one thread published them in).
 class broker {
  public:
-  // RAII: destroying it (or reset) ends the subscription; a delivery running on another thread may still
-  // send one last frame, which the session drops or the client ignores (it unsubscribed).
-  class subscription {
-   public:
-    subscription() noexcept = default;
-    ~subscription();
-    subscription(subscription&& other) noexcept;
-    subscription& operator=(subscription&& other) noexcept;
-    subscription(const subscription&) = delete;
-    subscription& operator=(const subscription&) = delete;
-    void reset() noexcept;
-
-   private:
-    friend class broker;
-    subscription(broker* owner, std::shared_ptr<const detail::subscriber> entry) noexcept;
-    broker* owner_ = nullptr;
-    std::shared_ptr<const detail::subscriber> entry_;
-  };
+  // Destroying it (or reset) ends the subscription; a delivery running on another thread may still send one
+  // last frame, which the session drops or the client ignores (it unsubscribed).
+  using subscription = messaging::subscription;
 
   broker(kv::pubsub& bus, broker_options options);
   ~broker();  // every subscription token must be gone first
@@ -87,6 +73,7 @@ class broker {
     kv::subscription feed;
   };
 
+  class subscription_state;
   void unsubscribe(const detail::subscriber& entry) noexcept;
 
   kv::pubsub& bus_;
