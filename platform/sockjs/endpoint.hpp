@@ -7,8 +7,8 @@
 #include <string_view>
 
 #include "platform/http/router.hpp"
+#include "platform/messaging/session_table.hpp"
 #include "platform/sockjs/server.hpp"
-#include "platform/sockjs/session_table.hpp"
 #include "platform/sockjs/xhr_session.hpp"
 
 namespace platform::sockjs {
@@ -18,7 +18,7 @@ struct endpoint {
   handler_factory make_handler;
   server_options options;
   std::shared_ptr<const xhr_session_options> xhr_options;
-  std::shared_ptr<session_table> sessions;
+  std::shared_ptr<messaging::session_table> sessions;
 };
 
 // The session id of a session URL under the endpoint's prefix; nullopt for any other path and for ids the

@@ -75,11 +75,11 @@ opened open_session(const std::shared_ptr<const endpoint>& sockjs, const http::r
   auto session = std::make_shared<xhr_session>(executor, sockjs->xhr_options, *id, std::move(handler), sockjs->sessions,
                                                req.remote_ip, req.id);
   switch (sockjs->sessions->add(*id, session)) {
-    case session_table::added::yes:
+    case messaging::session_table::added::yes:
       return session;
-    case session_table::added::full:
+    case messaging::session_table::added::full:
       return answer(req, status::service_unavailable, "Too many sessions");
-    case session_table::added::taken:
+    case messaging::session_table::added::taken:
       break;
   }
   // Another request made the same session meanwhile: use that one.

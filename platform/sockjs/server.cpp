@@ -20,7 +20,7 @@ void register_endpoint(http::router& routes, std::string prefix, handler_factory
   auto xhr_options = std::make_shared<const xhr_session_options>(
       xhr_session_options{options.heartbeat_interval, options.disconnect_delay, options.queue_max_messages,
                           options.queue_max_bytes, options.overflow_code});
-  auto sessions = std::make_shared<session_table>(options.max_sessions);
+  auto sessions = std::make_shared<messaging::session_table>(options.max_sessions);
   auto sockjs = std::make_shared<const endpoint>(
       endpoint{std::move(prefix), std::move(make_handler), std::move(options), std::move(xhr_options), sessions});
 

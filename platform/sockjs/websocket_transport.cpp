@@ -91,8 +91,8 @@ class framed_handler final : public messaging::handler {
     // Checked by the factory already; a race with another request for the same id or the last free place
     // loses here.
     const auto added = sockjs_->sessions->add(session_id_, session_);
-    if (added != session_table::added::yes) {
-      socket->send(close_frame(added == session_table::added::taken ? another_connection_open : go_away));
+    if (added != messaging::session_table::added::yes) {
+      socket->send(close_frame(added == messaging::session_table::added::taken ? another_connection_open : go_away));
       socket->close(messaging::close_codes::normal, "");
       session_.reset();
       return;

@@ -21,7 +21,7 @@ constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
 
 xhr_session::xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<const xhr_session_options> options,
                          std::string session_id, std::shared_ptr<messaging::handler> handler,
-                         std::weak_ptr<session_table> table, std::string remote_ip, std::string request_id)
+                         std::weak_ptr<messaging::session_table> table, std::string remote_ip, std::string request_id)
     : messaging::connection(std::move(executor), std::move(remote_ip), std::move(request_id)),
       options_(std::move(options)),
       session_id_(std::move(session_id)),

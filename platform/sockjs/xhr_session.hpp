@@ -15,7 +15,7 @@
 #include "platform/io/asio.hpp"
 #include "platform/messaging/connection.hpp"
 #include "platform/messaging/send_queue.hpp"
-#include "platform/sockjs/session_table.hpp"
+#include "platform/messaging/session_table.hpp"
 
 namespace platform::sockjs {
 
@@ -36,8 +36,8 @@ struct xhr_session_options {
 class xhr_session final : public messaging::connection {
  public:
   xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<const xhr_session_options> options,
-              std::string session_id, std::shared_ptr<messaging::handler> handler, std::weak_ptr<session_table> table,
-              std::string remote_ip, std::string request_id);
+              std::string session_id, std::shared_ptr<messaging::handler> handler,
+              std::weak_ptr<messaging::session_table> table, std::string remote_ip, std::string request_id);
   ~xhr_session() override;
 
   // Overflowing the queue closes the session with options.overflow_code, dropping what was queued.
@@ -91,7 +91,7 @@ class xhr_session final : public messaging::connection {
   std::shared_ptr<const xhr_session_options> options_;
   std::string session_id_;
   std::shared_ptr<messaging::handler> handler_;  // released after on_close, which ends any cycle through it
-  std::weak_ptr<session_table> table_;
+  std::weak_ptr<messaging::session_table> table_;
 
   state state_ = state::fresh;
   messaging::send_queue queue_;

@@ -1,17 +1,17 @@
 // Session lookup, admission and the drain-time close of every session.
-#include "platform/sockjs/session_table.hpp"
+#include "platform/messaging/session_table.hpp"
 
 #include <vector>
 
-namespace platform::sockjs {
+namespace platform::messaging {
 
-std::shared_ptr<messaging::connection> session_table::find(const std::string& id) const {
+std::shared_ptr<connection> session_table::find(const std::string& id) const {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   return it == sessions_.end() ? nullptr : it->second.lock();
 }
 
-session_table::added session_table::add(const std::string& id, const std::shared_ptr<messaging::connection>& session) {
+session_table::added session_table::add(const std::string& id, const std::shared_ptr<connection>& session) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   if (it != sessions_.end()) {
@@ -24,7 +24,7 @@ session_table::added session_table::add(const std::string& id, const std::shared
   return added::yes;
 }
 
-void session_table::remove(const std::string& id, const messaging::connection* session) {
+void session_table::remove(const std::string& id, const connection* session) {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return;
@@ -38,7 +38,7 @@ bool session_table::full() const {
 }
 
 void session_table::close_all(std::uint16_t code, const std::string& reason) const {
-  std::vector<std::shared_ptr<messaging::connection>> live;
+  std::vector<std::shared_ptr<connection>> live;
   {
     std::lock_guard lock(mutex_);
     live.reserve(sessions_.size());
@@ -49,4 +49,4 @@ void session_table::close_all(std::uint16_t code, const std::string& reason) con
   for (const auto& session : live) session->close(code, reason);
 }
 
-}  // namespace platform::sockjs
+}  // namespace platform::messaging

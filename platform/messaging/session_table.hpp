@@ -1,4 +1,5 @@
-// The SockJS sessions of one endpoint by id, shared by the I/O threads; bounded in number.
+// The sessions of one endpoint by id (SockJS session ids, Engine.IO sids), shared by the I/O threads; bounded
+// in number.
 #pragma once
 
 #include <cstddef>
@@ -10,7 +11,7 @@
 
 #include "platform/messaging/connection.hpp"
 
-namespace platform::sockjs {
+namespace platform::messaging {
 
 // Holds sessions weakly: a session keeps itself alive through its pending timers and requests, so that one whose
 // I/O thread has stopped is freed with that thread's io_context and never outlives it.
@@ -19,13 +20,13 @@ class session_table {
   explicit session_table(std::size_t max_sessions) : max_sessions_(max_sessions) {}
 
   // The live session with this id, or nullptr.
-  std::shared_ptr<messaging::connection> find(const std::string& id) const;
+  std::shared_ptr<connection> find(const std::string& id) const;
 
   enum class added { yes, taken, full };
-  added add(const std::string& id, const std::shared_ptr<messaging::connection>& session);
+  added add(const std::string& id, const std::shared_ptr<connection>& session);
 
   // Forgets `id` if it still names `session` (a newer session may have taken a freed id).
-  void remove(const std::string& id, const messaging::connection* session);
+  void remove(const std::string& id, const connection* session);
 
   bool full() const;
 
@@ -35,7 +36,7 @@ class session_table {
  private:
   const std::size_t max_sessions_;
   mutable std::mutex mutex_;  // guards sessions_ only; never held while calling into a session
-  std::unordered_map<std::string, std::weak_ptr<messaging::connection>> sessions_;
+  std::unordered_map<std::string, std::weak_ptr<connection>> sessions_;
 };
 
-}  // namespace platform::sockjs
+}  // namespace platform::messaging
