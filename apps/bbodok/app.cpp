@@ -3,15 +3,20 @@
 
 #include <spdlog/spdlog.h>
 
+#include "apps/bbodok/chat/realtime.hpp"
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/routes.hpp"
 #include "apps/bbodok/member/service.hpp"
+#include "apps/bbodok/video/routes.hpp"
+#include "apps/bbodok/video/service.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/kv/in_process_pubsub.hpp"
+#include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 
@@ -58,10 +63,17 @@ int serve(const settings& config) {
         "(member.dev_login; never on a public server)");
   }
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.dev_login);
+  // Broadcasts: Socket.IO rooms (and STOMP topics) go through pub/sub, so they cross instances once it is Redis.
+  platform::kv::in_process_pubsub broadcasts;
+  video::service videos(*db, config.livekit, config.chat.open_before);
+  chat::realtime chat_rooms(*db, config.chat);
+  platform::socketio::socket_server chat_sockets(broadcasts, chat_rooms);
 
   http::router routes;
   routes.add(http::verb::get, "/health", health);
   member::register_routes(routes, members);
+  video::register_routes(routes, videos);
+  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();
