@@ -1,7 +1,7 @@
 // Bbodok's field rules: group names, invite paths, passwords and colours, todo contents.
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "apps/bbodok/group/validation.hpp"
 #include "apps/bbodok/todo/service.hpp"
