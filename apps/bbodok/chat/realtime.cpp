@@ -63,9 +63,11 @@ void realtime::on_disconnect(const std::shared_ptr<socketio::socket>& s) {
 platform::asio::awaitable<void> realtime::enter(std::shared_ptr<socketio::socket> s, boost::json::array args) {
   const auto room_id = args.empty() ? std::nullopt : room_id_of(args.front());
   const auto open_before = std::chrono::duration_cast<std::chrono::microseconds>(settings_.open_before).count();
-  if (!room_id || !co_await db_.run(live_room, *room_id, open_before)) {
-    spdlog::debug("chat: socket {} may not enter room {}", s->id(),
-                  args.empty() ? "" : boost::json::serialize(args[0]));
+  if (!room_id) co_return;
+  // Awaited into a variable: GCC 12 miscompiles `!co_await` inside a condition (SIGILL under the sanitizers).
+  const bool live = co_await db_.run(live_room, *room_id, open_before);
+  if (!live) {
+    spdlog::debug("chat: socket {} may not enter room {}", s->id(), *room_id);
     co_return;
   }
   std::string channel = room_channel(*room_id);

@@ -47,7 +47,10 @@ asio::awaitable<std::optional<std::string>> service::token(token_request request
     co_return std::nullopt;
   }
   const auto room_id = room_id_of(request.room_name);
-  if (!room_id || !co_await db_.run(live_room, *room_id, open_before_)) co_return std::nullopt;
+  if (!room_id) co_return std::nullopt;
+  // Awaited into a variable: GCC 12 miscompiles `!co_await` inside a condition (SIGILL under the sanitizers).
+  const bool live = co_await db_.run(live_room, *room_id, open_before_);
+  if (!live) co_return std::nullopt;
   platform::auth::livekit_participant who{std::move(request.identity), std::move(request.name),
                                           std::move(request.metadata)};
   const platform::auth::livekit_video_grant grant{.room = std::move(request.room_name)};
