@@ -1,16 +1,34 @@
 // Wiring of the Bbodok process.
 #include "apps/bbodok/app.hpp"
 
+#include <charconv>
+#include <optional>
+
 #include <spdlog/spdlog.h>
 
 #include "apps/bbodok/common/envelope.hpp"
+#include "apps/bbodok/common/events.hpp"
 #include "apps/bbodok/member/service.hpp"
+#include "apps/bbodok/room/booking.hpp"
+#include "apps/bbodok/room/calendar.hpp"
+#include "apps/bbodok/room/realtime.hpp"
+#include "apps/bbodok/room/routes.hpp"
+#include "apps/bbodok/room/service.hpp"
+#include "apps/bbodok/study/history.hpp"
+#include "apps/bbodok/study/routes.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/io/spawn.hpp"
+#include "platform/kv/in_process_cache.hpp"
+#include "platform/kv/in_process_pubsub.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
+#include "platform/stomp/broker.hpp"
+#include "platform/stomp/handler_factory.hpp"
+#include "platform/time/seoul.hpp"
+#include "platform/ws/session.hpp"
 
 namespace bbodok {
 namespace {
@@ -26,6 +44,33 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
 
 // GET /health: 200 SUCCESS with data null (the load balancer's check).
 asio::awaitable<http::response> health(http::request) { co_return success(nullptr); }
+
+// An event's payload: a decimal id.
+std::optional<std::int64_t> id_in(std::string_view payload) {
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(payload.data(), payload.data() + payload.size(), id);
+  if (error != std::errc{} || end != payload.data() + payload.size()) return std::nullopt;
+  return id;
+}
+
+// Fills the room caches before the server listens, so the first request after a start is a hit.
+void warm_caches(room::calendar& rooms) {
+  asio::io_context warming;
+  asio::co_spawn(warming, rooms.warm(platform::time::now_micros()), platform::io::log_failure("room cache warm-up"));
+  warming.run();
+}
+
+// STOMP at /bbodok-websocket: /app/* goes to room::realtime, /topic/* is the broker's.
+platform::stomp::session_options stomp_options() {
+  platform::stomp::session_options options;
+  options.application_prefixes = {"/app"};
+  return options;
+}
+platform::ws::session_options websocket_options() {
+  platform::ws::session_options options;
+  options.coalesce = true;  // STOMP frames are a byte stream: a backlog can go out as one message
+  return options;
+}
 
 }  // namespace
 
@@ -44,9 +89,39 @@ int serve(const settings& config) {
 
   platform::auth::token_issuer tokens(config.jwt_key, config.access_token_lifetime, config.refresh_token_lifetime);
   member::service members(*db, tokens);
+  platform::kv::in_process_pubsub bus;
+  platform::kv::in_process_cache caches;
+
+  // Rooms: the calendar and history caches recompute on every change; the broker relays /topic/{groupId}.
+  room::calendar calendars(*db, caches);
+  study::history histories(*db, caches);
+  const room::listeners room_changes{
+      .rooms_changed = [&calendars](std::int64_t group_id) { return calendars.changed(group_id); },
+      .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
+      .studied = {}};
+  room::service rooms(*db, calendars, room_changes);
+  room::booking bookings(*db, bus, room_changes);
+  room::realtime room_stomp(members, bookings, *db);
+  platform::stomp::broker stomp_relay(bus, platform::stomp::broker_options{.prefixes = {"/topic"}});
+  // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
+  const auto group_rooms_feed =
+      bus.subscribe(std::string(events::group_rooms_changed),
+                    [&calendars, &refresher = contexts.main()](std::string_view,
+                                                               const std::shared_ptr<const std::string>& payload) {
+                      const auto group_id = id_in(*payload);
+                      if (!group_id) return;
+                      asio::co_spawn(refresher, calendars.changed(*group_id),
+                                     platform::io::log_failure("room cache refresh"));
+                    });
+  warm_caches(calendars);
 
   http::router routes;
   routes.add(http::verb::get, "/health", health);
+  room::register_routes(routes, members, rooms);
+  study::register_routes(routes, members, histories);
+  routes.add_websocket("/bbodok-websocket",
+                       platform::ws::endpoint(platform::stomp::handler_factory(stomp_relay, room_stomp, stomp_options()),
+                                              websocket_options()));
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();
