@@ -58,7 +58,9 @@ asio::awaitable<stomp::verdict> realtime::authorize_subscribe(stomp::principal w
   std::optional<std::int64_t> group_id;
   if (destination.starts_with(topic_prefix)) group_id = positive_number(destination.substr(topic_prefix.size()));
   if (!group_id) co_return refusal_of(forbidden());
-  if (!co_await db_.run(group::is_member, member_id, *group_id)) co_return refusal_of(not_a_member(member_id, *group_id));
+  // Awaited into a variable: GCC 12 miscompiles a co_await inside an if condition of this coroutine shape.
+  const bool member = co_await db_.run(group::is_member, member_id, *group_id);
+  if (!member) co_return refusal_of(not_a_member(member_id, *group_id));
   co_return std::nullopt;
 }
 

@@ -72,8 +72,11 @@ service::service(sql::database& db, calendar& rooms, const listeners& on_change)
     : db_(db), rooms_(rooms), on_change_(on_change) {}
 
 asio::awaitable<result<std::string>> service::group_rooms(std::int64_t member_id, std::int64_t group_id, window w) {
-  if (!co_await db_.run(group::is_member, member_id, group_id)) co_return not_a_member(member_id, group_id);
-  co_return co_await rooms_.rooms(group_id, w);
+  // Awaited into a variable: GCC 12 miscompiles a co_await inside an if condition of this coroutine shape.
+  const bool member = co_await db_.run(group::is_member, member_id, group_id);
+  if (!member) co_return not_a_member(member_id, group_id);
+  std::string rooms = co_await rooms_.rooms(group_id, w);
+  co_return rooms;
 }
 
 asio::awaitable<result<std::vector<room_view>>> service::reserved_in_group(std::int64_t member_id,
