@@ -103,3 +103,25 @@ export async function waitFor(check, ms, what) {
 
 // Nothing arrives for a while (for "nobody else sees it").
 export const quiet = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A live room of the group starting at `startMs` (epoch ms) reserved by `members`, written directly (rooms in
+// the past cannot be made through /app/add); returns the room id.
+export function addRoom(server, groupId, startMs, members) {
+  const now = Date.now() * 1000;
+  const start = startMs * 1000;
+  const end = start + 25 * 60 * 1_000_000;
+  const roomId = parseInt(
+    server.scalar(
+      `INSERT INTO room (group_id, owner_id, start_time, end_time, created_at, updated_at) ` +
+        `VALUES (${groupId}, ${members[0].memberId}, ${start}, ${end}, ${now}, ${now}) RETURNING room_id`,
+    ),
+    10,
+  );
+  for (const m of members) {
+    server.scalar(
+      `INSERT INTO reservation (member_id, room_id, start_time, end_time, created_at, updated_at) ` +
+        `VALUES (${m.memberId}, ${roomId}, ${start}, ${end}, ${now}, ${now})`,
+    );
+  }
+  return roomId;
+}
