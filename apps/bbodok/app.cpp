@@ -1,16 +1,13 @@
 // Wiring of the Bbodok process.
 #include "apps/bbodok/app.hpp"
 
-#include <charconv>
-#include <optional>
-
 #include <spdlog/spdlog.h>
 
 #include "apps/bbodok/common/envelope.hpp"
-#include "apps/bbodok/common/events.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
+#include "apps/bbodok/room/group_events.hpp"
 #include "apps/bbodok/room/realtime.hpp"
 #include "apps/bbodok/room/routes.hpp"
 #include "apps/bbodok/room/service.hpp"
@@ -44,14 +41,6 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
 
 // GET /health: 200 SUCCESS with data null (the load balancer's check).
 asio::awaitable<http::response> health(http::request) { co_return success(nullptr); }
-
-// An event's payload: a decimal id.
-std::optional<std::int64_t> id_in(std::string_view payload) {
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(payload.data(), payload.data() + payload.size(), id);
-  if (error != std::errc{} || end != payload.data() + payload.size()) return std::nullopt;
-  return id;
-}
 
 // Fills the room caches before the server listens, so the first request after a start is a hit.
 void warm_caches(room::calendar& rooms) {
@@ -104,24 +93,17 @@ int serve(const settings& config) {
   room::realtime room_stomp(members, bookings, *db);
   platform::stomp::broker stomp_relay(bus, platform::stomp::broker_options{.prefixes = {"/topic"}});
   // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
-  const auto group_rooms_feed =
-      bus.subscribe(std::string(events::group_rooms_changed),
-                    [&calendars, &refresher = contexts.main()](std::string_view,
-                                                               const std::shared_ptr<const std::string>& payload) {
-                      const auto group_id = id_in(*payload);
-                      if (!group_id) return;
-                      asio::co_spawn(refresher, calendars.changed(*group_id),
-                                     platform::io::log_failure("room cache refresh"));
-                    });
+  const auto group_rooms_feed = room::refresh_on_group_changes(bus, calendars, contexts.main().get_executor());
   warm_caches(calendars);
+  asio::co_spawn(contexts.main(), calendars.keep_warm(), platform::io::log_failure("room cache daily warm-up"));
 
   http::router routes;
   routes.add(http::verb::get, "/health", health);
   room::register_routes(routes, members, rooms);
   study::register_routes(routes, members, histories);
-  routes.add_websocket("/bbodok-websocket",
-                       platform::ws::endpoint(platform::stomp::handler_factory(stomp_relay, room_stomp, stomp_options()),
-                                              websocket_options()));
+  routes.add_websocket("/bbodok-websocket", platform::ws::endpoint(platform::stomp::handler_factory(
+                                                                       stomp_relay, room_stomp, stomp_options()),
+                                                                   websocket_options()));
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -38,7 +38,7 @@ class in_process_cache final : public cache {
   };
 
   void drop(std::unordered_map<std::string, entry>::iterator it);  // mutex_ held
-  void make_room(clock::time_point now);                          // mutex_ held
+  void make_room(clock::time_point now);                           // mutex_ held
 
   const std::size_t max_entries_;
   mutable std::mutex mutex_;

@@ -12,8 +12,11 @@
 #include <boost/json/serialize.hpp>
 #include <gtest/gtest.h>
 
+#include "apps/bbodok/common/events.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
+#include "apps/bbodok/room/departures.hpp"
+#include "apps/bbodok/room/group_events.hpp"
 #include "apps/bbodok/room/service.hpp"
 #include "apps/bbodok/study/history.hpp"
 #include "platform/kv/in_process_cache.hpp"
@@ -137,14 +140,16 @@ TYPED_TEST(BbodokRooms, BrowsesTheGroupsRoomsInsideTheWindow) {
   const auto inside = this->add_room(group, now + hour, {minji, hanni, gone});
   this->add_room(group, now + 4 * hour, {minji});
   this->conn().execute("DELETE FROM membership WHERE member_id = ?", {gone});
-  const auto listed = run_awaitable(this->rooms_->group_rooms(minji, group, room::window{now - 3 * hour, now + 3 * hour}));
+  const auto listed =
+      run_awaitable(this->rooms_->group_rooms(minji, group, room::window{now - 3 * hour, now + 3 * hour}));
   ASSERT_TRUE(listed.has_value());
   const auto rooms = boost::json::parse(*listed).as_array();
   ASSERT_EQ(rooms.size(), 1U);
   EXPECT_EQ(rooms[0].at("roomId").as_int64(), inside);
   EXPECT_EQ(rooms[0].at("startTime").as_string(), "2023-07-01T10:00:00");
   EXPECT_EQ(rooms[0].at("endTime").as_string(), "2023-07-01T10:25:00");
-  EXPECT_EQ(boost::json::serialize(rooms[0].at("memberIds")), "[" + std::to_string(minji) + "," + std::to_string(hanni) + "]");
+  EXPECT_EQ(boost::json::serialize(rooms[0].at("memberIds")),
+            "[" + std::to_string(minji) + "," + std::to_string(hanni) + "]");
   EXPECT_EQ(rooms[0].at("profiles").as_array().size(), 2U);
   const auto stranger = run_awaitable(this->rooms_->group_rooms(gone, group, room::window{now, now + day}));
   ASSERT_FALSE(stranger.has_value());
@@ -283,7 +288,8 @@ TYPED_TEST(BbodokRooms, RefusesBadTimesNonMembersAndRoomsOfOtherGroups) {
   ASSERT_FALSE(thirty.has_value());
   EXPECT_EQ(thirty.error().message, "유효하지 않은 요청 시간입니다.");
   EXPECT_FALSE(run_awaitable(this->booking_->add(minji, group, now - hour, now - 35 * minute, now)).has_value());
-  EXPECT_FALSE(run_awaitable(this->booking_->add(stranger, group, now + hour, now + hour + 25 * minute, now)).has_value());
+  EXPECT_FALSE(
+      run_awaitable(this->booking_->add(stranger, group, now + hour, now + hour + 25 * minute, now)).has_value());
   const auto id = this->add_room(group, now + hour, {minji});
   EXPECT_FALSE(run_awaitable(this->booking_->toggle(stranger, id, group, now)).has_value());
   this->join(minji, other);
@@ -322,8 +328,9 @@ TYPED_TEST(BbodokRooms, ClosesTheRoomWhenTheLastMemberLeaves) {
   EXPECT_EQ(this->scalar("SELECT deleted FROM room WHERE room_id = ?", {id}), 1);
   const auto seen = this->broadcasts(group);
   ASSERT_EQ(seen.size(), 1U);
-  EXPECT_EQ(boost::json::serialize(seen[0]),
-            R"({"roomId":null,"groupId":null,"startTime":"2023-07-01T10:00:00","endTime":null,"profiles":null,"memberIds":null})");
+  EXPECT_EQ(
+      boost::json::serialize(seen[0]),
+      R"({"roomId":null,"groupId":null,"startTime":"2023-07-01T10:00:00","endTime":null,"profiles":null,"memberIds":null})");
 }
 
 // The fix of §11.8: adds of one slot at once make one room, and every sender holds it.
@@ -359,6 +366,28 @@ TYPED_TEST(BbodokRooms, SumsStudyTimePerSeoulDate) {
   ASSERT_TRUE(run_awaitable(this->rooms_->leave(minji, second, now + 20 * minute)).has_value());
   EXPECT_EQ(run_awaitable(this->history_->durations(minji, w)),
             R"([{"calculatedAt":"2023-06-30","duration":"PT3H"},{"calculatedAt":"2023-07-01","duration":"PT20M"}])");
+}
+
+// A member leaving the group (another feature) cancels their reservations in the same transaction and then
+// announces it: the cached calendar is recomputed.
+TYPED_TEST(BbodokRooms, RecomputesTheCalendarWhenAGroupChangeIsAnnounced) {
+  const auto group = this->add_group();
+  const auto minji = this->member_in(group, "minji");
+  const auto hanni = this->member_in(group, "hanni");
+  this->add_room(group, now + hour, {minji, hanni});
+  const room::window w{now, now + day};
+  const auto rooms_in = [&] {
+    return boost::json::parse(*run_awaitable(this->rooms_->group_rooms(minji, group, w))).as_array();
+  };
+  ASSERT_EQ(rooms_in()[0].at("memberIds").as_array().size(), 2U);
+  room::cancel_reservations_in_group(this->conn(), hanni, group, now);
+  this->conn().execute("DELETE FROM membership WHERE member_id = ? AND group_id = ?", {hanni, group});
+  asio::io_context ctx;
+  const auto feed = room::refresh_on_group_changes(this->bus_, *this->calendar_, ctx.get_executor());
+  this->bus_.publish(bbodok::events::group_rooms_changed, std::make_shared<const std::string>("junk"));
+  this->bus_.publish(bbodok::events::group_rooms_changed, std::make_shared<const std::string>(std::to_string(group)));
+  ctx.run();
+  EXPECT_EQ(rooms_in()[0].at("memberIds").as_array().size(), 1U);
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
-#include <vector>
 #include <thread>
+#include <vector>
 
 #include <gtest/gtest.h>
 

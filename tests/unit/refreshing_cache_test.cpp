@@ -1,5 +1,7 @@
 // platform::cache::refreshing_cache: computed once, recomputed on a change, and never left holding a value
 // computed before a change, however computations and changes interleave (also on four threads, under TSan).
+#include "platform/cache/refreshing_cache.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
@@ -13,7 +15,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <gtest/gtest.h>
 
-#include "platform/cache/refreshing_cache.hpp"
 #include "platform/kv/in_process_cache.hpp"
 #include "tests/unit/run_coroutine.hpp"
 
@@ -32,7 +33,7 @@ struct source {
   std::atomic<int> data{1};
   std::atomic<int> computes{0};
   std::atomic<bool> fail{false};
-  asio::steady_timer* gate = nullptr;
+  std::atomic<asio::steady_timer*> gate{nullptr};
 };
 
 // Tags are the key's first letter: "a1" and "a2" change together, "b1" apart.
@@ -40,7 +41,7 @@ asio::awaitable<computed> compute_from(source* s, std::string key) {
   ++s->computes;
   if (s->fail) throw std::runtime_error("database down");
   const int read = s->data.load();
-  if (auto* gate = std::exchange(s->gate, nullptr)) {
+  if (auto* gate = s->gate.exchange(nullptr)) {
     boost::system::error_code ignored;
     co_await gate->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
   }

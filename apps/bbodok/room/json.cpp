@@ -37,12 +37,9 @@ boost::json::array rooms_json(const std::vector<room_view>& rooms, bool with_mem
 }
 
 boost::json::object emptied_room_json(std::int64_t start_time) {
-  return boost::json::object{{"roomId", nullptr},
-                             {"groupId", nullptr},
-                             {"startTime", platform::time::seoul_local_datetime(start_time)},
-                             {"endTime", nullptr},
-                             {"profiles", nullptr},
-                             {"memberIds", nullptr}};
+  return boost::json::object{
+      {"roomId", nullptr},  {"groupId", nullptr},  {"startTime", platform::time::seoul_local_datetime(start_time)},
+      {"endTime", nullptr}, {"profiles", nullptr}, {"memberIds", nullptr}};
 }
 
 boost::json::object entry_json(const entry_record& entry) {

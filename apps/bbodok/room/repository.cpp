@@ -18,16 +18,15 @@ std::vector<room_view> rooms_where(sql::connection& db, const std::string& filte
                                    std::initializer_list<sql::value> params) {
   std::vector<room_view> rooms;
   std::unordered_map<std::int64_t, std::size_t> index;
-  const auto found = db.query(room::sql::room_columns + "WHERE ro.deleted = 0 AND " + filter +
-                                  " ORDER BY ro.start_time, ro.room_id",
-                              params);
+  const auto found = db.query(
+      room::sql::room_columns + "WHERE ro.deleted = 0 AND " + filter + " ORDER BY ro.start_time, ro.room_id", params);
   for (const auto& row : found) {
     index.emplace(row.as_int(0), rooms.size());
     rooms.push_back(room_view{room_of(row), {}});
   }
   if (rooms.empty()) return rooms;
-  const auto occupants = db.query(
-      room::sql::occupant_columns + "WHERE ro.deleted = 0 AND " + filter + room::sql::occupant_order, params);
+  const auto occupants =
+      db.query(room::sql::occupant_columns + "WHERE ro.deleted = 0 AND " + filter + room::sql::occupant_order, params);
   for (const auto& row : occupants) {
     const auto at = index.find(row.as_int(0));
     if (at != index.end()) rooms[at->second].occupants.push_back(occupant{row.as_int(1), row.opt_text(2)});
@@ -46,8 +45,7 @@ std::vector<room_view> group_rooms(sql::connection& db, std::int64_t group_id, w
   return rooms_where(db, room::sql::in_group_window, {group_id, w.from, w.to});
 }
 
-std::vector<room_view> reserved_in_group(sql::connection& db, std::int64_t member_id, std::int64_t group_id,
-                                         window w) {
+std::vector<room_view> reserved_in_group(sql::connection& db, std::int64_t member_id, std::int64_t group_id, window w) {
   return rooms_where(db, room::sql::mine_in_group, {member_id, group_id, w.from, w.to});
 }
 

@@ -19,7 +19,8 @@ inline const std::string in_group_window = "ro.group_id = ? AND ro.start_time >=
 inline const std::string reserved_by =
     "EXISTS (SELECT 1 FROM reservation mine WHERE mine.room_id = ro.room_id AND mine.member_id = ? "
     "AND mine.cancelled = 0)";
-inline const std::string mine_in_group = reserved_by + " AND ro.group_id = ? AND ro.start_time >= ? AND ro.end_time <= ?";
+inline const std::string mine_in_group =
+    reserved_by + " AND ro.group_id = ? AND ro.start_time >= ? AND ro.end_time <= ?";
 inline const std::string mine_in_window = reserved_by + " AND ro.start_time >= ? AND ro.end_time <= ?";
 inline const std::string one_room = "ro.room_id = ?";
 
