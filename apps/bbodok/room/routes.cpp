@@ -1,8 +1,6 @@
 // Room routes: read and check parameters, call the room service, answer the envelopes.
 #include "apps/bbodok/room/routes.hpp"
 
-#include <boost/json/parse.hpp>
-
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/member/signed_in.hpp"
@@ -31,7 +29,7 @@ asio::awaitable<http::response> group_rooms(context ctx, http::request req, memb
   if (!w) co_return fail(w.error());
   auto rooms = co_await ctx.rooms.group_rooms(me.member_id, *group_id, *w);
   if (!rooms) co_return fail(rooms.error());
-  co_return success(boost::json::parse(*rooms));
+  co_return success_json(*rooms);
 }
 
 // GET /api/v1/rooms/reservation?groupId&from&to: my rooms in the group (memberIds null).

@@ -1,8 +1,6 @@
 // GET /api/v1/study-histories/durations?from&to: the caller's per-day study time.
 #include "apps/bbodok/study/routes.hpp"
 
-#include <boost/json/parse.hpp>
-
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/member/signed_in.hpp"
@@ -22,7 +20,8 @@ struct context {
 asio::awaitable<http::response> durations(context ctx, http::request req, member::member_record me) {
   const auto w = room::window_of(req);
   if (!w) co_return fail(w.error());
-  co_return success(boost::json::parse(co_await ctx.histories.durations(me.member_id, *w)));
+  const std::string days = co_await ctx.histories.durations(me.member_id, *w);
+  co_return success_json(days);
 }
 
 }  // namespace
