@@ -23,6 +23,7 @@ namespace {
 // Long enough to outlive any day's use; every change recomputes, so age never makes an entry wrong.
 constexpr std::chrono::hours entry_lifetime{24};
 constexpr std::int64_t warm_days = 14;
+constexpr std::int64_t cached_days = 31;
 
 std::string group_tag(std::int64_t group_id) { return fmt::format("bbodok:group:{}", group_id); }
 
@@ -36,6 +37,8 @@ std::vector<std::int64_t> live_groups(platform::sql::connection& db) {
   return ids;
 }
 
+std::string render(const std::vector<room_view>& rooms) { return boost::json::serialize(rooms_json(rooms, true)); }
+
 asio::awaitable<platform::cache::computed> compute(platform::sql::database& db, std::string key) {
   std::int64_t group_id = 0;
   window w;
@@ -43,7 +46,7 @@ asio::awaitable<platform::cache::computed> compute(platform::sql::database& db, 
     throw std::invalid_argument("not a calendar key: " + key);
   }
   const auto rooms = co_await db.run(repository::group_rooms, group_id, w);
-  co_return platform::cache::computed{boost::json::serialize(rooms_json(rooms, true)), {group_tag(group_id)}};
+  co_return platform::cache::computed{render(rooms), {group_tag(group_id)}};
 }
 
 }  // namespace
@@ -55,7 +58,9 @@ calendar::calendar(platform::sql::database& db, platform::kv::cache& store)
           std::chrono::duration_cast<std::chrono::milliseconds>(entry_lifetime)) {}
 
 asio::awaitable<std::string> calendar::rooms(std::int64_t group_id, window w) {
-  co_return co_await cache_.get(key_of(group_id, w));
+  if (cacheable(w, cached_days)) co_return co_await cache_.get(key_of(group_id, w));
+  const auto rooms = co_await db_.run(repository::group_rooms, group_id, w);
+  co_return render(rooms);
 }
 
 asio::awaitable<void> calendar::changed(std::int64_t group_id) { co_await cache_.change(group_tag(group_id)); }

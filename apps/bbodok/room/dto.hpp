@@ -33,6 +33,11 @@ struct window {
   std::int64_t to = 0;
 };
 
+// Whether a window is one the caches keep: both ends at a Seoul midnight (what the frontend asks for) and at
+// most `max_days` long. Other windows are answered without the cache, so odd or huge windows can neither crowd
+// out the frontend's entries nor make large ones.
+bool cacheable(window w, std::int64_t max_days);
+
 struct entry_record {
   std::int64_t enter_time = 0;
   std::optional<std::int64_t> exit_time;

@@ -19,6 +19,8 @@ namespace bbodok::study {
 namespace {
 
 constexpr std::chrono::hours entry_lifetime{24};
+// The frontend asks for {last year}-12-25 until tomorrow: up to a year and a week.
+constexpr std::int64_t cached_days = 380;
 constexpr const char* reservations_in_window =
     "SELECT start_time, study_time FROM reservation WHERE member_id = ? AND start_time >= ? AND start_time < ?";
 
@@ -62,12 +64,15 @@ std::vector<day_total> daily_totals(platform::sql::connection& db, std::int64_t 
 }
 
 history::history(platform::sql::database& db, platform::kv::cache& store)
-    : cache_(
+    : db_(db),
+      cache_(
           store, [&db](std::string key) { return compute(db, std::move(key)); },
           std::chrono::duration_cast<std::chrono::milliseconds>(entry_lifetime)) {}
 
 asio::awaitable<std::string> history::durations(std::int64_t member_id, room::window w) {
-  co_return co_await cache_.get(key_of(member_id, w));
+  if (room::cacheable(w, cached_days)) co_return co_await cache_.get(key_of(member_id, w));
+  const auto days = co_await db_.run(daily_totals, member_id, w);
+  co_return render(days);
 }
 
 asio::awaitable<void> history::changed(std::int64_t member_id) { co_await cache_.change(member_tag(member_id)); }

@@ -39,6 +39,7 @@ class history {
   asio::awaitable<void> changed(std::int64_t member_id);
 
  private:
+  platform::sql::database& db_;
   platform::cache::refreshing_cache cache_;
 };
 
