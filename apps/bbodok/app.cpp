@@ -87,7 +87,7 @@ int serve(const settings& config) {
   const room::listeners room_changes{
       .rooms_changed = [&calendars](std::int64_t group_id) { return calendars.changed(group_id); },
       .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
-      .studied = {}};
+      .studied = {}};  // empty until the ranking is wired: rank::service::add_study_time
   room::service rooms(*db, calendars, room_changes);
   room::booking bookings(*db, bus, room_changes);
   room::realtime room_stomp(members, bookings, *db);
