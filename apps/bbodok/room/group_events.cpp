@@ -22,7 +22,7 @@ std::optional<std::int64_t> group_in(std::string_view payload) {
 }  // namespace
 
 platform::kv::subscription refresh_on_group_changes(platform::kv::pubsub& bus, calendar& rooms,
-                                                    asio::any_io_executor where) {
+                                                    const asio::any_io_executor& where) {
   return bus.subscribe(std::string(events::group_rooms_changed),
                        [&rooms, where](std::string_view, const std::shared_ptr<const std::string>& payload) {
                          const auto group_id = group_in(*payload);

@@ -12,6 +12,6 @@ class calendar;
 // Keep the subscription for as long as the calendar lives. Recomputations run on `where` (the handler only
 // posts them there: pub/sub handlers must not block); a payload that is not a group id is ignored.
 [[nodiscard]] platform::kv::subscription refresh_on_group_changes(platform::kv::pubsub& bus, calendar& rooms,
-                                                                  asio::any_io_executor where);
+                                                                  const asio::any_io_executor& where);
 
 }  // namespace bbodok::room

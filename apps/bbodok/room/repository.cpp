@@ -2,6 +2,7 @@
 #include "apps/bbodok/room/repository.hpp"
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "apps/bbodok/room/sql.hpp"
@@ -13,21 +14,23 @@ room_record room_of(const sql::row& row) {
   return room_record{row.as_int(0), row.as_int(1), row.as_int(2), row.as_int(3)};
 }
 
-// The rooms a filter (sql.hpp) selects, then their occupants with the same filter and parameters.
-std::vector<room_view> rooms_where(sql::connection& db, const std::string& filter,
+std::string query(std::string_view columns, std::initializer_list<std::string_view> filters, std::string_view order) {
+  std::string text(columns);
+  for (const auto filter : filters) text.append(" AND ").append(filter);
+  return text.append(order);
+}
+
+// The rooms the filters (sql.hpp) select, then their occupants with the same filters and parameters.
+std::vector<room_view> rooms_where(sql::connection& db, std::initializer_list<std::string_view> filters,
                                    std::initializer_list<sql::value> params) {
   std::vector<room_view> rooms;
   std::unordered_map<std::int64_t, std::size_t> index;
-  const auto found = db.query(
-      room::sql::room_columns + "WHERE ro.deleted = 0 AND " + filter + " ORDER BY ro.start_time, ro.room_id", params);
-  for (const auto& row : found) {
+  for (const auto& row : db.query(query(room::sql::room_columns, filters, room::sql::room_order), params)) {
     index.emplace(row.as_int(0), rooms.size());
     rooms.push_back(room_view{room_of(row), {}});
   }
   if (rooms.empty()) return rooms;
-  const auto occupants =
-      db.query(room::sql::occupant_columns + "WHERE ro.deleted = 0 AND " + filter + room::sql::occupant_order, params);
-  for (const auto& row : occupants) {
+  for (const auto& row : db.query(query(room::sql::occupant_columns, filters, room::sql::occupant_order), params)) {
     const auto at = index.find(row.as_int(0));
     if (at != index.end()) rooms[at->second].occupants.push_back(occupant{row.as_int(1), row.opt_text(2)});
   }
@@ -42,19 +45,20 @@ std::optional<room_record> one_room(const sql::rows& found) {
 }  // namespace
 
 std::vector<room_view> group_rooms(sql::connection& db, std::int64_t group_id, window w) {
-  return rooms_where(db, room::sql::in_group_window, {group_id, w.from, w.to});
+  return rooms_where(db, {room::sql::in_group, room::sql::in_window}, {group_id, w.from, w.to});
 }
 
 std::vector<room_view> reserved_in_group(sql::connection& db, std::int64_t member_id, std::int64_t group_id, window w) {
-  return rooms_where(db, room::sql::mine_in_group, {member_id, group_id, w.from, w.to});
+  return rooms_where(db, {room::sql::reserved_by, room::sql::in_group, room::sql::in_window},
+                     {member_id, group_id, w.from, w.to});
 }
 
 std::vector<room_view> reserved(sql::connection& db, std::int64_t member_id, window w) {
-  return rooms_where(db, room::sql::mine_in_window, {member_id, w.from, w.to});
+  return rooms_where(db, {room::sql::reserved_by, room::sql::in_window}, {member_id, w.from, w.to});
 }
 
 std::optional<room_view> view(sql::connection& db, std::int64_t room_id) {
-  auto rooms = rooms_where(db, room::sql::one_room, {room_id});
+  auto rooms = rooms_where(db, {room::sql::one_room}, {room_id});
   if (rooms.empty()) return std::nullopt;
   return std::move(rooms[0]);
 }

@@ -1,28 +1,28 @@
-// SQL of the room repository. A room list is two queries over one filter on `room ro`: the rooms, then the
+// SQL of the room repository. A room list is two queries over the same filters on `room ro`: the rooms, then the
 // live reservations of members still in the room's group, in reservation order.
 #pragma once
 
-#include <string>
+#include <string_view>
 
 namespace bbodok::room::sql {
 
-inline const std::string room_columns = "SELECT ro.room_id, ro.group_id, ro.start_time, ro.end_time FROM room ro ";
-inline const std::string occupant_columns =
+inline constexpr std::string_view room_columns =
+    "SELECT ro.room_id, ro.group_id, ro.start_time, ro.end_time FROM room ro WHERE ro.deleted = 0";
+inline constexpr std::string_view room_order = " ORDER BY ro.start_time, ro.room_id";
+inline constexpr std::string_view occupant_columns =
     "SELECT ro.room_id, m.member_id, m.profile FROM room ro "
     "JOIN reservation r ON r.room_id = ro.room_id AND r.cancelled = 0 "
     "JOIN member m ON m.member_id = r.member_id "
-    "JOIN membership ms ON ms.member_id = r.member_id AND ms.group_id = ro.group_id ";
-inline const std::string occupant_order = " ORDER BY ro.room_id, r.reservation_id";
+    "JOIN membership ms ON ms.member_id = r.member_id AND ms.group_id = ro.group_id WHERE ro.deleted = 0";
+inline constexpr std::string_view occupant_order = " ORDER BY ro.room_id, r.reservation_id";
 
-// Filters (after WHERE ro.deleted = 0 AND ...), with their parameters.
-inline const std::string in_group_window = "ro.group_id = ? AND ro.start_time >= ? AND ro.end_time <= ?";
-inline const std::string reserved_by =
+// Filters, each with its parameters, joined with AND after the columns above.
+inline constexpr std::string_view in_group = "ro.group_id = ?";
+inline constexpr std::string_view in_window = "ro.start_time >= ? AND ro.end_time <= ?";
+inline constexpr std::string_view reserved_by =
     "EXISTS (SELECT 1 FROM reservation mine WHERE mine.room_id = ro.room_id AND mine.member_id = ? "
     "AND mine.cancelled = 0)";
-inline const std::string mine_in_group =
-    reserved_by + " AND ro.group_id = ? AND ro.start_time >= ? AND ro.end_time <= ?";
-inline const std::string mine_in_window = reserved_by + " AND ro.start_time >= ? AND ro.end_time <= ?";
-inline const std::string one_room = "ro.room_id = ?";
+inline constexpr std::string_view one_room = "ro.room_id = ?";
 
 inline constexpr const char* live_room =
     "SELECT room_id, group_id, start_time, end_time FROM room WHERE room_id = ? AND deleted = 0";
