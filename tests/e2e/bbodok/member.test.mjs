@@ -59,9 +59,30 @@ test('Kakao refusing the code is a 400 envelope and Kakao down a 502, never Kaka
   assert.doesNotMatch(refused.text, /invalid_grant|authorization code/);
   kakao.token = { drop: true };
   assertFailure(await logIn(server, 'any'), 502);
-  for (const json of [{}, { authCode: '' }, { authCode: ['x'] }, 'not json', null]) {
+  kakao.reset();
+  for (const json of [{}, { authCode: '' }, { authCode: ' ' }, { authCode: ['x'] }, { authCode: 'c'.repeat(100_000) }, { authCode: 'a\u0000b' }, 'not json', null]) {
     assertBadRequest(await call(server, 'POST', '/api/v1/members/login', { json }));
   }
+  assert.equal(kakao.requests.length, 0, 'a bad code is refused before Kakao is asked');
+});
+
+test('first sign-ins of one Kakao account at once make one member', async (server) => {
+  kakaoUser(9100, '동시가입');
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => logIn(server, `code-${i}`)));
+  const members = await Promise.all(
+    results.map(async (res) => assertSuccess(await call(server, 'GET', '/api/v1/members', { token: assertSuccess(res).accessToken })).memberId));
+  assert.equal(new Set(members).size, 1);
+  assert.equal(server.scalar("SELECT COUNT(*) FROM member WHERE name = '동시가입'"), '1');
+});
+
+test('Kakao user info no member could hold (NUL, controls) is a 502, nothing stored', async (server) => {
+  const before = server.scalar('SELECT COUNT(*) FROM member');
+  for (const account of [{ profile: { nickname: '김\u0000뽀독' } }, { email: 'a\u0001@example.com', profile: { nickname: '김뽀독' } }]) {
+    kakaoUser(9200, '김뽀독');
+    kakao.user = { status: 200, body: { id: 9200, kakao_account: account } };
+    assertFailure(await logIn(server, 'code'), 502);
+  }
+  assert.equal(server.scalar('SELECT COUNT(*) FROM member'), before);
 });
 
 test('dev sign-in answers as login does and makes a new member each call', async (server) => {
@@ -143,7 +164,14 @@ test('POST /api/v1/clients keeps one token per member, updated in place, 201 eac
 test('without configuration dev sign-in is 404 and Kakao sign-in 503', async () => {
   const bare = await startServer({ app: 'bbodok' });
   try {
-    assertFailure(await devLogIn(bare, { nickname: '누구' }), 404);
+    // Off, dev sign-in answers exactly as a path the server does not know, whatever the body.
+    const unknown = await call(bare, 'POST', '/api/v1/no-such-path', { json: { nickname: '누구' } });
+    assertFailure(unknown, 404);
+    for (const json of [{ nickname: '누구' }, 'not json', { nickname: ['x'] }]) {
+      const off = await devLogIn(bare, json);
+      assert.equal(off.status, 404);
+      assert.equal(off.text, unknown.text);
+    }
     assertFailure(await logIn(bare, 'code'), 503);
     assert.equal(bare.scalar('SELECT COUNT(*) FROM member'), '0');
   } finally {
