@@ -66,15 +66,6 @@ test('Kakao refusing the code is a 400 envelope and Kakao down a 502, never Kaka
   assert.equal(kakao.requests.length, 0, 'a bad code is refused before Kakao is asked');
 });
 
-test('first sign-ins of one Kakao account at once make one member', async (server) => {
-  kakaoUser(9100, '동시가입');
-  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => logIn(server, `code-${i}`)));
-  const members = await Promise.all(
-    results.map(async (res) => assertSuccess(await call(server, 'GET', '/api/v1/members', { token: assertSuccess(res).accessToken })).memberId));
-  assert.equal(new Set(members).size, 1);
-  assert.equal(server.scalar("SELECT COUNT(*) FROM member WHERE name = '동시가입'"), '1');
-});
-
 test('Kakao user info no member could hold (NUL, controls) is a 502, nothing stored', async (server) => {
   const before = server.scalar('SELECT COUNT(*) FROM member');
   for (const account of [{ profile: { nickname: '김\u0000뽀독' } }, { email: 'a\u0001@example.com', profile: { nickname: '김뽀독' } }]) {
