@@ -84,6 +84,11 @@ test('dev sign-in answers as login does and makes a new member each call', async
   assert.notEqual(meA.memberId, meB.memberId);
   assert.deepEqual(meA, { memberId: meA.memberId, name: '개발자', profile: 'https://example.com/p.png', email: 'dev@example.com', duration: null });
   assert.equal(meB.profile, null);
+  // The path's group id was never read: any segment answers the caller's profile.
+  assert.deepEqual(assertSuccess(await call(server, 'GET', '/api/v1/members/abc', { token: a.accessToken })), meA);
+  // A junk Authorization header on this public route is ignored, as on login.
+  const junk = await call(server, 'POST', '/api/v1/members/dev-login', { json: { nickname: '개발자' }, headers: { authorization: 'Bearer undefined' } });
+  assertSuccess(junk);
   const before = server.scalar('SELECT COUNT(*) FROM member');
   for (const json of [{}, { nickname: '' }, { nickname: '   ' }, { nickname: 'x'.repeat(51) }, { nickname: ['a'] }, { nickname: 'a', email: 'e'.repeat(400) }, { nickname: 'a\u0000b' }]) {
     const res = await devLogIn(server, json);
