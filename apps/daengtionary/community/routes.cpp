@@ -1,5 +1,5 @@
 // Community routes: parse and check parameters, call the community service, answer the contract's JSON.
-#include "apps/daengtionary/community/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 // Place routes: parse and check parameters, call the place service, answer the contract's JSON.
-#include "apps/daengtionary/place/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <cmath>
 #include <string>

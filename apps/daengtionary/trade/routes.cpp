@@ -1,5 +1,5 @@
 // Trade routes: parse and check parameters, call the trade service, answer the contract's JSON.
-#include "apps/daengtionary/trade/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <string>
 
