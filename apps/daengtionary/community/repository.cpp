@@ -32,11 +32,8 @@ const std::string& list_statement(sort_order sort) {
 
 const post::post_tables& tables() {
   static const post::post_tables community({.table = "community",
-                                            .id = "community_no",
-                                            .image_table = "community_img",
-                                            .image_id = "community_img_no",
                                             .image_url = "community_img_url",
-                                            .view_table = "community_view",
+                                            .counts_views = true,
                                             .wish = wishes::target::community});
   return community;
 }

@@ -19,13 +19,8 @@ author_record to_author(const row& r) {
 }  // namespace
 
 const post::post_tables& tables() {
-  static const post::post_tables matching({.table = "friend",
-                                           .id = "friend_no",
-                                           .image_table = "friend_img",
-                                           .image_id = "friend_img_no",
-                                           .image_url = "friend_img",
-                                           .view_table = nullptr,
-                                           .wish = std::nullopt});
+  static const post::post_tables matching(
+      {.table = "friend", .image_url = "friend_img", .counts_views = false, .wish = std::nullopt});
   return matching;
 }
 

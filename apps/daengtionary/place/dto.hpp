@@ -70,7 +70,7 @@ struct review_form {
 };
 
 struct place_detail {
-  place_record place;
+  place_record post;
   std::vector<std::string> images;
   std::vector<review_record> reviews;  // one page
   bool viewer_counted = false;         // this viewer's view was counted today before this read

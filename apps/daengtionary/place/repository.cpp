@@ -19,13 +19,8 @@ const std::string& list_statement(sort_order sort) {
 }  // namespace
 
 const post::post_tables& tables() {
-  static const post::post_tables map({.table = "map",
-                                      .id = "map_no",
-                                      .image_table = "map_img",
-                                      .image_id = "map_img_no",
-                                      .image_url = "map_img_url",
-                                      .view_table = "map_view",
-                                      .wish = wishes::target::map});
+  static const post::post_tables map(
+      {.table = "map", .image_url = "map_img_url", .counts_views = true, .wish = wishes::target::map});
   return map;
 }
 

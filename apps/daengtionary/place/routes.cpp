@@ -57,7 +57,7 @@ value review_json(const review_record& review) {
 }
 
 value detail_json(const place_detail& detail) {
-  const place_record& place = detail.place;
+  const place_record& place = detail.post;
   boost::json::object sub{{"mapNo", place.map_no},
                           {"nick", place.nick},
                           {"title", place.title},

@@ -59,7 +59,7 @@ BOOST_DESCRIBE_STRUCT(trade_record, (),
 
 // TradeDetailResponseDto: the post and its image URLs in upload order.
 struct trade_detail {
-  trade_record trade;
+  trade_record post;
   std::vector<std::string> images;
   bool viewer_counted = false;  // this viewer's view was counted today before this read
 };

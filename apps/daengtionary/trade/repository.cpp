@@ -19,13 +19,8 @@ const std::string& list_statement(sort_order sort) {
 }  // namespace
 
 const post::post_tables& tables() {
-  static const post::post_tables trade({.table = "trade",
-                                        .id = "trade_no",
-                                        .image_table = "trade_img",
-                                        .image_id = "trade_img_no",
-                                        .image_url = "trade_img",
-                                        .view_table = "trade_view",
-                                        .wish = wishes::target::trade});
+  static const post::post_tables trade(
+      {.table = "trade", .image_url = "trade_img", .counts_views = true, .wish = wishes::target::trade});
   return trade;
 }
 
