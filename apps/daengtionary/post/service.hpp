@@ -1,11 +1,12 @@
 // The rules every kind of post shares: stored images follow their rows, a view counts once per viewer and
 // day, only the author rewrites or deletes, likes toggle. Each feature's service is one of these with its own
-// tables and adds only its differences (its create and update hide these, which they call).
+// tables (through post::posts when a form and files create and rewrite it) and adds only its differences.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "apps/daengtionary/common/async.hpp"
