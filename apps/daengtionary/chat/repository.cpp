@@ -11,24 +11,21 @@
 namespace daengtionary::chat::repository {
 namespace {
 
-using platform::sql::value;
-
 // A page without `size` (only `before`) is this long; the routes validate explicit sizes.
 constexpr std::int64_t default_page_size = 50;
+
+std::int64_t room_no_of(const platform::sql::row& row) { return row.as_int("room_no"); }
 
 }  // namespace
 
 std::optional<std::int64_t> insert_room(connection& db, const std::string& type, const std::string& title,
                                         const std::optional<std::string>& personal_key, std::int64_t now) {
-  auto rows = db.query(sql::insert_room, {type, title, platform::sql::nullable(personal_key), now});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].as_int(0);
+  return records::first_of(db.query(sql::insert_room, {type, title, platform::sql::nullable(personal_key), now}),
+                           room_no_of);
 }
 
 std::optional<std::int64_t> find_personal_room(connection& db, const std::string& personal_key) {
-  auto rows = db.query(sql::find_personal_room, {personal_key});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].as_int(0);
+  return records::first_of(db.query(sql::find_personal_room, {personal_key}), room_no_of);
 }
 
 std::optional<room_record> find_room(connection& db, std::int64_t room_no) {
