@@ -8,25 +8,18 @@
 
 #include "apps/bbodok/chat/realtime.hpp"
 #include "apps/bbodok/common/envelope.hpp"
-#include "apps/bbodok/group/routes.hpp"
 #include "apps/bbodok/group/service.hpp"
-#include "apps/bbodok/member/routes.hpp"
 #include "apps/bbodok/member/service.hpp"
-#include "apps/bbodok/rank/routes.hpp"
 #include "apps/bbodok/rank/service.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
 #include "apps/bbodok/room/group_events.hpp"
 #include "apps/bbodok/room/realtime.hpp"
-#include "apps/bbodok/room/routes.hpp"
 #include "apps/bbodok/room/service.hpp"
+#include "apps/bbodok/routes.hpp"
 #include "apps/bbodok/study/history.hpp"
-#include "apps/bbodok/study/routes.hpp"
-#include "apps/bbodok/todo/routes.hpp"
 #include "apps/bbodok/todo/service.hpp"
-#include "apps/bbodok/video/routes.hpp"
 #include "apps/bbodok/video/service.hpp"
-#include "apps/bbodok/withdrawal/routes.hpp"
 #include "apps/bbodok/withdrawal/service.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
@@ -66,7 +59,7 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
 void run_before_serving(asio::awaitable<void> work) {
   asio::io_context ctx;
   std::exception_ptr failure;
-  asio::co_spawn(ctx, std::move(work), [&failure](std::exception_ptr e) { failure = e; });
+  asio::co_spawn(ctx, std::move(work), [&failure](std::exception_ptr e) { failure = std::move(e); });
   ctx.run();
   if (failure) std::rethrow_exception(failure);
 }
@@ -129,9 +122,8 @@ int serve(const settings& config) {
   const room::listeners room_changes{
       .rooms_changed = [&calendars](std::int64_t group_id) { return calendars.changed(group_id); },
       .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
-      .studied = [&ranks](std::int64_t group_id, std::int64_t member_id, std::int64_t micros) {
-        return ranks.add_study_time(group_id, member_id, micros);
-      }};
+      .studied = [&ranks](std::int64_t group_id, std::int64_t member_id,
+                          std::int64_t micros) { return ranks.add_study_time(group_id, member_id, micros); }};
   room::service rooms(*db, calendars, room_changes);
   room::booking bookings(*db, broadcasts, room_changes);
   room::realtime room_stomp(members, bookings, *db);

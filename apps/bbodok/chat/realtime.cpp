@@ -1,14 +1,11 @@
 // Entering chat rooms and relaying messages.
 #include "apps/bbodok/chat/realtime.hpp"
 
-#include <charconv>
-
 #include <boost/json/serialize.hpp>
 #include <spdlog/spdlog.h>
 
 #include "apps/bbodok/room/live_window.hpp"
 #include "platform/sql/database.hpp"
-#include "platform/time/seoul.hpp"
 
 namespace bbodok::chat {
 namespace {
@@ -20,16 +17,7 @@ using clock = platform::messaging::token_bucket::clock;
 std::optional<std::int64_t> room_id_of(const boost::json::value& v) {
   if (v.is_int64()) return v.get_int64() > 0 ? std::optional(v.get_int64()) : std::nullopt;
   if (!v.is_string()) return std::nullopt;
-  const std::string_view text = v.get_string();
-  std::int64_t id = 0;
-  const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-bool live_room(platform::sql::connection& db, std::int64_t room_id, std::int64_t open_before) {
-  const auto room = room::find_open_room(db, room_id);
-  return room && room::is_live(*room, platform::time::now_micros(), open_before);
+  return room::parse_room_id(v.get_string());
 }
 
 std::string room_channel(std::int64_t room_id) { return "study-room/" + std::to_string(room_id); }
@@ -65,7 +53,7 @@ platform::asio::awaitable<void> realtime::enter(std::shared_ptr<socketio::socket
   const auto open_before = std::chrono::duration_cast<std::chrono::microseconds>(settings_.open_before).count();
   if (!room_id) co_return;
   // Awaited into a variable: GCC 12 miscompiles `!co_await` inside a condition (SIGILL under the sanitizers).
-  const bool live = co_await db_.run(live_room, *room_id, open_before);
+  const bool live = co_await db_.run(room::is_live_now, *room_id, open_before);
   if (!live) {
     spdlog::debug("chat: socket {} may not enter room {}", s->id(), *room_id);
     co_return;

@@ -1,5 +1,5 @@
 // Group routes: read the request, call the group service, answer GroupResponse in the envelope.
-#include "apps/bbodok/group/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include <string>
 #include <utility>

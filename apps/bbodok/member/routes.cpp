@@ -1,5 +1,5 @@
 // Member routes: read the request, call the member service, answer in the envelope.
-#include "apps/bbodok/member/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include <boost/json/object.hpp>
 

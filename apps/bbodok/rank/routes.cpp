@@ -1,5 +1,5 @@
 // GET /api/v1/ranks: the group's RankResponse list.
-#include "apps/bbodok/rank/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>

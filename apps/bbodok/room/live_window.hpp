@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "platform/sql/connection.hpp"
 
@@ -22,5 +23,11 @@ std::optional<room_times> find_open_room(platform::sql::connection& db, std::int
 
 // Whether `now` lies in [start − open_before, end].
 bool is_live(const room_times& room, std::int64_t now, std::int64_t open_before);
+
+// Whether the room exists, is open and is live now (the check both companions make).
+bool is_live_now(platform::sql::connection& db, std::int64_t room_id, std::int64_t open_before);
+
+// A room id as the frontend names rooms to LiveKit and the chat (the decimal id); nullopt for anything else.
+std::optional<std::int64_t> parse_room_id(std::string_view text);
 
 }  // namespace bbodok::room

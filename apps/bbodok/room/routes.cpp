@@ -1,5 +1,5 @@
 // Room routes: read and check parameters, call the room service, answer the envelopes.
-#include "apps/bbodok/room/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/service.hpp"

@@ -1,5 +1,5 @@
 // GET /api/v1/study-histories/durations?from&to: the caller's per-day study time.
-#include "apps/bbodok/study/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/service.hpp"

@@ -1,5 +1,5 @@
 // Todo routes: read the request, call the todo service, answer TodoResponse in the envelope.
-#include "apps/bbodok/todo/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include <string>
 #include <utility>

@@ -1,5 +1,5 @@
 // LiveKit routes, answered as the original Node server did (plain JSON, no envelope).
-#include "apps/bbodok/video/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>

@@ -1,5 +1,5 @@
 // DELETE /api/v1/members: withdrawal.
-#include "apps/bbodok/withdrawal/routes.hpp"
+#include "apps/bbodok/routes.hpp"
 
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/signed_in.hpp"
