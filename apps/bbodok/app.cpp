@@ -5,12 +5,15 @@
 
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/service.hpp"
+#include "apps/bbodok/seed/seed.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
+#include "platform/sql/transaction.hpp"
+#include "platform/time/seoul.hpp"
 
 namespace bbodok {
 namespace {
@@ -33,6 +36,26 @@ int migrate(const settings& config) {
   platform::io::blocking_pool pool(1, 1);
   auto db = platform::sql::database::open(config.sql_url, pool, 1);
   apply_migrations(*db, config);
+  return 0;
+}
+
+int seed_database(const settings& config, const std::filesystem::path& data_dir, seed::bulk_size bulk) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  apply_migrations(*db, config);
+  auto conn = db->acquire();
+  platform::sql::transaction tx(*conn);
+  const std::int64_t now = platform::time::now_micros();
+  if (seed::load_demo(*conn, data_dir, now)) {
+    spdlog::info("loaded the demo data set from {}", data_dir.string());
+  } else {
+    spdlog::info("the database already has members: demo data not loaded");
+  }
+  if (bulk.groups > 0 || bulk.members > 0) {
+    seed::add_bulk(*conn, bulk, now);
+    spdlog::info("added {} synthetic groups and {} synthetic members with their rooms", bulk.groups, bulk.members);
+  }
+  tx.commit();
   return 0;
 }
 
