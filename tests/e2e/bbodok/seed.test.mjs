@@ -1,0 +1,60 @@
+// `bbodok seed`: the demo set loads through the real binary into a fresh database, the service starts on it,
+// and seeding again leaves a populated database alone.
+import { spawnSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+
+import { BBODOK_BIN, BBODOK_SEED_DATA, serverSuite } from '../lib/server.mjs';
+
+const { test } = serverSuite({ app: 'bbodok', seed: true });
+
+const count = (server, sql) => Number(server.scalar(sql));
+const MINUTE = 60_000_000;
+// 00:00 today in Seoul (UTC+9, no daylight saving), in the tables' microseconds.
+const seoulMidnight = () => {
+  const seoul = Date.now() + 9 * 3600_000;
+  return (seoul - (seoul % 86_400_000) - 9 * 3600_000) * 1000;
+};
+
+test('the service starts on the seeded database and /health answers', async (server) => {
+  const res = await fetch(`${server.url}/health`);
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), { data: null, message: '성공', code: 'success' });
+});
+
+test('the demo set: Korean members all in group 1, groups with colours and invite paths, one secret', (server) => {
+  assert.equal(count(server, 'SELECT COUNT(*) FROM member'), 12);
+  assert.equal(server.scalar('SELECT name FROM member ORDER BY member_id LIMIT 1'), '김민지');
+  assert.equal(count(server, 'SELECT COUNT(*) FROM membership WHERE group_id = 1'), 12);
+  assert.equal(count(server, "SELECT COUNT(*) FROM study_group WHERE path IN ('algo-study', 'toeic-900', 'gongsi-2024', 'dawn-study', 'dev-job')"), 5);
+  assert.equal(server.scalar('SELECT path FROM study_group WHERE secret = 1'), 'gongsi-2024');
+  assert.match(server.scalar('SELECT password_hash FROM study_group WHERE secret = 1'), /^\$2[aby]\$/);
+  assert.equal(count(server, 'SELECT COUNT(*) FROM membership WHERE group_id <> 1 AND color IS NULL'), 0);
+  assert.ok(count(server, 'SELECT COUNT(*) FROM todo') > 0);
+});
+
+test('rooms are booked on the 30-minute grid from today for a fortnight, and past study shows in the ranks', (server) => {
+  const today = seoulMidnight();
+  const fortnight = today + 14 * 24 * 60 * MINUTE;
+  assert.equal(count(server, `SELECT COUNT(*) FROM room WHERE deleted = 0 AND end_time < ${today}`), 0);
+  assert.equal(count(server, `SELECT COUNT(*) FROM room WHERE start_time >= ${fortnight}`), 0);
+  assert.ok(count(server, `SELECT COUNT(*) FROM room WHERE deleted = 0 AND start_time >= ${fortnight - 24 * 60 * MINUTE}`) > 0,
+            'no room on the last day of the fortnight');
+  assert.equal(count(server, `SELECT COUNT(*) FROM room WHERE end_time - start_time <> ${25 * MINUTE} OR start_time % ${30 * MINUTE} <> 0`), 0);
+  assert.ok(count(server, 'SELECT COUNT(*) FROM membership WHERE study_time > 0') > 10);
+});
+
+test('seeding again changes nothing', (server) => {
+  const fingerprint = () =>
+    server.scalar('SELECT (SELECT COUNT(*) FROM member) || \'/\' || (SELECT COUNT(*) FROM room) || \'/\' || ' +
+                  "(SELECT COUNT(*) FROM reservation) || '/' || (SELECT COUNT(*) FROM todo) || '/' || " +
+                  '(SELECT SUM(study_time) FROM membership)');
+  const before = fingerprint();
+  const again = spawnSync(BBODOK_BIN, ['--config', path.join(server.dir, 'bbodok.toml'), 'seed', '--data', BBODOK_SEED_DATA],
+                          { cwd: server.dir, env: server.env, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(again.status, 0, again.stdout + again.stderr);
+  assert.match(again.stdout + again.stderr, /already has members/);
+  assert.equal(fingerprint(), before);
+});
+
+test.stops();
