@@ -4,9 +4,12 @@
 #include <spdlog/spdlog.h>
 
 #include "apps/bbodok/common/envelope.hpp"
+#include "apps/bbodok/member/routes.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/seed/seed.hpp"
+#include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
+#include "platform/http/client.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
@@ -19,6 +22,9 @@ namespace bbodok {
 namespace {
 
 namespace http = platform::http;
+using namespace std::chrono_literals;
+
+constexpr auto outbound_timeout = std::chrono::milliseconds(10s);
 
 std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
   auto conn = db.acquire();
@@ -66,10 +72,19 @@ int serve(const settings& config) {
   apply_migrations(*db, config);
 
   platform::auth::token_issuer tokens(config.jwt_key, config.access_token_lifetime, config.refresh_token_lifetime);
-  member::service members(*db, tokens);
+  http::http_client outbound(outbound_timeout);
+  std::optional<platform::auth::kakao_client> kakao;
+  if (config.kakao) kakao.emplace(*config.kakao, outbound);
+  if (config.dev_login) {
+    spdlog::warn(
+        "dev sign-in is on: POST /api/v1/members/dev-login makes a member for anyone who asks "
+        "(member.dev_login; never on a public server)");
+  }
+  member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.dev_login);
 
   http::router routes;
   routes.add(http::verb::get, "/health", health);
+  member::register_routes(routes, members);
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -34,6 +34,7 @@ class token_issuer {
                                                    std::chrono::system_clock::time_point now) const;
 
   std::chrono::seconds access_ttl() const { return access_ttl_; }
+  std::chrono::seconds refresh_ttl() const { return refresh_ttl_; }
 
  private:
   jwt_signer signer_;

@@ -36,6 +36,8 @@ wire describe(errc e) {
       return {http::status::bad_request, "INVALID REFRESH TOKEN"};
     case errc::upstream_unavailable:
       return {http::status::bad_gateway, "fail"};
+    case errc::not_configured:
+      return {http::status::service_unavailable, "fail"};
   }
   return {http::status::internal_server_error, "fail"};
 }

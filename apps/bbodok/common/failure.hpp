@@ -17,10 +17,11 @@ enum class errc {
   not_found,              // 404 fail: a group, room, todo or membership that is not there
   invalid_refresh_token,  // 400 INVALID REFRESH TOKEN 로그인이 필요해요.: never 401 (the refresh loop)
   upstream_unavailable,   // 502 fail: Kakao could not be reached
+  not_configured,         // 503 fail: a feature this server was not configured for (Kakao login)
 };
 
 struct failure {
-  errc code;
+  errc code = errc::bad_request;
   std::string message;  // the envelope's `message`; safe to show
 };
 

@@ -1,16 +1,56 @@
-// Authenticating requests.
+// Authenticating requests, signing in, refreshing tokens, registering web-push clients.
 #include "apps/bbodok/member/service.hpp"
 
 #include <chrono>
+#include <variant>
 
 #include "apps/bbodok/member/access_token.hpp"
 #include "apps/bbodok/member/repository.hpp"
+#include "apps/bbodok/member/validation.hpp"
+#include "platform/auth/digest.hpp"
+#include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
+#include "platform/io/blocking_pool.hpp"
 #include "platform/sql/database.hpp"
+#include "platform/time/seoul.hpp"
 
 namespace bbodok::member {
+namespace {
 
-service::service(platform::sql::database& db, const platform::auth::token_issuer& tokens) : db_(db), tokens_(tokens) {}
+using platform::sql::connection;
+using platform::time::now_micros;
+
+std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_sign_in(
+    const platform::auth::kakao_client* kakao, const std::string& code) {
+  return kakao->sign_in(code);
+}
+
+member_record kakao_member(connection& db, const new_member& user) {
+  return repository::find_or_create_by_kakao(db, user, now_micros());
+}
+
+member_record dev_member_row(connection& db, const new_member& member) {
+  return repository::create(db, member, now_micros());
+}
+
+// The member a stored refresh token belonged to, still a member, with the token replaced by new_hash.
+std::optional<std::int64_t> rotate(connection& db, const std::string& old_hash, const std::string& new_hash,
+                                   std::int64_t expires_at) {
+  const auto member_id = repository::rotate_refresh_token(db, old_hash, new_hash, expires_at, now_micros());
+  if (!member_id || !find_active(db, *member_id)) return std::nullopt;
+  return member_id;
+}
+
+result<client_record> save_client(connection& db, std::int64_t member_id, const std::string& fcm_token) {
+  if (!find_active(db, member_id)) return unauthenticated();
+  return repository::save_client(db, member_id, fcm_token, now_micros());
+}
+
+}  // namespace
+
+service::service(platform::sql::database& db, platform::io::blocking_pool& pool,
+                 const platform::auth::token_issuer& tokens, const platform::auth::kakao_client* kakao, bool dev_login)
+    : db_(db), pool_(pool), tokens_(tokens), kakao_(kakao), dev_login_(dev_login) {}
 
 asio::awaitable<std::optional<member_record>> service::authenticate(std::string authorization) {
   const auto token = platform::auth::bearer_token(authorization);
@@ -24,6 +64,54 @@ asio::awaitable<result<member_record>> service::require(std::string authorizatio
   auto member = co_await authenticate(std::move(authorization));
   if (!member) co_return unauthenticated();
   co_return std::move(*member);
+}
+
+asio::awaitable<result<token_pair>> service::log_in_with_kakao(std::string code) {
+  if (kakao_ == nullptr) co_return failure{errc::not_configured, "카카오 로그인이 설정되지 않았어요."};
+  auto outcome = co_await pool_.run(kakao_sign_in, kakao_, std::move(code));
+  if (const auto* refused = std::get_if<platform::auth::kakao_failure>(&outcome)) {
+    if (*refused == platform::auth::kakao_failure::unavailable) {
+      co_return failure{errc::upstream_unavailable, "카카오 로그인을 지금 할 수 없어요. 잠시 후 다시 시도해 주세요."};
+    }
+    co_return rule_broken("카카오 로그인에 실패했어요. 다시 로그인해 주세요.");
+  }
+  const auto user = std::get<platform::auth::kakao_user>(std::move(outcome));
+  new_member profile{user.nickname, user.profile_image, user.email, user.id};
+  const auto member = co_await db_.transact(kakao_member, std::move(profile));
+  co_return co_await issue_tokens(member.member_id);
+}
+
+asio::awaitable<result<token_pair>> service::dev_log_in(std::optional<new_member> profile) {
+  if (!dev_login_) co_return failure{errc::not_found, "No handler found for POST /api/v1/members/dev-login"};
+  if (!profile) co_return bad_request();
+  const auto member = co_await db_.transact(dev_member_row, std::move(*profile));
+  co_return co_await issue_tokens(member.member_id);
+}
+
+asio::awaitable<result<token_pair>> service::refresh(std::string refresh_token) {
+  const auto now = std::chrono::system_clock::now();
+  std::string fresh = tokens_.issue_refresh(now);
+  const auto expires_at =
+      now_micros() + std::chrono::duration_cast<std::chrono::microseconds>(tokens_.refresh_ttl()).count();
+  const auto member_id = co_await db_.transact(rotate, platform::auth::sha256_hex(refresh_token),
+                                               platform::auth::sha256_hex(fresh), expires_at);
+  if (!member_id) co_return invalid_refresh_token();
+  co_return token_pair{issue_access_token(tokens_, *member_id, now), std::move(fresh)};
+}
+
+asio::awaitable<result<client_record>> service::register_client(std::int64_t member_id, std::string fcm_token) {
+  if (!is_valid_fcm_token(fcm_token)) co_return bad_request();
+  co_return co_await db_.transact(save_client, member_id, std::move(fcm_token));
+}
+
+asio::awaitable<token_pair> service::issue_tokens(std::int64_t member_id) {
+  const auto now = std::chrono::system_clock::now();
+  token_pair pair{issue_access_token(tokens_, member_id, now), tokens_.issue_refresh(now)};
+  const auto expires_at =
+      now_micros() + std::chrono::duration_cast<std::chrono::microseconds>(tokens_.refresh_ttl()).count();
+  co_await db_.transact(repository::save_refresh_token, member_id, platform::auth::sha256_hex(pair.refresh_token),
+                        expires_at, now_micros());
+  co_return pair;
 }
 
 }  // namespace bbodok::member

@@ -78,7 +78,7 @@ function createDatabase(dir, app) {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    scalar: (sql) => execFileSync('psql', [url.toString(), '-v', 'ON_ERROR_STOP=1', '-tAc', sql], { encoding: 'utf8' }).trim(),
+    scalar: (sql) => execFileSync('psql', [url.toString(), '-q', '-v', 'ON_ERROR_STOP=1', '-tAc', sql], { encoding: 'utf8' }).trim(),
     drop() {
       try {
         psql(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

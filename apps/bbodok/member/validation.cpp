@@ -1,0 +1,36 @@
+// Bounds on what members send.
+#include "apps/bbodok/member/validation.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace bbodok::member {
+namespace {
+
+constexpr std::size_t max_nickname_chars = 50;
+constexpr std::size_t max_profile_bytes = 1000;
+constexpr std::size_t max_email_bytes = 320;
+constexpr std::size_t max_fcm_token_chars = 1000;
+
+// Code points of valid UTF-8 (the edge has checked the encoding): the bytes that do not continue a sequence.
+std::size_t characters(std::string_view text) {
+  return static_cast<std::size_t>(std::ranges::count_if(text, [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool blank(std::string_view text) {
+  return std::ranges::all_of(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+}  // namespace
+
+std::optional<new_member> dev_member(std::optional<std::string> nickname, std::optional<std::string> profile,
+                                     std::optional<std::string> email) {
+  if (!nickname || blank(*nickname) || characters(*nickname) > max_nickname_chars) return std::nullopt;
+  if (profile && profile->size() > max_profile_bytes) return std::nullopt;
+  if (email && email->size() > max_email_bytes) return std::nullopt;
+  return new_member{std::move(*nickname), std::move(profile), std::move(email), std::nullopt};
+}
+
+bool is_valid_fcm_token(std::string_view token) { return !blank(token) && characters(token) <= max_fcm_token_chars; }
+
+}  // namespace bbodok::member

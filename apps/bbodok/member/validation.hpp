@@ -1,0 +1,20 @@
+// What sign-in and client registration accept (pure rules, unit-tested).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "apps/bbodok/member/dto.hpp"
+
+namespace bbodok::member {
+
+// Dev sign-in's profile: a nickname of 1–50 characters that is not only spaces, and optional profile URL and
+// email of at most 1,000 and 320 bytes. nullopt when any is out of bounds.
+std::optional<new_member> dev_member(std::optional<std::string> nickname, std::optional<std::string> profile,
+                                     std::optional<std::string> email);
+
+// An FCM registration token: not blank, at most 1,000 characters (the original's @Valid rule).
+bool is_valid_fcm_token(std::string_view token);
+
+}  // namespace bbodok::member

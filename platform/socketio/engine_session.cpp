@@ -1,0 +1,280 @@
+// The Engine.IO session's state machine: open → closing (the close packet waits for the transport) → closed,
+// the polling queue, the WebSocket upgrade, and the heartbeat, all on the session's executor.
+#include "platform/socketio/engine_session.hpp"
+
+#include <exception>
+#include <utility>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+#include <spdlog/spdlog.h>
+
+#include "platform/io/spawn.hpp"
+
+namespace platform::socketio {
+namespace {
+
+constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
+// The encoded close and noop packets.
+constexpr std::string_view close_packet = "1";
+constexpr std::string_view noop_packet = "6";
+
+}  // namespace
+
+engine_session::engine_session(boost::asio::any_io_executor executor, std::shared_ptr<const engine_options> options,
+                               std::string sid, std::shared_ptr<messaging::handler> handler,
+                               std::weak_ptr<messaging::session_table> table, std::string remote_ip,
+                               std::string request_id)
+    : messaging::connection(std::move(executor), std::move(remote_ip), std::move(request_id)),
+      options_(std::move(options)),
+      sid_(std::move(sid)),
+      handler_(std::move(handler)),
+      table_(std::move(table)),
+      queue_(options_->queue),
+      wake_poll_(executor_),
+      delivered_(executor_),
+      heartbeat_(executor_) {}
+
+engine_session::~engine_session() = default;
+
+std::string engine_session::open_packet(bool can_upgrade) const {
+  boost::json::array upgrades;
+  if (can_upgrade) upgrades.emplace_back("websocket");
+  const boost::json::object handshake{{"sid", sid_},
+                                      {"upgrades", std::move(upgrades)},
+                                      {"pingInterval", options_->ping_interval.count()},
+                                      {"pingTimeout", options_->ping_timeout.count()},
+                                      {"maxPayload", options_->max_payload}};
+  return encode_engine_packet({engine_type::open, boost::json::serialize(handshake), false});
+}
+
+void engine_session::start(const std::shared_ptr<engine_session>& self) {
+  try {
+    self->handler_->on_open(self);
+  } catch (const std::exception& e) {
+    spdlog::error("socket.io {} on_open failed: {}", self->id_, e.what());
+    self->request_close("server error");
+  }
+  asio::co_spawn(self->executor_, heartbeat(self), io::log_failure("socket.io heartbeat"));
+}
+
+void engine_session::send(messaging::payload message) {
+  asio::dispatch(executor_, [self = shared_session(), message = std::move(message)] {
+    self->enqueue({engine_type::message, *message, false});
+  });
+}
+
+void engine_session::close(std::uint16_t, std::string reason) {
+  asio::dispatch(executor_, [self = shared_session(), reason = std::move(reason)] { self->request_close(reason); });
+}
+
+asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr<engine_session> self) {
+  if (self->polling_ || self->ws_) {
+    self->request_close(self->ws_ ? "poll after upgrade" : "overlapping polls");
+    co_return std::nullopt;
+  }
+  self->polling_ = true;
+  for (;;) {
+    if (!self->queue_.empty()) {
+      std::string body;
+      for (const auto& packet : self->queue_.take_all()) {
+        if (!body.empty()) body += record_separator;
+        body += *packet;
+      }
+      self->polling_ = false;
+      if (self->state_ == state::closing) self->finish_close();  // the close packet went out with this body
+      co_return body;
+    }
+    if (self->state_ == state::closed) {
+      self->polling_ = false;
+      co_return std::string(close_packet);
+    }
+    if (self->release_poll_) {
+      self->release_poll_ = false;
+      self->polling_ = false;
+      co_return std::string(noop_packet);
+    }
+    self->wake_poll_.expires_at(asio::steady_timer::time_point::max());
+    co_await self->wake_poll_.async_wait(as_tuple);  // cancelled by enqueue, an upgrade or the close
+  }
+}
+
+asio::awaitable<bool> engine_session::receive(std::shared_ptr<engine_session> self,
+                                              std::vector<engine_packet> packets) {
+  while (self->delivering_) {
+    self->delivered_.expires_at(asio::steady_timer::time_point::max());
+    co_await self->delivered_.async_wait(as_tuple);  // cancelled when the delivery in progress ends
+  }
+  if (self->state_ != state::open || self->ws_) co_return false;
+  self->delivering_ = true;
+  bool accepted = true;
+  for (auto& packet : packets) {
+    if (self->state_ != state::open) break;
+    if (packet.binary) {
+      accepted = false;
+      self->request_close("binary packets are not served");
+      break;
+    }
+    co_await handle(self, std::move(packet));
+  }
+  self->delivering_ = false;
+  self->delivered_.cancel();
+  co_return accepted;
+}
+
+void engine_session::use_websocket(std::shared_ptr<messaging::connection> ws) {
+  ws_ = std::move(ws);
+  for (const auto& packet : queue_.take_all()) ws_->send(packet);
+  if (state_ == state::closing) finish_close();
+}
+
+asio::awaitable<void> engine_session::on_websocket_packet(std::shared_ptr<engine_session> self,
+                                                          std::shared_ptr<messaging::connection> ws,
+                                                          engine_packet packet) {
+  if (self->ws_ == ws) {
+    if (packet.binary) {
+      self->request_close("binary packets are not served");
+      co_return;
+    }
+    co_await handle(self, std::move(packet));
+    co_return;
+  }
+  // A WebSocket probing to take over from polling: "2probe", answered "3probe"; then "5" switches.
+  if (self->state_ != state::open || self->ws_) {
+    ws->close(messaging::close_codes::policy_violation, "Session is not polling");
+    co_return;
+  }
+  if (packet.type == engine_type::ping && packet.data == "probe") {
+    self->probe_ = ws;
+    ws->send(encode_engine_packet({engine_type::pong, "probe", false}));
+    self->release_poll_ = self->polling_;  // the client's waiting GET returns so that it can upgrade
+    self->wake_poll();
+  } else if (packet.type == engine_type::upgrade && self->probe_ == ws) {
+    self->probe_.reset();
+    self->use_websocket(std::move(ws));
+    self->release_poll_ = self->polling_;
+    self->wake_poll();
+  } else {
+    ws->close(messaging::close_codes::protocol_error, "Expected an upgrade probe");
+  }
+}
+
+void engine_session::websocket_closed(const messaging::connection* ws) {
+  if (probe_.get() == ws) probe_.reset();  // the upgrade failed; polling goes on
+  if (ws_.get() == ws) {
+    ws_.reset();
+    request_close("transport close");
+    finish_close();
+  }
+}
+
+asio::awaitable<void> engine_session::heartbeat(std::shared_ptr<engine_session> self) {
+  while (self->state_ == state::open) {
+    self->heartbeat_.expires_after(self->options_->ping_interval);
+    co_await self->heartbeat_.async_wait(as_tuple);
+    if (self->state_ != state::open) break;
+    self->pong_due_ = true;
+    self->enqueue({engine_type::ping, "", false});
+    self->heartbeat_.expires_after(self->options_->ping_timeout);
+    co_await self->heartbeat_.async_wait(as_tuple);  // cancelled by the pong
+    if (self->state_ == state::open && self->pong_due_) {
+      spdlog::debug("socket.io {} session {}: ping timeout", self->id_, self->sid_);
+      self->request_close("ping timeout");
+      self->finish_close();
+    }
+  }
+  // Closing: the close packet waits for a poll that may never come.
+  if (self->state_ == state::closing) {
+    self->heartbeat_.expires_after(self->options_->ping_timeout);
+    co_await self->heartbeat_.async_wait(as_tuple);
+    self->finish_close();
+  }
+}
+
+asio::awaitable<void> engine_session::handle(std::shared_ptr<engine_session> self, engine_packet packet) {
+  switch (packet.type) {
+    case engine_type::pong:
+      self->pong_due_ = false;
+      self->heartbeat_.cancel();
+      break;
+    case engine_type::message:
+      try {
+        co_await self->handler_->on_message(self, std::move(packet.data));
+      } catch (const std::exception& e) {
+        spdlog::error("socket.io {} handler failed: {}", self->id_, e.what());
+        self->request_close("server error");
+      }
+      break;
+    case engine_type::close:
+      self->request_close("client close");
+      self->finish_close();
+      break;
+    default:
+      break;  // pings, noops and stray upgrades carry nothing for us
+  }
+}
+
+void engine_session::enqueue(const engine_packet& packet) {
+  if (state_ != state::open) return;  // closing or closed: late sends are dropped
+  auto encoded = messaging::make_payload(encode_engine_packet(packet));
+  if (ws_) {
+    ws_->send(std::move(encoded));
+    return;
+  }
+  if (!queue_.push(std::move(encoded))) {
+    spdlog::warn("socket.io {} {} send queue full ({} packets, {} bytes): closing", id_, remote_ip_, queue_.size(),
+                 queue_.bytes());
+    queue_.clear();
+    request_close("send queue overflow");
+    finish_close();
+    return;
+  }
+  wake_poll();
+}
+
+void engine_session::request_close(const std::string& reason) {
+  if (state_ != state::open) return;  // the first close wins
+  spdlog::debug("socket.io {} session {} closing: {}", id_, sid_, reason);
+  state_ = state::closing;
+  heartbeat_.cancel();
+  const auto packet = messaging::make_payload(std::string(close_packet));
+  if (ws_) {
+    ws_->send(packet);
+    ws_->close(messaging::close_codes::normal, "");
+    finish_close();
+    return;
+  }
+  // The close packet waits for the next poll; a client that never polls again is dropped by finish_close()
+  // from the heartbeat, or at once when nothing is queued and no poll is waiting.
+  if (!queue_.push(packet)) queue_.clear();
+  if (polling_) {
+    wake_poll();
+  } else if (queue_.size() <= 1) {
+    finish_close();
+  }
+}
+
+void engine_session::finish_close() {
+  if (state_ == state::closed) return;
+  state_ = state::closed;
+  heartbeat_.cancel();
+  wake_poll();
+  if (probe_) probe_->close(messaging::close_codes::normal, "");
+  probe_.reset();
+  if (auto table = table_.lock()) table->remove(sid_, this);
+  if (auto handler = std::move(handler_)) {
+    try {
+      handler->on_close(shared_session());
+    } catch (const std::exception& e) {
+      spdlog::error("socket.io {} on_close failed: {}", id_, e.what());
+    }
+  }
+}
+
+void engine_session::wake_poll() { wake_poll_.cancel(); }
+
+}  // namespace platform::socketio
