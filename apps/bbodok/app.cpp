@@ -1,18 +1,35 @@
 // Wiring of the Bbodok process.
 #include "apps/bbodok/app.hpp"
 
+#include <exception>
+#include <utility>
+
 #include <spdlog/spdlog.h>
 
+#include "apps/bbodok/chat/realtime.hpp"
 #include "apps/bbodok/common/envelope.hpp"
+#include "apps/bbodok/group/routes.hpp"
+#include "apps/bbodok/group/service.hpp"
 #include "apps/bbodok/member/routes.hpp"
 #include "apps/bbodok/member/service.hpp"
+#include "apps/bbodok/rank/routes.hpp"
+#include "apps/bbodok/rank/service.hpp"
 #include "apps/bbodok/seed/seed.hpp"
+#include "apps/bbodok/todo/routes.hpp"
+#include "apps/bbodok/todo/service.hpp"
+#include "apps/bbodok/video/routes.hpp"
+#include "apps/bbodok/video/service.hpp"
+#include "apps/bbodok/withdrawal/routes.hpp"
+#include "apps/bbodok/withdrawal/service.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/kv/in_process_leaderboard.hpp"
+#include "platform/kv/in_process_pubsub.hpp"
+#include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/sql/transaction.hpp"
@@ -31,6 +48,15 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
   const std::size_t applied = platform::sql::migrate(*conn, config.migrations);
   if (applied > 0) spdlog::info("applied {} migration(s) from {}", applied, config.migrations.string());
   return applied;
+}
+
+// Runs start-up work (cache and leaderboard rebuilds) to completion before the server takes requests.
+void run_before_serving(asio::awaitable<void> work) {
+  asio::io_context ctx;
+  std::exception_ptr failure;
+  asio::co_spawn(ctx, std::move(work), [&failure](std::exception_ptr e) { failure = e; });
+  ctx.run();
+  if (failure) std::rethrow_exception(failure);
 }
 
 // GET /health: 200 SUCCESS with data null (the load balancer's check).
@@ -81,10 +107,28 @@ int serve(const settings& config) {
         "(member.dev_login; never on a public server)");
   }
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.dev_login);
+  // Broadcasts and events (Socket.IO rooms, STOMP topics, what one feature announces to others) go through
+  // pub/sub, so they cross instances once it is Redis.
+  platform::kv::in_process_pubsub broadcasts;
+  platform::kv::in_process_leaderboard boards;
+  rank::service ranks(*db, boards);
+  run_before_serving(ranks.rebuild());
+  group::service groups(*db, pool, ranks, broadcasts);
+  todo::service todos(*db);
+  withdrawal::service withdrawals(*db, groups);
+  video::service videos(*db, config.livekit, config.chat.open_before);
+  chat::realtime chat_rooms(*db, config.chat);
+  platform::socketio::socket_server chat_sockets(broadcasts, chat_rooms);
 
   http::router routes;
   routes.add(http::verb::get, "/health", health);
   member::register_routes(routes, members);
+  group::register_routes(routes, members, groups);
+  rank::register_routes(routes, members, ranks);
+  todo::register_routes(routes, members, todos);
+  withdrawal::register_routes(routes, members, withdrawals);
+  video::register_routes(routes, videos);
+  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -30,6 +30,11 @@ settings load_settings(const std::filesystem::path& file) {
 
   s.kakao = platform::auth::read_kakao_settings(config);
   s.dev_login = config.boolean("member.dev_login", false);
+  s.livekit = platform::auth::read_livekit_settings(config);
+  s.chat.open_before = std::chrono::minutes(config.integer("live.open_before_minutes", 10, 0, 24 * 60));
+  s.chat.max_message_bytes = static_cast<std::size_t>(config.integer("chat.max_message_bytes", 4096, 64, 1 << 20));
+  s.chat.messages_per_second = static_cast<double>(config.integer("chat.messages_per_second", 5, 1, 1000));
+  s.chat.burst = static_cast<double>(config.integer("chat.burst", 20, 1, 10000));
   s.log_level = config.text("log.level", "info");
   config.finish();
   return s;

@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 
+#include "apps/bbodok/chat/settings.hpp"
 #include "platform/auth/kakao.hpp"
+#include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
 
 namespace bbodok {
@@ -25,6 +27,8 @@ struct settings {
   std::chrono::seconds refresh_token_lifetime{};
   std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
   bool dev_login = false;  // POST /api/v1/members/dev-login: for machines without Kakao credentials
+  std::optional<platform::auth::livekit_settings> livekit;  // unset: the video routes answer 503
+  chat::chat_settings chat;  // its open_before is also the video rooms' (a room's live window)
   std::string log_level;
 };
 

@@ -11,6 +11,14 @@
 
 namespace platform::auth {
 
+// A LiveKit project, from configuration: the API key and secret tokens are signed with, and the URL clients
+// connect to (wss://…).
+struct livekit_settings {
+  std::string api_key;
+  std::string api_secret;
+  std::string url;
+};
+
 // What the participant may do in the room; the keys LiveKit's VideoGrant reads.
 struct livekit_video_grant {
   std::string room;

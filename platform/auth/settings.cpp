@@ -31,4 +31,17 @@ std::optional<kakao_settings> read_kakao_settings(config::reader& config) {
   return kakao;
 }
 
+std::optional<livekit_settings> read_livekit_settings(config::reader& config) {
+  auto api_key = config.optional_text("livekit.api_key");
+  auto api_secret = config.optional_text("livekit.api_secret");
+  auto url = config.optional_text("livekit.url");
+  const int given = static_cast<int>(api_key.has_value()) + static_cast<int>(api_secret.has_value()) +
+                    static_cast<int>(url.has_value());
+  if (given == 0) return std::nullopt;
+  if (given != 3)
+    throw config::config_error("config keys 'livekit.api_key', 'livekit.api_secret' and 'livekit.url' go together");
+  if (api_secret->size() < 32) throw config::config_error("config key 'livekit.api_secret' must be at least 32 bytes");
+  return livekit_settings{std::move(*api_key), std::move(*api_secret), std::move(*url)};
+}
+
 }  // namespace platform::auth

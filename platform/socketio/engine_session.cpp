@@ -93,7 +93,9 @@ asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr
       self->polling_ = false;
       co_return std::string(close_packet);
     }
-    if (self->release_poll_) {
+    // While a WebSocket probes, a poll returns at once so that the client can pause polling and upgrade (the
+    // reference server writes this noop every 100 ms until the upgrade is done).
+    if (self->release_poll_ || self->probe_) {
       self->release_poll_ = false;
       self->polling_ = false;
       co_return std::string(noop_packet);

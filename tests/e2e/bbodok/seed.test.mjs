@@ -1,9 +1,10 @@
 // `bbodok seed`: the demo set loads through the real binary into a fresh database, the service starts on it,
-// and seeding again leaves a populated database alone.
+// the frontend's reads show it, and seeding again leaves a populated database alone.
 import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 
+import { accessToken, assertSuccess, call } from '../lib/bbodok.mjs';
 import { BBODOK_BIN, BBODOK_SEED_DATA, serverSuite } from '../lib/server.mjs';
 
 const { test } = serverSuite({ app: 'bbodok', seed: true });
@@ -55,6 +56,37 @@ test('seeding again changes nothing', (server) => {
   assert.equal(again.status, 0, again.stdout + again.stderr);
   assert.match(again.stdout + again.stderr, /already has members/);
   assert.equal(fingerprint(), before);
+});
+
+// The seeded data as the frontend reads it, with a token minted for the first demo member (김민지).
+const minji = (server) => accessToken(server, Number(server.scalar("SELECT member_id FROM member WHERE email = 'minji@example.com'")));
+const seoulDate = (days) => new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const window14 = `from=${seoulDate(0)}T00:00:00&to=${seoulDate(14)}T00:00:00`;
+const groupId = (server, path) => Number(server.scalar(`SELECT group_id FROM study_group WHERE path = '${path}'`));
+test('GET /api/v1/groups lists the demo member\'s groups with her colours', async (server) => {
+  const groups = assertSuccess(await call(server, 'GET', '/api/v1/groups', { token: minji(server) }));
+  const byPath = Object.fromEntries(groups.map((g) => [g.path, g]));
+  assert.deepEqual(Object.keys(byPath).sort(), ['algo-study', 'dev-job', 'everyone', 'toeic-900']);
+  assert.equal(byPath['algo-study'].color, 'primary');
+  assert.equal(byPath['algo-study'].groupName, '알고리즘 스터디');
+  assert.equal(byPath.everyone.groupId, 1);
+  const others = assertSuccess(await call(server, 'GET', '/api/v1/groups/all', { token: minji(server) }));
+  const secret = others.find((g) => g.path === 'gongsi-2024');
+  assert.equal(secret.secret, true);
+});
+
+test('GET /api/v1/ranks shows the past fortnight\'s study in the group, most first', async (server) => {
+  const ranks = assertSuccess(await call(server, 'GET', `/api/v1/ranks?groupId=${groupId(server, 'algo-study')}`, { token: minji(server) }));
+  assert.equal(ranks.length, 5);
+  assert.ok(ranks.every((r) => /^PT/.test(r.duration)), JSON.stringify(ranks));
+  assert.notEqual(ranks[0].duration, 'PT0S');
+  const seconds = (d) => Number(/(\d+)H/.exec(d)?.[1] ?? 0) * 3600 + Number(/(\d+)M/.exec(d)?.[1] ?? 0) * 60;
+  assert.ok(seconds(ranks[0].duration) >= seconds(ranks.at(-1).duration));
+});
+
+test('GET /api/v1/todos lists the demo member\'s todos in a group', async (server) => {
+  const todos = assertSuccess(await call(server, 'GET', `/api/v1/todos?groupId=${groupId(server, 'algo-study')}`, { token: minji(server) }));
+  assert.deepEqual(todos.map((t) => [t.content, t.done]).sort(), [['다익스트라 복습', true], ['백준 골드 문제 3개 풀기', false]]);
 });
 
 test.stops();

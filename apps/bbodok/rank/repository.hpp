@@ -1,0 +1,32 @@
+// What the ranking reads from the database: the study time of every membership (to rebuild the boards) and
+// the names of a group's members.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "apps/bbodok/common/failure.hpp"
+#include "platform/sql/connection.hpp"
+
+namespace bbodok::rank {
+
+struct membership_time {
+  std::int64_t member_id = 0;
+  std::int64_t study_time = 0;
+};
+// Every live group's memberships, by group.
+std::map<std::int64_t, std::vector<membership_time>> study_times(platform::sql::connection& db);
+
+struct member_name {
+  std::optional<std::string> profile;
+  std::string nickname;
+};
+// The group's members who have not withdrawn, by member id; not_a_member when the caller is not one of them
+// (or the group is gone).
+result<std::map<std::int64_t, member_name>> names_in_group(platform::sql::connection& db, std::int64_t caller,
+                                                           std::int64_t group_id);
+
+}  // namespace bbodok::rank

@@ -1,0 +1,46 @@
+// Rankings (contract §7.5): per group, the study time each member earned in the group's rooms since joining.
+// The database (membership.study_time) is the record; a platform::kv leaderboard per group keeps the order,
+// rebuilt from the database at start and kept current by the features that change it, after their commits.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "apps/bbodok/common/async.hpp"
+#include "apps/bbodok/common/failure.hpp"
+#include "apps/bbodok/rank/dto.hpp"
+
+namespace platform::kv {
+class leaderboard;
+}
+namespace platform::sql {
+class database;
+}
+
+namespace bbodok::rank {
+
+// The leaderboard that holds a group's ranking.
+std::string board_of(std::int64_t group_id);
+
+class service {
+ public:
+  service(platform::sql::database& db, platform::kv::leaderboard& boards);
+
+  // Every group's board from membership.study_time (at start, before serving).
+  asio::awaitable<void> rebuild();
+  // After the commit that earned it (the room feature's exit) or that made the membership (micros 0: the new
+  // member shows with PT0S, and a member who was there keeps their time).
+  asio::awaitable<void> add_study_time(std::int64_t group_id, std::int64_t member_id, std::int64_t micros);
+  // After the commit that ended the membership (leaving the group, withdrawal).
+  asio::awaitable<void> forget(std::int64_t group_id, std::int64_t member_id);
+  // The group's ranking, most study time first; members who withdrew are skipped. not_a_member (404) when the
+  // caller is not in the group: a ranking names its members, so only they may read it.
+  asio::awaitable<result<std::vector<rank_entry>>> ranking(std::int64_t caller, std::int64_t group_id);
+
+ private:
+  platform::sql::database& db_;
+  platform::kv::leaderboard& boards_;
+};
+
+}  // namespace bbodok::rank

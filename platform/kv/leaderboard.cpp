@@ -1,0 +1,8 @@
+// Out-of-line anchor of the leaderboard interface.
+#include "platform/kv/leaderboard.hpp"
+
+namespace platform::kv {
+
+leaderboard::~leaderboard() = default;
+
+}  // namespace platform::kv
