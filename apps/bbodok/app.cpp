@@ -14,7 +14,15 @@
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/rank/routes.hpp"
 #include "apps/bbodok/rank/service.hpp"
+#include "apps/bbodok/room/booking.hpp"
+#include "apps/bbodok/room/calendar.hpp"
+#include "apps/bbodok/room/group_events.hpp"
+#include "apps/bbodok/room/realtime.hpp"
+#include "apps/bbodok/room/routes.hpp"
+#include "apps/bbodok/room/service.hpp"
 #include "apps/bbodok/seed/seed.hpp"
+#include "apps/bbodok/study/history.hpp"
+#include "apps/bbodok/study/routes.hpp"
 #include "apps/bbodok/todo/routes.hpp"
 #include "apps/bbodok/todo/service.hpp"
 #include "apps/bbodok/video/routes.hpp"
@@ -27,13 +35,18 @@
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/io/spawn.hpp"
+#include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
 #include "platform/sql/transaction.hpp"
+#include "platform/stomp/broker.hpp"
+#include "platform/stomp/handler_factory.hpp"
 #include "platform/time/seoul.hpp"
+#include "platform/ws/session.hpp"
 
 namespace bbodok {
 namespace {
@@ -50,7 +63,8 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
   return applied;
 }
 
-// Runs start-up work (cache and leaderboard rebuilds) to completion before the server takes requests.
+// Runs start-up work (the leaderboard rebuild, the room caches' warm-up) to completion before the server takes
+// requests, so the first request after a start is answered from them.
 void run_before_serving(asio::awaitable<void> work) {
   asio::io_context ctx;
   std::exception_ptr failure;
@@ -61,6 +75,18 @@ void run_before_serving(asio::awaitable<void> work) {
 
 // GET /health: 200 SUCCESS with data null (the load balancer's check).
 asio::awaitable<http::response> health(http::request) { co_return success(nullptr); }
+
+// STOMP at /bbodok-websocket: /app/* goes to room::realtime, /topic/* is the broker's.
+platform::stomp::session_options stomp_options() {
+  platform::stomp::session_options options;
+  options.application_prefixes = {"/app"};
+  return options;
+}
+platform::ws::session_options websocket_options() {
+  platform::ws::session_options options;
+  options.coalesce = true;  // STOMP frames are a byte stream: a backlog can go out as one message
+  return options;
+}
 
 }  // namespace
 
@@ -107,15 +133,37 @@ int serve(const settings& config) {
         "(member.dev_login; never on a public server)");
   }
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.dev_login);
-  // Broadcasts and events (Socket.IO rooms, STOMP topics, what one feature announces to others) go through
-  // pub/sub, so they cross instances once it is Redis.
+  // Broadcasts and events (STOMP topics, Socket.IO rooms, what one feature announces to others) go through
+  // pub/sub, rankings through a leaderboard, caches through a kv cache: Redis can take each over later.
   platform::kv::in_process_pubsub broadcasts;
   platform::kv::in_process_leaderboard boards;
+  platform::kv::in_process_cache caches;
+
   rank::service ranks(*db, boards);
   run_before_serving(ranks.rebuild());
   group::service groups(*db, pool, ranks, broadcasts);
   todo::service todos(*db);
   withdrawal::service withdrawals(*db, groups);
+
+  // Rooms: the calendar and history caches recompute on every change; the broker relays /topic/{groupId}.
+  room::calendar calendars(*db, caches);
+  study::history histories(*db, caches);
+  const room::listeners room_changes{
+      .rooms_changed = [&calendars](std::int64_t group_id) { return calendars.changed(group_id); },
+      .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
+      .studied = [&ranks](std::int64_t group_id, std::int64_t member_id, std::int64_t micros) {
+        return ranks.add_study_time(group_id, member_id, micros);
+      }};
+  room::service rooms(*db, calendars, room_changes);
+  room::booking bookings(*db, broadcasts, room_changes);
+  room::realtime room_stomp(members, bookings, *db);
+  platform::stomp::broker stomp_relay(broadcasts, platform::stomp::broker_options{.prefixes = {"/topic"}});
+  // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
+  const auto group_rooms_feed = room::refresh_on_group_changes(broadcasts, calendars, contexts.main().get_executor());
+  run_before_serving(calendars.warm(platform::time::now_micros()));
+  asio::co_spawn(contexts.main(), calendars.keep_warm(), platform::io::log_failure("room cache daily warm-up"));
+
+  // The study room's companions: LiveKit tokens and the Socket.IO chat.
   video::service videos(*db, config.livekit, config.chat.open_before);
   chat::realtime chat_rooms(*db, config.chat);
   platform::socketio::socket_server chat_sockets(broadcasts, chat_rooms);
@@ -127,6 +175,11 @@ int serve(const settings& config) {
   rank::register_routes(routes, members, ranks);
   todo::register_routes(routes, members, todos);
   withdrawal::register_routes(routes, members, withdrawals);
+  room::register_routes(routes, members, rooms);
+  study::register_routes(routes, members, histories);
+  routes.add_websocket("/bbodok-websocket", platform::ws::endpoint(platform::stomp::handler_factory(
+                                                                       stomp_relay, room_stomp, stomp_options()),
+                                                                   websocket_options()));
   video::register_routes(routes, videos);
   platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
 

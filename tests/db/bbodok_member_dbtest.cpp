@@ -1,7 +1,12 @@
 // bbodok::member's repository on SQLite and PostgreSQL: members by Kakao id, refresh-token rotation, clients.
+#include <chrono>
+#include <future>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "apps/bbodok/member/repository.hpp"
+#include "platform/sql/transaction.hpp"
 #include "tests/db/bbodok_database.hpp"
 
 namespace {
@@ -25,6 +30,21 @@ TYPED_TEST(BbodokMemberRepository, FindsTheKakaoMemberItMadeOnFirstSignIn) {
   EXPECT_EQ(first.member_id, again.member_id);
   EXPECT_EQ(again.name, "민지");
   EXPECT_EQ(again.profile, "https://k.kakaocdn.net/minji.jpg");
+  EXPECT_EQ(this->conn().query("SELECT COUNT(*) FROM member")[0].as_int(0), 1);
+}
+
+// The other sign-in looks before the first commits, so it finds nothing, and its insert waits on the unique index
+// until the first commits: it must then read the first one's member, not fail.
+TYPED_TEST(BbodokMemberRepository, AConcurrentFirstSignInFindsTheMemberTheOtherMade) {
+  platform::sql::transaction first_sign_in(this->conn());
+  const auto first = repository::find_or_create_by_kakao(this->conn(), this->kakao_user, seoul_morning);
+  auto other_conn = this->db().acquire();
+  auto other = std::async(std::launch::async, [&] {
+    return repository::find_or_create_by_kakao(*other_conn, this->kakao_user, seoul_morning);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  first_sign_in.commit();
+  EXPECT_EQ(other.get().member_id, first.member_id);
   EXPECT_EQ(this->conn().query("SELECT COUNT(*) FROM member")[0].as_int(0), 1);
 }
 

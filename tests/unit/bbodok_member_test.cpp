@@ -1,4 +1,5 @@
-// bbodok::member pure rules: access-token claims as the original minted them, dev sign-in and FCM token bounds.
+// bbodok::member pure rules: access-token claims as the original minted them, what Kakao sign-in and dev sign-in
+// accept, FCM token bounds.
 #include <chrono>
 #include <string>
 
@@ -8,14 +9,17 @@
 #include "apps/bbodok/member/access_token.hpp"
 #include "apps/bbodok/member/validation.hpp"
 #include "platform/auth/jwt.hpp"
+#include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
 using bbodok::member::dev_member;
+using bbodok::member::is_valid_auth_code;
 using bbodok::member::is_valid_fcm_token;
 using bbodok::member::issue_access_token;
+using bbodok::member::kakao_member;
 using bbodok::member::read_access_token;
 using clock_type = std::chrono::system_clock;
 
@@ -66,6 +70,36 @@ TEST(DevMember, NeedsANicknameAndBoundsEveryField) {
   EXPECT_FALSE(dev_member(fifty + "가", std::nullopt, std::nullopt));
   EXPECT_FALSE(dev_member("민지", std::string(1001, 'p'), std::nullopt));
   EXPECT_FALSE(dev_member("민지", std::nullopt, std::string(321, 'e')));
+}
+
+TEST(KakaoAuthCode, IsNotBlankAndAtMostAThousandBytes) {
+  EXPECT_TRUE(is_valid_auth_code("Vb3nLk2-code_from_kakao"));
+  EXPECT_TRUE(is_valid_auth_code(std::string(1000, 'c')));
+  EXPECT_FALSE(is_valid_auth_code(std::string(1001, 'c')));
+  EXPECT_FALSE(is_valid_auth_code(""));
+  EXPECT_FALSE(is_valid_auth_code("  "));
+}
+
+TEST(KakaoMember, TakesTheKakaoProfileAndRefusesTextNoRequestCouldCarry) {
+  const platform::auth::kakao_user user{3001, "민지", "minji@example.com", true, "https://k.kakaocdn.net/m.jpg"};
+  const auto member = kakao_member(user);
+  ASSERT_TRUE(member);
+  EXPECT_EQ(member->kakao_id, 3001);
+  EXPECT_EQ(member->name, "민지");
+  EXPECT_EQ(member->profile, "https://k.kakaocdn.net/m.jpg");
+  EXPECT_EQ(member->email, "minji@example.com");
+  EXPECT_TRUE(kakao_member({3001, "민지", std::nullopt, false, std::nullopt}));
+
+  using namespace std::string_literals;
+  auto with_nul = user;
+  with_nul.nickname = "민\0지"s;
+  EXPECT_FALSE(kakao_member(with_nul));
+  auto bad_utf8 = user;
+  bad_utf8.profile_image = "https://k.kakaocdn.net/\xff.jpg";
+  EXPECT_FALSE(kakao_member(bad_utf8));
+  auto control = user;
+  control.email = "minji\x01@example.com";
+  EXPECT_FALSE(kakao_member(control));
 }
 
 TEST(FcmToken, IsNotBlankAndAtMostAThousandCharacters) {

@@ -1,6 +1,7 @@
 // Serialising Bbodok's envelopes.
 #include "apps/bbodok/common/envelope.hpp"
 
+#include <string>
 #include <string_view>
 
 #include <boost/json/object.hpp>
@@ -46,6 +47,13 @@ wire describe(errc e) {
 
 http::response success(const boost::json::value& data, http::status status) {
   return body(status, data, "성공", "success");
+}
+
+http::response success_json(std::string_view data_json) {
+  std::string out;
+  out.reserve(data_json.size() + 48);
+  out.append(R"({"data":)").append(data_json).append(R"(,"message":"성공","code":"success"})");
+  return http::json_response(http::status::ok, std::move(out));
 }
 
 http::response created(const boost::json::value& data) {

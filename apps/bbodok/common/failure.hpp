@@ -21,8 +21,8 @@ enum class errc {
 };
 
 struct failure {
-  errc code = errc::bad_request;
-  std::string message;  // the envelope's `message`; safe to show
+  errc code = errc::bad_request;  // initialised: an awaitable<result<…>> default-constructs one
+  std::string message;            // the envelope's `message`; safe to show
 };
 
 // boost::system::result needs this to turn an unexpected value() on an error into an exception.

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <variant>
 
+#include <spdlog/spdlog.h>
+
 #include "apps/bbodok/member/access_token.hpp"
 #include "apps/bbodok/member/repository.hpp"
 #include "apps/bbodok/member/validation.hpp"
@@ -25,7 +27,11 @@ std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_si
   return kakao->sign_in(code);
 }
 
-member_record kakao_member(connection& db, const new_member& user) {
+failure kakao_unavailable() {
+  return failure{errc::upstream_unavailable, "카카오 로그인을 지금 할 수 없어요. 잠시 후 다시 시도해 주세요."};
+}
+
+member_record kakao_member_row(connection& db, const new_member& user) {
   return repository::find_or_create_by_kakao(db, user, now_micros());
 }
 
@@ -71,18 +77,22 @@ asio::awaitable<result<token_pair>> service::log_in_with_kakao(std::string code)
   auto outcome = co_await pool_.run(kakao_sign_in, kakao_, std::move(code));
   if (const auto* refused = std::get_if<platform::auth::kakao_failure>(&outcome)) {
     if (*refused == platform::auth::kakao_failure::unavailable) {
-      co_return failure{errc::upstream_unavailable, "카카오 로그인을 지금 할 수 없어요. 잠시 후 다시 시도해 주세요."};
+      co_return kakao_unavailable();
     }
     co_return rule_broken("카카오 로그인에 실패했어요. 다시 로그인해 주세요.");
   }
-  const auto user = std::get<platform::auth::kakao_user>(std::move(outcome));
-  new_member profile{user.nickname, user.profile_image, user.email, user.id};
-  const auto member = co_await db_.transact(kakao_member, std::move(profile));
+  auto profile = kakao_member(std::get<platform::auth::kakao_user>(outcome));
+  if (!profile) {
+    spdlog::warn("kakao sign-in unavailable: user-info holds text no member can have");
+    co_return kakao_unavailable();
+  }
+  const auto member = co_await db_.transact(kakao_member_row, std::move(*profile));
   co_return co_await issue_tokens(member.member_id);
 }
 
 asio::awaitable<result<token_pair>> service::dev_log_in(std::optional<new_member> profile) {
-  if (!dev_login_) co_return failure{errc::not_found, "No handler found for POST /api/v1/members/dev-login"};
+  // Off, the router's answer for a path it does not know: nothing tells that the route exists.
+  if (!dev_login_) co_return failure{errc::not_found, "No handler for this path"};
   if (!profile) co_return bad_request();
   const auto member = co_await db_.transact(dev_member_row, std::move(*profile));
   co_return co_await issue_tokens(member.member_id);

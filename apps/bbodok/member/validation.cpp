@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "platform/auth/kakao.hpp"
+#include "platform/text/code_points.hpp"
+
 namespace bbodok::member {
 namespace {
 
@@ -11,6 +14,7 @@ constexpr std::size_t max_nickname_chars = 50;
 constexpr std::size_t max_profile_bytes = 1000;
 constexpr std::size_t max_email_bytes = 320;
 constexpr std::size_t max_fcm_token_chars = 1000;
+constexpr std::size_t max_auth_code_bytes = 1000;
 
 // Code points of valid UTF-8 (the edge has checked the encoding): the bytes that do not continue a sequence.
 std::size_t characters(std::string_view text) {
@@ -21,7 +25,18 @@ bool blank(std::string_view text) {
   return std::ranges::all_of(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
+bool accepted(const std::optional<std::string>& text) { return !text || platform::text::is_accepted_text(*text); }
+
 }  // namespace
+
+bool is_valid_auth_code(std::string_view code) { return !blank(code) && code.size() <= max_auth_code_bytes; }
+
+std::optional<new_member> kakao_member(const platform::auth::kakao_user& user) {
+  if (!platform::text::is_accepted_text(user.nickname) || !accepted(user.profile_image) || !accepted(user.email)) {
+    return std::nullopt;
+  }
+  return new_member{user.nickname, user.profile_image, user.email, user.id};
+}
 
 std::optional<new_member> dev_member(std::optional<std::string> nickname, std::optional<std::string> profile,
                                      std::optional<std::string> email) {

@@ -7,7 +7,19 @@
 
 #include "apps/bbodok/member/dto.hpp"
 
+namespace platform::auth {
+struct kakao_user;
+}
+
 namespace bbodok::member {
+
+// Kakao's authorization code as the frontend forwards it: not blank and at most 1,000 bytes (Kakao's are under
+// a hundred), so that a huge one is refused here instead of being sent on to Kakao.
+bool is_valid_auth_code(std::string_view code);
+
+// The member a Kakao account makes; nullopt when Kakao sent text no request could carry (NUL and other
+// controls, invalid UTF-8), which the database would refuse or cut short.
+std::optional<new_member> kakao_member(const platform::auth::kakao_user& user);
 
 // Dev sign-in's profile: a nickname of 1–50 characters that is not only spaces, and optional profile URL and
 // email of at most 1,000 and 320 bytes. nullopt when any is out of bounds.

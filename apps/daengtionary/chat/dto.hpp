@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/describe/class.hpp>
+
 namespace daengtionary::chat {
 
 inline constexpr const char* personal_room = "personal";
@@ -25,6 +27,7 @@ struct message_record {
   std::string message;
   std::string date;  // korean_datetime of the sending time
 };
+BOOST_DESCRIBE_STRUCT(message_record, (), (message_no, room_no, type, sender, message, date))
 
 // A message to store; member_no is null for SYSTEM messages.
 struct new_message {
@@ -42,6 +45,7 @@ struct room_record {
   std::string type;  // personal or group
   std::string title;
 };
+BOOST_DESCRIBE_STRUCT(room_record, (), (room_no, type, title))
 
 struct room_member {
   std::int64_t member_no = 0;
@@ -62,6 +66,7 @@ struct membership {
   bool entered = false;
   std::int64_t last_read_message_no = 0;
 };
+BOOST_DESCRIBE_STRUCT(membership, (), (entered, last_read_message_no))
 
 // Paging of GET /chat/messages/{roomNo}: no limit = the whole history; `before` = only older messages.
 struct message_window {

@@ -6,47 +6,30 @@
 #include <map>
 
 #include "apps/daengtionary/chat/sql.hpp"
+#include "apps/daengtionary/common/records.hpp"
 
 namespace daengtionary::chat::repository {
 namespace {
 
-using platform::sql::value;
-
 // A page without `size` (only `before`) is this long; the routes validate explicit sizes.
 constexpr std::int64_t default_page_size = 50;
 
-message_record to_message(const platform::sql::row& row) {
-  return message_record{.message_no = row.as_int("message_no"),
-                        .room_no = row.as_int("room_no"),
-                        .type = row.as_text("type"),
-                        .sender = row.as_text("sender"),
-                        .message = row.as_text("message"),
-                        .date = row.as_text("date")};
-}
-
-room_record to_room(const platform::sql::row& row) {
-  return room_record{.room_no = row.as_int("room_no"), .type = row.as_text("type"), .title = row.as_text("title")};
-}
+std::int64_t room_no_of(const platform::sql::row& row) { return row.as_int("room_no"); }
 
 }  // namespace
 
 std::optional<std::int64_t> insert_room(connection& db, const std::string& type, const std::string& title,
                                         const std::optional<std::string>& personal_key, std::int64_t now) {
-  auto rows = db.query(sql::insert_room, {type, title, platform::sql::nullable(personal_key), now});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].as_int(0);
+  return records::first_of(db.query(sql::insert_room, {type, title, platform::sql::nullable(personal_key), now}),
+                           room_no_of);
 }
 
 std::optional<std::int64_t> find_personal_room(connection& db, const std::string& personal_key) {
-  auto rows = db.query(sql::find_personal_room, {personal_key});
-  if (rows.empty()) return std::nullopt;
-  return rows[0].as_int(0);
+  return records::first_of(db.query(sql::find_personal_room, {personal_key}), room_no_of);
 }
 
 std::optional<room_record> find_room(connection& db, std::int64_t room_no) {
-  auto rows = db.query(sql::find_room, {room_no});
-  if (rows.empty()) return std::nullopt;
-  return to_room(rows[0]);
+  return records::first_of<room_record>(db.query(sql::find_room, {room_no}));
 }
 
 void rename_room(connection& db, std::int64_t room_no, const std::string& title) {
@@ -58,10 +41,7 @@ bool add_member(connection& db, std::int64_t room_no, std::int64_t member_no, st
 }
 
 std::optional<membership> find_membership(connection& db, std::int64_t room_no, std::int64_t member_no) {
-  auto rows = db.query(sql::find_membership, {room_no, member_no});
-  if (rows.empty()) return std::nullopt;
-  return membership{.entered = rows[0].as_bool("enter_status"),
-                    .last_read_message_no = rows[0].as_int("last_read_message_no")};
+  return records::first_of<membership>(db.query(sql::find_membership, {room_no, member_no}));
 }
 
 bool mark_entered(connection& db, std::int64_t room_no, std::int64_t member_no) {
@@ -85,21 +65,14 @@ std::int64_t insert_message(connection& db, const new_message& message) {
 }
 
 std::optional<message_record> find_message(connection& db, std::int64_t message_no) {
-  auto rows = db.query(sql::find_message(), {message_no});
-  if (rows.empty()) return std::nullopt;
-  return to_message(rows[0]);
+  return records::first_of<message_record>(db.query(sql::find_message(), {message_no}));
 }
 
 std::vector<message_record> messages_of(connection& db, std::int64_t room_no, const message_window& window) {
-  std::vector<message_record> messages;
-  if (!window.before && !window.size) {
-    for (const auto& row : db.query(sql::whole_history(), {room_no})) messages.push_back(to_message(row));
-    return messages;
-  }
+  if (!window.before && !window.size) return records::all_of<message_record>(db.query(sql::whole_history(), {room_no}));
   const std::int64_t before = window.before.value_or(std::numeric_limits<std::int64_t>::max());
-  for (const auto& row : db.query(sql::page_before(), {room_no, before, window.size.value_or(default_page_size)})) {
-    messages.push_back(to_message(row));
-  }
+  auto messages = records::all_of<message_record>(
+      db.query(sql::page_before(), {room_no, before, window.size.value_or(default_page_size)}));
   std::reverse(messages.begin(), messages.end());
   return messages;
 }
@@ -109,7 +82,7 @@ std::vector<room_summary> rooms_of(connection& db, std::int64_t member_no) {
   std::map<std::int64_t, std::size_t> index_of;  // room_no → position in rooms
   for (const auto& row : db.query(sql::rooms_of, {member_no})) {
     index_of.emplace(row.as_int("room_no"), rooms.size());
-    rooms.push_back(room_summary{.room = to_room(row),
+    rooms.push_back(room_summary{.room = records::read<room_record>(row),
                                  .members = {},
                                  .last_date = row.opt_text("last_date"),
                                  .last_message = row.opt_text("last_message"),

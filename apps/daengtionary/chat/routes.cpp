@@ -1,5 +1,5 @@
 // Chat routes: every one needs a member; ids come as JSON numbers or numeric strings, as the frontend sends them.
-#include "apps/daengtionary/chat/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>

@@ -17,7 +17,7 @@ inline constexpr const char* rename_room = "UPDATE chat_room SET title = ? WHERE
 inline constexpr const char* add_member =
     "INSERT INTO chat_room_member (room_no, member_no, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 inline constexpr const char* find_membership =
-    "SELECT enter_status, last_read_message_no FROM chat_room_member WHERE room_no = ? AND member_no = ?";
+    "SELECT enter_status AS entered, last_read_message_no FROM chat_room_member WHERE room_no = ? AND member_no = ?";
 inline constexpr const char* mark_entered =
     "UPDATE chat_room_member SET enter_status = 1 WHERE room_no = ? AND member_no = ? AND enter_status = 0";
 inline constexpr const char* mark_read =

@@ -26,7 +26,7 @@ platform::http::response ok(const boost::json::value& data, std::string_view mes
 }
 
 platform::http::response fail(errc e) {
-  const error_entry& entry = describe(e);
+  const error_entry entry = describe(e);
   boost::json::object body{
       {"status", static_cast<int>(entry.status)}, {"code", entry.code}, {"message", entry.message}};
   return json_response(entry.status, boost::json::serialize(body));

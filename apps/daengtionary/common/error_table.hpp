@@ -16,6 +16,6 @@ struct error_entry {
   std::string_view message;
 };
 
-const error_entry& describe(errc e);
+error_entry describe(errc e);
 
 }  // namespace daengtionary

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/describe/class.hpp>
+
 namespace daengtionary::community {
 
 struct post_form {
@@ -36,6 +38,9 @@ struct post_summary {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(post_summary, (),
+                      (community_no, member_no, nick, email, title, category, views, image, review_count, wish_count,
+                       created_at, modified_at))
 
 struct post_record {
   std::int64_t community_no = 0;
@@ -49,6 +54,8 @@ struct post_record {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(post_record, (),
+                      (community_no, member_no, nick, category, title, content, views, created_at, modified_at))
 
 // A comment ("review" on the wire); its star is always 0.
 struct comment_record {
@@ -59,6 +66,7 @@ struct comment_record {
   std::string content;
   std::optional<std::string> image;  // the commenter's first dog image, null without one
 };
+BOOST_DESCRIBE_STRUCT(comment_record, (), (review_no, community_no, member_no, nick, content, image))
 
 struct post_detail {
   post_record post;

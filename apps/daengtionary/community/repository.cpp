@@ -2,45 +2,20 @@
 #include "apps/daengtionary/community/repository.hpp"
 
 #include "apps/daengtionary/common/list_sql.hpp"
+#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/community/sql.hpp"
-#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::community::repository {
 namespace {
 
 using platform::sql::row;
 
-author_dog dog_of(const row& r) { return author_dog{r.opt_text("breed"), r.opt_text("dog_image")}; }
-
-post_record to_post(const row& r) {
-  return post_record{r.as_int("community_no"), r.as_int("member_no"),  r.as_text("nick"),    dog_of(r),
-                     r.as_text("category"),    r.as_text("title"),     r.as_text("content"), r.as_int("views"),
-                     r.as_int("created_at"),   r.as_int("modified_at")};
-}
-
-post_summary to_summary(const row& r) {
-  return post_summary{r.as_int("community_no"),
-                      r.as_int("member_no"),
-                      r.as_text("nick"),
-                      r.opt_text("email"),
-                      dog_of(r),
-                      r.as_text("title"),
-                      r.as_text("category"),
-                      r.as_int("views"),
-                      r.opt_text("image"),
-                      r.as_int("review_count"),
-                      r.as_int("wish_count"),
-                      r.as_int("created_at"),
-                      r.as_int("modified_at")};
-}
-
-comment_record to_comment(const row& r) {
-  return comment_record{r.as_int("community_review_no"),
-                        r.as_int("community_no"),
-                        r.as_int("member_no"),
-                        r.as_text("nick"),
-                        r.as_text("content"),
-                        r.opt_text("image")};
+// The author's dog has columns of its own (breed, dog_image), apart from the post's image.
+template <class Post>
+Post with_dog(const row& r) {
+  Post post = records::read<Post>(r);
+  post.dog = author_dog{r.opt_text("breed"), r.opt_text("dog_image")};
+  return post;
 }
 
 std::string summaries(const char* where) {
@@ -57,11 +32,8 @@ const std::string& list_statement(sort_order sort) {
 
 const post::post_tables& tables() {
   static const post::post_tables community({.table = "community",
-                                            .id = "community_no",
-                                            .image_table = "community_img",
-                                            .image_id = "community_img_no",
                                             .image_url = "community_img_url",
-                                            .view_table = "community_view",
+                                            .counts_views = true,
                                             .wish = wishes::target::community});
   return community;
 }
@@ -73,7 +45,7 @@ std::int64_t insert_post(connection& db, std::int64_t member_no, const post_form
 
 std::optional<post_record> find_post(connection& db, std::int64_t community_no) {
   static const std::string statement = std::string(sql::post_columns) + sql::author_dog_columns + sql::find_post;
-  return post::first_of(db.query(statement, {community_no}), to_post);
+  return records::first_of(db.query(statement, {community_no}), with_dog<post_record>);
 }
 
 void update_post(connection& db, std::int64_t community_no, const post_form& form, std::int64_t now) {
@@ -87,22 +59,22 @@ std::vector<post_summary> list_posts(connection& db, const post_filter& filter, 
   list_sql::substring(params, filter.content);
   list_sql::exact(params, filter.nick);
   list_sql::paging(params, paging);
-  return post::all_of(db.query(list_statement(sort), params), to_summary);
+  return records::all_of(db.query(list_statement(sort), params), with_dog<post_summary>);
 }
 
 std::vector<post_summary> posts_of(connection& db, std::int64_t member_no) {
   static const std::string statement = summaries(sql::posts_of);
-  return post::all_of(db.query(statement, {member_no}), to_summary);
+  return records::all_of(db.query(statement, {member_no}), with_dog<post_summary>);
 }
 
 std::vector<comment_record> comments_of(connection& db, std::int64_t community_no, page paging) {
   static const std::string statement = std::string(sql::comment_columns) + sql::comments_of;
-  return post::all_of(db.query(statement, {community_no, paging.size, paging.offset()}), to_comment);
+  return records::all_of<comment_record>(db.query(statement, {community_no, paging.size, paging.offset()}));
 }
 
 std::optional<comment_record> find_comment(connection& db, std::int64_t review_no) {
   static const std::string statement = std::string(sql::comment_columns) + sql::find_comment;
-  return post::first_of(db.query(statement, {review_no}), to_comment);
+  return records::first_of<comment_record>(db.query(statement, {review_no}));
 }
 
 std::int64_t insert_comment(connection& db, std::int64_t community_no, std::int64_t member_no,

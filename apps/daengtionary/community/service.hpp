@@ -1,16 +1,14 @@
 // Community rules: validation and comments; the post shape (images, views, authorship, likes) is
-// post::service's.
+// post::posts'.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/community/dto.hpp"
 #include "apps/daengtionary/community/repository.hpp"
 #include "apps/daengtionary/post/children.hpp"
@@ -27,6 +25,23 @@ result<void> validate(const post_form& form);
 // not_valid_content unless the comment is storable text, not blank and not too long.
 result<void> validate_comment(std::string_view content);
 
+// Community posts as post::posts writes and reads them: the detail shows a page of comments, oldest first.
+struct post_kind {
+  using form = post_form;
+  using filter = post_filter;
+  using summary = post_summary;
+  using detail = post_detail;
+  static constexpr std::size_t max_images = community::max_images;
+  static constexpr auto tables = repository::tables;
+  static constexpr auto insert = repository::insert_post;
+  static constexpr auto rewrite = repository::update_post;
+  static constexpr auto find = repository::find_post;
+  static constexpr auto list = repository::list_posts;
+  static constexpr auto of_member = repository::posts_of;
+  static constexpr auto children_of = repository::comments_of;
+  static constexpr auto validate = community::validate;
+};
+
 // Comments as post::children writes them: the raw text; the post derives nothing from them.
 struct comment_rows {
   using record = comment_record;
@@ -41,20 +56,9 @@ struct comment_rows {
   static void changed(platform::sql::connection&, std::int64_t) {}
 };
 
-class service : public post::service {
+class service : public post::posts<post_kind> {
  public:
   service(platform::sql::database& db, image_uploads& images);
-
-  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, post_form form, std::vector<upload> files);
-  asio::awaitable<std::vector<post_summary>> list(post_filter filter, sort_order sort, page paging);
-  // The member's own posts, newest first (my page).
-  asio::awaitable<std::vector<post_summary>> posts_of(std::int64_t member_no);
-  // Counts the view once per viewer and Asia/Seoul day, then reads the post with one page of comments.
-  // viewer: "m:<member_no>" or "ip:<address>" (viewer_key).
-  asio::awaitable<result<post_detail>> view(std::int64_t community_no, std::string viewer, page comments);
-  // Keeps the images unless files are sent; then they replace the old ones.
-  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t community_no, post_form form,
-                                       std::vector<upload> files);
 
   post::children<comment_rows>& children() { return comments_; }
 

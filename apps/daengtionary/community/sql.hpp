@@ -44,7 +44,7 @@ inline constexpr const char* posts_of = "WHERE c.member_no = ? ORDER BY c.commun
 
 // A comment with its commenter's image: the image of their first dog that has one.
 inline constexpr const char* comment_columns =
-    "SELECT r.community_review_no, r.community_no, r.member_no, a.nick, r.content, "
+    "SELECT r.community_review_no AS review_no, r.community_no, r.member_no, a.nick, r.content, "
     "(SELECT d.image FROM dog d WHERE d.member_no = r.member_no AND d.image IS NOT NULL AND d.image <> '' "
     "ORDER BY d.dog_no LIMIT 1) AS image FROM community_review r JOIN member a ON a.member_no = r.member_no ";
 inline constexpr const char* comments_of = "WHERE r.community_no = ? ORDER BY r.community_review_no LIMIT ? OFFSET ?";

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/describe/class.hpp>
+
 #include "apps/daengtionary/mypage/dto.hpp"
 #include "apps/daengtionary/post/dto.hpp"
 
@@ -36,6 +38,9 @@ struct post_record {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(post_record, (),
+                      (friend_no, member_no, address, category, title, content, status, max_count, count, room_no,
+                       created_at, modified_at))
 
 // A list row (FriendResponseDto).
 struct post_summary {
@@ -51,6 +56,9 @@ struct post_summary {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(post_summary, (),
+                      (friend_no, address, category, title, content, status, max_count, count, image, created_at,
+                       modified_at))
 
 // The author as the detail shows them.
 struct author_record {

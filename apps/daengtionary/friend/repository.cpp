@@ -2,42 +2,25 @@
 #include "apps/daengtionary/friend/repository.hpp"
 
 #include "apps/daengtionary/common/list_sql.hpp"
+#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/friend/sql.hpp"
 #include "apps/daengtionary/post/repository.hpp"
-#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::matching::repository {
 namespace {
 
 using platform::sql::row;
 
-post_record to_post(const row& r) {
-  return post_record{r.as_int("friend_no"), r.as_int("member_no"), r.as_text("address"),   r.as_text("category"),
-                     r.as_text("title"),    r.as_text("content"),  r.as_text("status"),    r.as_int("max_count"),
-                     r.as_int("count"),     r.as_int("room_no"),   r.as_int("created_at"), r.as_int("modified_at")};
-}
-
 author_record to_author(const row& r) {
   return author_record{r.as_int("member_no"), r.as_text("nick"), r.as_text("role"), r.as_int("author_created_at"),
                        r.as_int("author_modified_at")};
 }
 
-post_summary to_summary(const row& r) {
-  return post_summary{r.as_int("friend_no"), r.as_text("address"),   r.as_text("category"),  r.as_text("title"),
-                      r.as_text("content"),  r.as_text("status"),    r.as_int("max_count"),  r.as_int("count"),
-                      r.opt_text("image"),   r.as_int("created_at"), r.as_int("modified_at")};
-}
-
 }  // namespace
 
 const post::post_tables& tables() {
-  static const post::post_tables matching({.table = "friend",
-                                           .id = "friend_no",
-                                           .image_table = "friend_img",
-                                           .image_id = "friend_img_no",
-                                           .image_url = "friend_img",
-                                           .view_table = nullptr,
-                                           .wish = std::nullopt});
+  static const post::post_tables matching(
+      {.table = "friend", .image_url = "friend_img", .counts_views = false, .wish = std::nullopt});
   return matching;
 }
 
@@ -50,13 +33,16 @@ std::int64_t insert_post(connection& db, std::int64_t member_no, const post_form
 }
 
 std::optional<post_record> find_post(connection& db, std::int64_t friend_no) {
-  return post::first_of(db.query(sql::find_post, {friend_no}), to_post);
+  return records::first_of<post_record>(db.query(sql::find_post, {friend_no}));
 }
 
 std::optional<post_detail> find_detail(connection& db, std::int64_t friend_no) {
   auto rows = db.query(sql::find_post, {friend_no});
   if (rows.empty()) return std::nullopt;
-  return post_detail{to_post(rows[0]), to_author(rows[0]), {}, post::repository::images_of(db, tables(), friend_no)};
+  return post_detail{records::read<post_record>(rows[0]),
+                     to_author(rows[0]),
+                     {},
+                     post::repository::images_of(db, tables(), friend_no)};
 }
 
 void update_post(connection& db, std::int64_t friend_no, const post_form& form, std::int64_t now) {
@@ -71,7 +57,7 @@ std::vector<post_summary> list_posts(connection& db, const post_filter& filter, 
   list_sql::substring(params, filter.title);
   list_sql::substring(params, filter.content);
   list_sql::paging(params, paging);
-  return post::all_of(db.query(sql::list_posts, params), to_summary);
+  return records::all_of<post_summary>(db.query(sql::list_posts, params));
 }
 
 bool insert_join(connection& db, std::int64_t friend_no, std::int64_t member_no, std::int64_t now) {

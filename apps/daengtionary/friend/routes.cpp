@@ -1,5 +1,5 @@
 // Matching routes: parse and check parameters, call the matching service, answer the contract's JSON.
-#include "apps/daengtionary/friend/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <string>
 

@@ -23,14 +23,6 @@ bool known_category(const std::string& category) {
   return category == "산책" || category == "애견카페" || category == "자유";
 }
 
-// The member's own post; the errors a wrong id or a non-author get.
-result<post_record> own_post(connection& db, std::int64_t member_no, std::int64_t friend_no) {
-  auto post = repository::find_post(db, friend_no);
-  if (!post) return errc::map_not_found;
-  if (post->member_no != member_no) return errc::map_wrong_access;
-  return *post;
-}
-
 result<post_detail> read_detail(connection& db, std::int64_t friend_no) {
   auto detail = repository::find_detail(db, friend_no);
   if (!detail) return errc::map_not_found;
@@ -38,10 +30,9 @@ result<post_detail> read_detail(connection& db, std::int64_t friend_no) {
 }
 
 result<void> rewrite_own_post(connection& db, std::int64_t member_no, std::int64_t friend_no, const post_form& form) {
-  auto post = own_post(db, member_no, friend_no);
-  if (!post) return post.error();
+  if (auto own = post::check_author(db, repository::tables(), member_no, friend_no); !own) return own;
   repository::update_post(db, friend_no, form, now_micros());
-  chat::rename_room(db, post->room_no, form.title);
+  chat::rename_room(db, repository::find_post(db, friend_no)->room_no, form.title);
   return {};
 }
 

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <boost/describe/class.hpp>
+
 namespace daengtionary::member {
 
 struct member_record {
@@ -17,6 +19,8 @@ struct member_record {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(member_record, (),
+                      (member_no, email, password_hash, nick, role, kakao_id, created_at, modified_at))
 
 struct new_member {
   std::string email;

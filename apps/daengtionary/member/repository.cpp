@@ -1,36 +1,21 @@
 // Member repository over platform::sql.
 #include "apps/daengtionary/member/repository.hpp"
 
+#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/member/sql.hpp"
 
 namespace daengtionary::member::repository {
-namespace {
-
-std::optional<member_record> first_member(const platform::sql::rows& rows) {
-  if (rows.empty()) return std::nullopt;
-  const auto& row = rows[0];
-  return member_record{.member_no = row.as_int("member_no"),
-                       .email = row.as_text("email"),
-                       .password_hash = row.as_text("password"),
-                       .nick = row.as_text("nick"),
-                       .role = row.as_text("role"),
-                       .kakao_id = row.opt_int("kakao_id"),
-                       .created_at = row.as_int("created_at"),
-                       .modified_at = row.as_int("modified_at")};
-}
-
-}  // namespace
 
 std::optional<member_record> find_by_email(connection& db, std::string_view email) {
-  return first_member(db.query(sql::find_by_email, {std::string(email)}));
+  return records::first_of<member_record>(db.query(sql::find_by_email, {std::string(email)}));
 }
 
 std::optional<member_record> find_by_id(connection& db, std::int64_t member_no) {
-  return first_member(db.query(sql::find_by_id, {member_no}));
+  return records::first_of<member_record>(db.query(sql::find_by_id, {member_no}));
 }
 
 std::optional<member_record> find_by_kakao_id(connection& db, std::int64_t kakao_id) {
-  return first_member(db.query(sql::find_by_kakao_id, {kakao_id}));
+  return records::first_of<member_record>(db.query(sql::find_by_kakao_id, {kakao_id}));
 }
 
 bool email_exists(connection& db, std::string_view email) {

@@ -1,5 +1,5 @@
 // /member/*: duplicate checks, sign-up, email and Kakao login.
-#include "apps/daengtionary/member/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <boost/json/object.hpp>
 #include <fmt/format.h>

@@ -4,11 +4,14 @@
 namespace daengtionary::member::sql {
 
 inline constexpr const char* find_by_email =
-    "SELECT member_no, email, password, nick, role, kakao_id, created_at, modified_at FROM member WHERE email = ?";
+    "SELECT member_no, email, password AS password_hash, nick, role, kakao_id, created_at, modified_at FROM member "
+    "WHERE email = ?";
 inline constexpr const char* find_by_id =
-    "SELECT member_no, email, password, nick, role, kakao_id, created_at, modified_at FROM member WHERE member_no = ?";
+    "SELECT member_no, email, password AS password_hash, nick, role, kakao_id, created_at, modified_at FROM member "
+    "WHERE member_no = ?";
 inline constexpr const char* find_by_kakao_id =
-    "SELECT member_no, email, password, nick, role, kakao_id, created_at, modified_at FROM member WHERE kakao_id = ?";
+    "SELECT member_no, email, password AS password_hash, nick, role, kakao_id, created_at, modified_at FROM member "
+    "WHERE kakao_id = ?";
 inline constexpr const char* email_exists = "SELECT 1 FROM member WHERE email = ?";
 inline constexpr const char* nick_exists = "SELECT 1 FROM member WHERE nick = ?";
 inline constexpr const char* insert =

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <boost/describe/class.hpp>
+
 namespace daengtionary::mypage {
 
 struct dog_record {
@@ -16,6 +18,7 @@ struct dog_record {
   double weight = 0;
   std::optional<std::string> image;  // public URL
 };
+BOOST_DESCRIBE_STRUCT(dog_record, (), (dog_no, member_no, name, breed, gender, weight, image))
 
 struct dog_form {
   std::string name;

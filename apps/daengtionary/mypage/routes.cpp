@@ -1,5 +1,5 @@
 // /mypage/info, /mypage/nick and /mypage/dogs/*: every route needs a member; dogs only their owner.
-#include "apps/daengtionary/mypage/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>

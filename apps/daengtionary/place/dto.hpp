@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/describe/class.hpp>
+
 namespace daengtionary::place {
 
 struct place_form {
@@ -30,6 +32,9 @@ struct place_summary {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(place_summary, (),
+                      (map_no, category, title, address, content, star, image, review_count, wish_count, views,
+                       created_at, modified_at))
 
 struct place_record {
   std::int64_t map_no = 0;
@@ -44,6 +49,9 @@ struct place_record {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(place_record, (),
+                      (map_no, member_no, nick, title, category, content, address, star, views, created_at,
+                       modified_at))
 
 struct review_record {
   std::int64_t review_no = 0;
@@ -54,6 +62,7 @@ struct review_record {
   std::optional<std::string> image;  // the reviewer's first dog image
   std::int64_t star = 0;
 };
+BOOST_DESCRIBE_STRUCT(review_record, (), (review_no, map_no, member_no, nick, content, image, star))
 
 struct review_form {
   std::string content;
@@ -61,7 +70,7 @@ struct review_form {
 };
 
 struct place_detail {
-  place_record place;
+  place_record post;
   std::vector<std::string> images;
   std::vector<review_record> reviews;  // one page
   bool viewer_counted = false;         // this viewer's view was counted today before this read

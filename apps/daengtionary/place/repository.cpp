@@ -4,30 +4,11 @@
 #include <string>
 
 #include "apps/daengtionary/common/list_sql.hpp"
+#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/place/sql.hpp"
-#include "apps/daengtionary/post/rows.hpp"
 
 namespace daengtionary::place::repository {
 namespace {
-
-using platform::sql::row;
-
-place_record to_place(const row& r) {
-  return place_record{r.as_int("map_no"),    r.as_int("member_no"),  r.as_text("nick"),      r.as_text("title"),
-                      r.as_text("category"), r.as_text("content"),   r.as_text("address"),   r.as_double("star"),
-                      r.as_int("views"),     r.as_int("created_at"), r.as_int("modified_at")};
-}
-
-place_summary to_summary(const row& r) {
-  return place_summary{r.as_int("map_no"),     r.as_text("category"), r.as_text("title"),     r.as_text("address"),
-                       r.as_text("content"),   r.as_double("star"),   r.opt_text("image"),    r.as_int("review_count"),
-                       r.as_int("wish_count"), r.as_int("views"),     r.as_int("created_at"), r.as_int("modified_at")};
-}
-
-review_record to_review(const row& r) {
-  return review_record{r.as_int("map_review_no"), r.as_int("map_no"),  r.as_int("member_no"), r.as_text("nick"),
-                       r.as_text("content"),      r.opt_text("image"), r.as_int("star")};
-}
 
 const std::string& list_statement(sort_order sort) {
   static const list_sql::sorted_statements statements(sql::list_head, sql::order_none, sql::order_new,
@@ -38,13 +19,8 @@ const std::string& list_statement(sort_order sort) {
 }  // namespace
 
 const post::post_tables& tables() {
-  static const post::post_tables map({.table = "map",
-                                      .id = "map_no",
-                                      .image_table = "map_img",
-                                      .image_id = "map_img_no",
-                                      .image_url = "map_img_url",
-                                      .view_table = "map_view",
-                                      .wish = wishes::target::map});
+  static const post::post_tables map(
+      {.table = "map", .image_url = "map_img_url", .counts_views = true, .wish = wishes::target::map});
   return map;
 }
 
@@ -54,7 +30,7 @@ std::int64_t insert_place(connection& db, std::int64_t member_no, const place_fo
 }
 
 std::optional<place_record> find_place(connection& db, std::int64_t map_no) {
-  return post::first_of(db.query(sql::find_place, {map_no}), to_place);
+  return records::first_of<place_record>(db.query(sql::find_place, {map_no}));
 }
 
 void update_place(connection& db, std::int64_t map_no, const place_form& form, std::int64_t now) {
@@ -69,17 +45,17 @@ std::vector<place_summary> list_places(connection& db, const place_filter& filte
   list_sql::exact(params, filter.nick);
   list_sql::substring(params, filter.address);
   list_sql::paging(params, paging);
-  return post::all_of(db.query(list_statement(sort), params), to_summary);
+  return records::all_of<place_summary>(db.query(list_statement(sort), params));
 }
 
 std::vector<review_record> reviews_of(connection& db, std::int64_t map_no, page paging) {
   static const std::string statement = std::string(sql::review_columns) + sql::reviews_of;
-  return post::all_of(db.query(statement, {map_no, paging.size, paging.offset()}), to_review);
+  return records::all_of<review_record>(db.query(statement, {map_no, paging.size, paging.offset()}));
 }
 
 std::optional<review_record> find_review(connection& db, std::int64_t review_no) {
   static const std::string statement = std::string(sql::review_columns) + sql::find_review;
-  return post::first_of(db.query(statement, {review_no}), to_review);
+  return records::first_of<review_record>(db.query(statement, {review_no}));
 }
 
 std::int64_t insert_review(connection& db, std::int64_t map_no, std::int64_t member_no, const review_form& form,

@@ -1,5 +1,5 @@
 // Place routes: parse and check parameters, call the place service, answer the contract's JSON.
-#include "apps/daengtionary/place/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <cmath>
 #include <string>
@@ -57,7 +57,7 @@ value review_json(const review_record& review) {
 }
 
 value detail_json(const place_detail& detail) {
-  const place_record& place = detail.place;
+  const place_record& place = detail.post;
   boost::json::object sub{{"mapNo", place.map_no},
                           {"nick", place.nick},
                           {"title", place.title},

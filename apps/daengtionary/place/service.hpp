@@ -1,15 +1,10 @@
 // Place rules: validation, star averages, reviews; the post shape (images, views, authorship, likes) is
-// post::service's.
+// post::posts'.
 #pragma once
 
 #include <cstdint>
-#include <string>
-#include <vector>
 
-#include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/place/dto.hpp"
 #include "apps/daengtionary/place/repository.hpp"
 #include "apps/daengtionary/post/children.hpp"
@@ -18,6 +13,29 @@
 namespace daengtionary::place {
 
 inline constexpr std::size_t max_images = 10;
+
+// not_valid_content unless the form is a place the frontend could have sent (category included).
+result<void> validate(const place_form& form);
+// not_valid_content unless the content is non-blank and not too long and 1 <= star <= 5.
+result<void> validate(const review_form& form);
+// round(avg * 1000) / 1000, as the original.
+double rounded_star(double average);
+
+// Places as post::posts writes and reads them: the detail shows a page of reviews, newest first.
+struct place_kind {
+  using form = place_form;
+  using filter = place_filter;
+  using summary = place_summary;
+  using detail = place_detail;
+  static constexpr std::size_t max_images = place::max_images;
+  static constexpr auto tables = repository::tables;
+  static constexpr auto insert = repository::insert_place;
+  static constexpr auto rewrite = repository::update_place;
+  static constexpr auto find = repository::find_place;
+  static constexpr auto list = repository::list_places;
+  static constexpr auto children_of = repository::reviews_of;
+  static result<void> validate(const place_form& form) { return place::validate(form); }
+};
 
 // Reviews as post::children writes them; each change re-averages the place's star.
 struct review_rows {
@@ -29,35 +47,18 @@ struct review_rows {
   static constexpr auto update = repository::update_review;
   static constexpr auto remove = repository::delete_review;
   static std::int64_t post_of(const review_record& review) { return review.map_no; }
-  static result<void> validate(const review_form& review);
+  static result<void> validate(const review_form& review) { return place::validate(review); }
   static void changed(platform::sql::connection& db, std::int64_t map_no);
 };
 
-class service : public post::service {
+class service : public post::posts<place_kind> {
  public:
   service(platform::sql::database& db, image_uploads& images);
-
-  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, place_form form, std::vector<upload> files);
-  asio::awaitable<std::vector<place_summary>> list(place_filter filter, sort_order sort, page paging);
-  // Counts the view once per viewer and Asia/Seoul day, then reads the place with one page of reviews.
-  // viewer: "m:<member_no>" or "ip:<address>".
-  asio::awaitable<result<place_detail>> view(std::int64_t map_no, std::string viewer, page reviews);
-  // Keeps the images unless files are sent; then they replace the old ones.
-  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t map_no, place_form form,
-                                       std::vector<upload> files);
 
   post::children<review_rows>& children() { return reviews_; }
 
  private:
   post::children<review_rows> reviews_;
 };
-
-// not_valid_content unless the form is a place the frontend could have sent (category included).
-result<void> validate(const place_form& form);
-// not_valid_content unless the content is non-blank and not too long and 1 <= star <= 5.
-result<void> validate(const review_form& form);
-inline result<void> review_rows::validate(const review_form& review) { return place::validate(review); }
-// round(avg * 1000) / 1000, as the original.
-double rounded_star(double average);
 
 }  // namespace daengtionary::place

@@ -33,7 +33,7 @@ inline constexpr const char* order_popular = "ORDER BY m.views DESC, m.map_no DE
 // A review with its reviewer's image: the image of their first dog that has one. The repository appends
 // one of the two WHERE clauses.
 inline constexpr const char* review_columns =
-    "SELECT r.map_review_no, r.map_no, r.member_no, a.nick, r.content, "
+    "SELECT r.map_review_no AS review_no, r.map_no, r.member_no, a.nick, r.content, "
     "(SELECT d.image FROM dog d WHERE d.member_no = r.member_no AND d.image IS NOT NULL AND d.image <> '' "
     "ORDER BY d.dog_no LIMIT 1) AS image, r.star FROM map_review r JOIN member a ON a.member_no = r.member_no ";
 inline constexpr const char* reviews_of = "WHERE r.map_no = ? ORDER BY r.map_review_no DESC LIMIT ? OFFSET ?";

@@ -12,10 +12,10 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
-#include "platform/cache/page_cache.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
 #include "apps/daengtionary/member/dto.hpp"
+#include "platform/cache/page_cache.hpp"
 #include "platform/http/message.hpp"
 
 namespace daengtionary::member {

@@ -1,24 +1,13 @@
 // The shared post rules over the shared post rows.
 #include "apps/daengtionary/post/service.hpp"
 
+#include <functional>
+
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
 #include "apps/daengtionary/post/repository.hpp"
 
 namespace daengtionary::post {
-namespace {
-
-result<std::vector<std::string>> delete_own_post(connection& db, const post_tables* t, std::int64_t member_no,
-                                                 std::int64_t id) {
-  return delete_own(db, *t, member_no, id);
-}
-
-bool count_new_view(connection& db, const post_tables* t, std::int64_t id, const std::string& viewer,
-                    std::int64_t day) {
-  return count_view(db, *t, id, viewer, day);
-}
-
-}  // namespace
 
 result<void> check_author(connection& db, const post_tables& t, std::int64_t member_no, std::int64_t id) {
   const auto author = repository::author_of(db, t, id);
@@ -59,11 +48,11 @@ asio::awaitable<bool> service::count_view(std::int64_t id, std::string viewer, s
   // A viewer already counted today costs no write, so refreshing a page neither writes nor retires the
   // cached list pages.
   if (counted_before) co_return false;
-  co_return co_await db_.transact(count_new_view, &tables_, id, std::move(viewer), day);
+  co_return co_await db_.transact(post::count_view, std::cref(tables_), id, std::move(viewer), day);
 }
 
 asio::awaitable<result<void>> service::remove(std::int64_t member_no, std::int64_t id) {
-  auto urls = co_await db_.transact(delete_own_post, &tables_, member_no, id);
+  auto urls = co_await db_.transact(delete_own, std::cref(tables_), member_no, id);
   if (!urls) co_return urls.error();
   co_await images_.remove(std::move(*urls));
   co_return result<void>();

@@ -1,17 +1,21 @@
 // The rules every kind of post shares: stored images follow their rows, a view counts once per viewer and
 // day, only the author rewrites or deletes, likes toggle. Each feature's service is one of these with its own
-// tables and adds only its differences (its create and update hide these, which they call).
+// tables (through post::posts when a form and files create and rewrite it) and adds only its differences.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/upload.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/common/list_query.hpp"
+#include "apps/daengtionary/common/upload.hpp"
+#include "apps/daengtionary/post/repository.hpp"
 #include "apps/daengtionary/post/tables.hpp"
 #include "platform/sql/connection.hpp"
 #include "platform/sql/database.hpp"
@@ -54,40 +58,94 @@ class service {
   // Counts the view unless the detail read found it counted today (counted_before); true when it counted.
   asio::awaitable<bool> count_view(std::int64_t id, std::string viewer, std::int64_t day, bool counted_before);
 
-  // In one transaction for the author only: rewrite(db) writes the post's own columns, and the files, when
-  // sent, replace its images (the old files are removed once committed, the new ones if it refused).
-  template <class Rewrite>
-  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t id, std::vector<upload> files,
-                                       Rewrite rewrite) {
-    if (files.size() > max_images_) co_return errc::not_valid_content;
-    const auto write = [this, member_no, id, rewrite = std::move(rewrite)](std::vector<std::string> new_urls) {
-      return db_.transact(rewrite_own<Rewrite>, &tables_, member_no, id, rewrite, std::move(new_urls));
-    };
-    co_return co_await images_.replace(std::move(files), write);
-  }
-
   // The author's post goes with every row that refers to it; its files once committed.
   asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t id);
   // True when the wish was added, false when it was removed; map_not_found for an unknown post.
   asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t id);
 
- private:
-  template <class Rewrite>
-  static result<std::vector<std::string>> rewrite_own(connection& db, const post_tables* t, std::int64_t member_no,
-                                                      std::int64_t id, const Rewrite& rewrite,
-                                                      const std::vector<std::string>& new_urls) {
-    if (auto own = check_author(db, *t, member_no, id); !own) return own.error();
-    rewrite(db);
-    return replace_images(db, *t, id, new_urls);
-  }
-
  protected:
   platform::sql::database& db_;
+  image_uploads& images_;
 
  private:
-  image_uploads& images_;
   const post_tables& tables_;
   const std::size_t max_images_;
+};
+
+// The posts a form and files create and rewrite (places, community posts, trades): Kind names their form,
+// filter, list row and detail, validate, the repository's tables, insert, rewrite, find and list, and for posts
+// shown with a page of children (reviews, comments) children_of. A member function a kind cannot serve is
+// never instantiated for it.
+template <class Kind>
+class posts : public service {
+ public:
+  using form = typename Kind::form;
+  using detail = typename Kind::detail;
+
+  posts(platform::sql::database& db, image_uploads& images) : service(db, images, Kind::tables(), Kind::max_images) {}
+
+  // The new post's id; not_valid_content for the form or too many files, wrong_image_format.
+  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, form fields, std::vector<upload> files) {
+    if (auto valid = Kind::validate(fields); !valid) co_return valid.error();
+    const auto insert = [member_no, fields = std::move(fields)](connection& db, const std::vector<std::string>& urls) {
+      const std::int64_t id = Kind::insert(db, member_no, fields, now_micros());
+      repository::insert_images(db, Kind::tables(), id, urls);
+      return id;
+    };
+    co_return co_await service::create(std::move(files), insert);
+  }
+
+  asio::awaitable<std::vector<typename Kind::summary>> list(typename Kind::filter filter, sort_order sort,
+                                                            page paging) {
+    co_return co_await db_.run(Kind::list, std::move(filter), sort, paging);
+  }
+
+  // The member's own posts, newest first (my page), for the kinds that list them: Kind::of_member.
+  asio::awaitable<std::vector<typename Kind::summary>> posts_of(std::int64_t member_no) {
+    co_return co_await db_.run(Kind::of_member, member_no);
+  }
+
+  // Reads the post (with a page of its children, for the kinds that have them), then counts the view once per
+  // viewer and Asia/Seoul day. viewer: "m:<member_no>" or "ip:<address>" (viewer_key).
+  template <class... Children>
+  asio::awaitable<result<detail>> view(std::int64_t id, std::string viewer, Children... children) {
+    const std::int64_t day = today();
+    auto found = co_await db_.run(read_detail<Children...>, id, viewer, day, children...);
+    if (!found) co_return found.error();
+    if (co_await count_view(id, std::move(viewer), day, found->viewer_counted)) ++found->post.views;
+    co_return found;
+  }
+
+  // For the author only, in one transaction: the form replaces the post's columns, and the files, when sent,
+  // its images (the old files are removed once committed, the new ones if it refused).
+  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t id, form fields,
+                                       std::vector<upload> files) {
+    if (auto valid = Kind::validate(fields); !valid) co_return valid.error();
+    if (files.size() > Kind::max_images) co_return errc::not_valid_content;
+    const auto write = [this, member_no, id, fields = std::move(fields)](std::vector<std::string> new_urls) {
+      return db_.transact(rewrite_own, member_no, id, fields, std::move(new_urls));
+    };
+    co_return co_await images_.replace(std::move(files), write);
+  }
+
+ private:
+  // Outside a transaction: each read stands alone, so a post deleted meanwhile shows as not found or without
+  // its images and children, never half-read.
+  template <class... Children>
+  static result<detail> read_detail(connection& db, std::int64_t id, const std::string& viewer, std::int64_t day,
+                                    Children... children) {
+    auto post = Kind::find(db, id);
+    if (!post) return errc::map_not_found;
+    return detail{std::move(*post), repository::image_urls(db, Kind::tables(), id),
+                  Kind::children_of(db, id, children)..., repository::viewed(db, Kind::tables(), id, viewer, day)};
+  }
+
+  static result<std::vector<std::string>> rewrite_own(connection& db, std::int64_t member_no, std::int64_t id,
+                                                      const form& fields, const std::vector<std::string>& new_urls) {
+    if (auto own = check_author(db, Kind::tables(), member_no, id); !own) return own.error();
+    Kind::rewrite(db, id, fields, now_micros());
+    return replace_images(db, Kind::tables(), id, new_urls);
+  }
 };
 
 }  // namespace daengtionary::post

@@ -8,14 +8,13 @@
 
 namespace daengtionary::post {
 
-// Constant names from the migrations, never user input.
+// Constant names from the migrations, never user input. The schema names the rest after the table: its key
+// `<table>_no`, its image table `<table>_img` keyed by `<table>_img_no` (upload order), its view table
+// `<table>_view` (id, viewer, day).
 struct post_names {
   const char* table;                   // "map"
-  const char* id;                      // its key, "map_no"
-  const char* image_table;             // "map_img", keyed by `id`
-  const char* image_id;                // "map_img_no": upload order
-  const char* image_url;               // "map_img_url"
-  const char* view_table;              // "map_view" (id, viewer, day); nullptr when views are not counted
+  const char* image_url;               // the image table's URL column, "map_img_url"
+  bool counts_views;                   // false: there is no view table
   std::optional<wishes::target> wish;  // nullopt when the post cannot be liked
 };
 

@@ -6,9 +6,6 @@
 
 #include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
-#include "apps/daengtionary/place/repository.hpp"
-#include "apps/daengtionary/place/service.hpp"
-#include "apps/daengtionary/post/repository.hpp"
 #include "apps/daengtionary/seed/loaders.hpp"
 #include "apps/daengtionary/seed/seed.hpp"
 #include "platform/auth/password.hpp"
@@ -17,8 +14,6 @@ namespace daengtionary::seed {
 namespace {
 
 constexpr const char* count_members = "SELECT COUNT(*) FROM member";
-// Demo popularity: the view counters are set directly rather than replayed view by view.
-constexpr const char* set_place_views = "UPDATE map SET views = ? WHERE map_no = ?";
 
 boost::json::object read_document(const std::filesystem::path& file) {
   auto document = boost::json::parse(read_file(file));
@@ -45,31 +40,6 @@ void load_members(demo_set& set) {
                                       set.store_image(dog.at("image"))};
       mypage::repository::insert_dog(set.db(), record, created);
     }
-  }
-}
-
-void load_places(demo_set& set) {
-  namespace places = place::repository;
-  for (const auto& entry : list(set.document(), "places")) {
-    const auto& item = entry.as_object();
-    const place::place_form form{text(item, "title"), text(item, "category"), text(item, "content"),
-                                 text(item, "address")};
-    require_valid(place::validate(form), "place", form.title);
-    const std::int64_t map_no =
-        places::insert_place(set.db(), set.member(item.at("author")), form, set.next_timestamp());
-    post::repository::insert_images(set.db(), places::tables(), map_no,
-                                    set.store_images(item.at("images"), place::max_images));
-    for (const auto& review_entry : list(item, "reviews")) {
-      const auto& review = review_entry.as_object();
-      const place::review_form row{text(review, "content"), integer(review, "star")};
-      require_valid(place::validate(row), "review", row.content);
-      places::insert_review(set.db(), map_no, set.member(review.at("author")), row, set.next_timestamp());
-    }
-    if (const auto average = places::average_star(set.db(), map_no)) {
-      places::set_star(set.db(), map_no, place::rounded_star(*average));
-    }
-    set.db().execute(set_place_views, {integer(item, "views"), map_no});
-    set.like(item, wishes::target::map, map_no);
   }
 }
 

@@ -5,6 +5,8 @@
 
 namespace daengtionary::seed {
 
+// "places": places with images, reviews (which set the star), views and likes.
+void load_places(demo_set& set);
 // "community": posts with images, comments, views and likes.
 void load_community(demo_set& set);
 // "trades": market posts with images, views and likes.

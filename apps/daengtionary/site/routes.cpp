@@ -1,5 +1,5 @@
 // GET /, GET /health and GET /images/{key}.
-#include "apps/daengtionary/site/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <chrono>
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/describe/class.hpp>
+
 namespace daengtionary::trade {
 
 // All seven fields of the `data` part; the frontend always sends every one.
@@ -32,6 +34,8 @@ struct trade_summary {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(trade_summary, (),
+                      (trade_no, nick, title, post_status, views, price, image, wish_count, created_at, modified_at))
 
 struct trade_record {
   std::int64_t trade_no = 0;
@@ -49,10 +53,13 @@ struct trade_record {
   std::int64_t created_at = 0;
   std::int64_t modified_at = 0;
 };
+BOOST_DESCRIBE_STRUCT(trade_record, (),
+                      (trade_no, member_no, nick, title, address, stuff_status, exchange, post_status, content, price,
+                       views, wish_count, created_at, modified_at))
 
 // TradeDetailResponseDto: the post and its image URLs in upload order.
 struct trade_detail {
-  trade_record trade;
+  trade_record post;
   std::vector<std::string> images;
   bool viewer_counted = false;  // this viewer's view was counted today before this read
 };

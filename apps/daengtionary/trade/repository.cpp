@@ -4,27 +4,11 @@
 #include <string>
 
 #include "apps/daengtionary/common/list_sql.hpp"
-#include "apps/daengtionary/post/rows.hpp"
+#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/trade/sql.hpp"
 
 namespace daengtionary::trade::repository {
 namespace {
-
-using platform::sql::row;
-
-trade_summary to_summary(const row& r) {
-  return trade_summary{r.as_int("trade_no"),   r.as_text("nick"),      r.as_text("title"),  r.as_text("post_status"),
-                       r.as_int("views"),      r.as_int("price"),      r.opt_text("image"), r.as_int("wish_count"),
-                       r.as_int("created_at"), r.as_int("modified_at")};
-}
-
-trade_record to_trade(const row& r) {
-  return trade_record{r.as_int("trade_no"),   r.as_int("member_no"),    r.as_text("nick"),
-                      r.as_text("title"),     r.as_text("address"),     r.as_text("stuff_status"),
-                      r.as_text("exchange"),  r.as_text("post_status"), r.as_text("content"),
-                      r.as_int("price"),      r.as_int("views"),        r.as_int("wish_count"),
-                      r.as_int("created_at"), r.as_int("modified_at")};
-}
 
 const std::string& list_statement(sort_order sort) {
   static const list_sql::sorted_statements statements(std::string(sql::summary_columns) + sql::list_filters,
@@ -35,13 +19,8 @@ const std::string& list_statement(sort_order sort) {
 }  // namespace
 
 const post::post_tables& tables() {
-  static const post::post_tables trade({.table = "trade",
-                                        .id = "trade_no",
-                                        .image_table = "trade_img",
-                                        .image_id = "trade_img_no",
-                                        .image_url = "trade_img",
-                                        .view_table = "trade_view",
-                                        .wish = wishes::target::trade});
+  static const post::post_tables trade(
+      {.table = "trade", .image_url = "trade_img", .counts_views = true, .wish = wishes::target::trade});
   return trade;
 }
 
@@ -53,7 +32,7 @@ std::int64_t insert_trade(connection& db, std::int64_t member_no, const trade_fo
 }
 
 std::optional<trade_record> find_trade(connection& db, std::int64_t trade_no) {
-  return post::first_of(db.query(sql::find_trade, {trade_no}), to_trade);
+  return records::first_of<trade_record>(db.query(sql::find_trade, {trade_no}));
 }
 
 void update_trade(connection& db, std::int64_t trade_no, const trade_form& form, std::int64_t now) {
@@ -69,12 +48,12 @@ std::vector<trade_summary> list_trades(connection& db, const trade_filter& filte
   list_sql::substring(params, filter.address);
   list_sql::exact(params, filter.post_status);
   list_sql::paging(params, paging);
-  return post::all_of(db.query(list_statement(sort), params), to_summary);
+  return records::all_of<trade_summary>(db.query(list_statement(sort), params));
 }
 
 std::vector<trade_summary> trades_of(connection& db, std::int64_t member_no) {
   static const std::string statement = std::string(sql::summary_columns) + sql::of_member;
-  return post::all_of(db.query(statement, {member_no}), to_summary);
+  return records::all_of<trade_summary>(db.query(statement, {member_no}));
 }
 
 }  // namespace daengtionary::trade::repository

@@ -1,5 +1,5 @@
 // Trade routes: parse and check parameters, call the trade service, answer the contract's JSON.
-#include "apps/daengtionary/trade/routes.hpp"
+#include "apps/daengtionary/routes.hpp"
 
 #include <string>
 
@@ -42,7 +42,7 @@ value summary_json(const trade_summary& trade) {
 
 // TradeDetailResponseDto.
 value detail_json(const trade_detail& detail) {
-  const trade_record& trade = detail.trade;
+  const trade_record& trade = detail.post;
   boost::json::array images;
   for (const auto& url : detail.images) images.emplace_back(url);
   return boost::json::object{{"tradeNo", trade.trade_no},
@@ -103,7 +103,7 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
 // GET /mypage/mypost/trade: 200 the caller's trades, newest first, in the list's shape; 401.
 asio::awaitable<http::response> my_posts(context ctx, http::request, member::member_record me) {
   boost::json::array data;
-  for (const auto& trade : co_await ctx.posts.list_of(me.member_no)) data.push_back(summary_json(trade));
+  for (const auto& trade : co_await ctx.posts.posts_of(me.member_no)) data.push_back(summary_json(trade));
   co_return ok(data, "조회 성공");
 }
 

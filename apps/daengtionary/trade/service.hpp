@@ -1,33 +1,33 @@
-// Trade rules: the market's post, in the shape post::service gives every post (images, views, authorship,
+// Trade rules: the market's post, in the shape post::posts gives every post (images, views, authorship,
 // likes).
 #pragma once
 
-#include <cstdint>
-#include <string>
-#include <vector>
-
-#include "apps/daengtionary/common/async.hpp"
-#include "apps/daengtionary/common/errc.hpp"
-#include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/post/service.hpp"
 #include "apps/daengtionary/trade/dto.hpp"
+#include "apps/daengtionary/trade/repository.hpp"
+#include "apps/daengtionary/trade/validation.hpp"
 
 namespace daengtionary::trade {
 
-class service : public post::service {
- public:
-  service(platform::sql::database& db, image_uploads& images);
+// Trades as post::posts writes and reads them: the detail has no children.
+struct trade_kind {
+  using form = trade_form;
+  using filter = trade_filter;
+  using summary = trade_summary;
+  using detail = trade_detail;
+  static constexpr std::size_t max_images = trade::max_images;
+  static constexpr auto tables = repository::tables;
+  static constexpr auto insert = repository::insert_trade;
+  static constexpr auto rewrite = repository::update_trade;
+  static constexpr auto find = repository::find_trade;
+  static constexpr auto list = repository::list_trades;
+  static constexpr auto of_member = repository::trades_of;
+  static constexpr auto validate = trade::validate;
+};
 
-  asio::awaitable<result<std::int64_t>> create(std::int64_t member_no, trade_form form, std::vector<upload> files);
-  asio::awaitable<std::vector<trade_summary>> list(trade_filter filter, sort_order sort, page paging);
-  // The member's own trades, newest first (/mypage/mypost/trade).
-  asio::awaitable<std::vector<trade_summary>> list_of(std::int64_t member_no);
-  // Counts the view once per viewer and Asia/Seoul day, then reads the trade.
-  // viewer: "m:<member_no>" or "ip:<address>" (viewer_key).
-  asio::awaitable<result<trade_detail>> view(std::int64_t trade_no, std::string viewer);
-  // Keeps the images unless files are sent; then they replace the old ones.
-  asio::awaitable<result<void>> update(std::int64_t member_no, std::int64_t trade_no, trade_form form,
-                                       std::vector<upload> files);
+class service : public post::posts<trade_kind> {
+ public:
+  using posts::posts;
 };
 
 }  // namespace daengtionary::trade

@@ -59,9 +59,21 @@ test('Kakao refusing the code is a 400 envelope and Kakao down a 502, never Kaka
   assert.doesNotMatch(refused.text, /invalid_grant|authorization code/);
   kakao.token = { drop: true };
   assertFailure(await logIn(server, 'any'), 502);
-  for (const json of [{}, { authCode: '' }, { authCode: ['x'] }, 'not json', null]) {
+  kakao.reset();
+  for (const json of [{}, { authCode: '' }, { authCode: ' ' }, { authCode: ['x'] }, { authCode: 'c'.repeat(100_000) }, { authCode: 'a\u0000b' }, 'not json', null]) {
     assertBadRequest(await call(server, 'POST', '/api/v1/members/login', { json }));
   }
+  assert.equal(kakao.requests.length, 0, 'a bad code is refused before Kakao is asked');
+});
+
+test('Kakao user info no member could hold (NUL, controls) is a 502, nothing stored', async (server) => {
+  const before = server.scalar('SELECT COUNT(*) FROM member');
+  for (const account of [{ profile: { nickname: '김\u0000뽀독' } }, { email: 'a\u0001@example.com', profile: { nickname: '김뽀독' } }]) {
+    kakaoUser(9200, '김뽀독');
+    kakao.user = { status: 200, body: { id: 9200, kakao_account: account } };
+    assertFailure(await logIn(server, 'code'), 502);
+  }
+  assert.equal(server.scalar('SELECT COUNT(*) FROM member'), before);
 });
 
 test('dev sign-in answers as login does and makes a new member each call', async (server) => {
@@ -72,6 +84,11 @@ test('dev sign-in answers as login does and makes a new member each call', async
   assert.notEqual(meA.memberId, meB.memberId);
   assert.deepEqual(meA, { memberId: meA.memberId, name: '개발자', profile: 'https://example.com/p.png', email: 'dev@example.com', duration: null });
   assert.equal(meB.profile, null);
+  // The path's group id was never read: any segment answers the caller's profile.
+  assert.deepEqual(assertSuccess(await call(server, 'GET', '/api/v1/members/abc', { token: a.accessToken })), meA);
+  // A junk Authorization header on this public route is ignored, as on login.
+  const junk = await call(server, 'POST', '/api/v1/members/dev-login', { json: { nickname: '개발자' }, headers: { authorization: 'Bearer undefined' } });
+  assertSuccess(junk);
   const before = server.scalar('SELECT COUNT(*) FROM member');
   for (const json of [{}, { nickname: '' }, { nickname: '   ' }, { nickname: 'x'.repeat(51) }, { nickname: ['a'] }, { nickname: 'a', email: 'e'.repeat(400) }, { nickname: 'a\u0000b' }]) {
     const res = await devLogIn(server, json);
@@ -143,7 +160,14 @@ test('POST /api/v1/clients keeps one token per member, updated in place, 201 eac
 test('without configuration dev sign-in is 404 and Kakao sign-in 503', async () => {
   const bare = await startServer({ app: 'bbodok' });
   try {
-    assertFailure(await devLogIn(bare, { nickname: '누구' }), 404);
+    // Off, dev sign-in answers exactly as a path the server does not know, whatever the body.
+    const unknown = await call(bare, 'POST', '/api/v1/no-such-path', { json: { nickname: '누구' } });
+    assertFailure(unknown, 404);
+    for (const json of [{ nickname: '누구' }, 'not json', { nickname: ['x'] }]) {
+      const off = await devLogIn(bare, json);
+      assert.equal(off.status, 404);
+      assert.equal(off.text, unknown.text);
+    }
     assertFailure(await logIn(bare, 'code'), 503);
     assert.equal(bare.scalar('SELECT COUNT(*) FROM member'), '0');
   } finally {

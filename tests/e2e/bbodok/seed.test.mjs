@@ -84,6 +84,26 @@ test('GET /api/v1/ranks shows the past fortnight\'s study in the group, most fir
   assert.ok(seconds(ranks[0].duration) >= seconds(ranks.at(-1).duration));
 });
 
+test('GET /api/v1/rooms shows the fortnight from today with members, as the frontend asks', async (server) => {
+  const rooms = assertSuccess(await call(server, 'GET', `/api/v1/rooms?groupId=${groupId(server, 'algo-study')}&${window14}`,
+                                         { token: minji(server) }));
+  assert.ok(rooms.length >= 14, `only ${rooms.length} rooms`);
+  const days = new Set(rooms.map((r) => r.startTime.slice(0, 10)));
+  for (let d = 1; d < 14; ++d) assert.ok(days.has(seoulDate(d)), `no room on ${seoulDate(d)}`);
+  for (const room of rooms) {
+    assert.match(room.startTime, /T\d\d:(00|30):00$/);
+    assert.ok(Array.isArray(room.memberIds) && room.memberIds.length > 0);
+    assert.equal(room.profiles.length, room.memberIds.length);
+  }
+});
+
+test('GET /api/v1/study-histories/durations shows study on most of the past fortnight\'s days', async (server) => {
+  const history = assertSuccess(await call(server, 'GET', `/api/v1/study-histories/durations?from=${seoulDate(-20)}T00:00:00&to=${seoulDate(1)}T00:00:00`,
+                                           { token: minji(server) }));
+  assert.ok(history.filter((h) => h.duration !== 'PT0S').length >= 7, JSON.stringify(history));
+  assert.ok(history.every((h) => /^\d{4}-\d\d-\d\d$/.test(h.calculatedAt) && /^PT/.test(h.duration)));
+});
+
 test('GET /api/v1/todos lists the demo member\'s todos in a group', async (server) => {
   const todos = assertSuccess(await call(server, 'GET', `/api/v1/todos?groupId=${groupId(server, 'algo-study')}`, { token: minji(server) }));
   assert.deepEqual(todos.map((t) => [t.content, t.done]).sort(), [['다익스트라 복습', true], ['백준 골드 문제 3개 풀기', false]]);

@@ -45,11 +45,13 @@ let made = 0;
 export function addMember(server, { name = `회원${++made}`, profile = `https://k.kakaocdn.net/p/${made}.jpg`, email = null } = {}) {
   const q = (v) => (v === null ? 'NULL' : `'${String(v).replaceAll("'", "''")}'`);
   const now = Date.now() * 1000;
-  const memberId = Number(
+  // parseInt: psql follows the RETURNING row with its command tag.
+  const memberId = parseInt(
     server.scalar(
       `INSERT INTO member (name, profile, email, kakao_id, created_at, updated_at) ` +
         `VALUES (${q(name)}, ${q(profile)}, ${q(email)}, NULL, ${now}, ${now}) RETURNING member_id`,
     ),
+    10,
   );
   return { memberId, name, profile, token: accessToken(server, memberId) };
 }

@@ -1,0 +1,64 @@
+// Values computed from the database, kept in a kv::cache under the exact key they were asked for and
+// recomputed (not merely dropped) when what they were computed from changes, so no request after a change
+// finds them cold.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "platform/io/asio.hpp"
+#include "platform/kv/cache.hpp"
+
+namespace platform::cache {
+
+// What a computation produced: the value and the tags of what it read (a group, a member), under which a
+// change will find it.
+struct computed {
+  std::string value;
+  std::vector<std::string> tags;
+};
+
+// The key is the whole question (an app encodes its parameters in it, "rooms:7:<from>:<to>"), and compute
+// answers it from the key alone, so a change can recompute every entry it affects.
+//
+// Version guard: every change() takes a new generation and marks its tags with it; a computation records the
+// generation it started under and stores its value with that version. The store keeps the newest version, and
+// a computation whose tags changed while it ran computes again, so a slow miss that read the data before a
+// change can neither overwrite the recomputed value nor survive as the entry the change's refresh missed.
+//
+// Threading: any call from any thread, concurrently; the lock guards only the tag marks, never I/O.
+class refreshing_cache {
+ public:
+  using compute_fn = std::function<asio::awaitable<computed>(std::string key)>;
+
+  // ttl bounds how long a window nobody asks for again stays stored; an entry is recomputed on every change.
+  refreshing_cache(kv::cache& store, compute_fn compute, std::chrono::milliseconds ttl);
+
+  // The stored value, or one computed now and stored. Throws what compute throws.
+  asio::awaitable<std::string> get(std::string key);
+  // Computes and stores (warm-up before anyone asks).
+  asio::awaitable<void> warm(std::string key);
+  // Call after a change to what `tag` names has been committed: recomputes every stored entry that carries it.
+  // A recomputation that fails drops its entry (the next get computes it) and is logged, never thrown: the
+  // change itself is done.
+  asio::awaitable<void> change(std::string tag);
+
+ private:
+  asio::awaitable<std::string> compute_and_store(std::string key);
+  bool changed_since(const std::vector<std::string>& tags, std::uint64_t generation) const;
+
+  kv::cache& store_;
+  const compute_fn compute_;
+  const std::chrono::milliseconds ttl_;
+  std::atomic<std::uint64_t> generation_{0};
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, std::uint64_t> changed_at_;  // tag -> generation of its last change
+};
+
+}  // namespace platform::cache
