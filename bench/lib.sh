@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (bench/run, bench/posts): tools, processes, nginx, the server, wrk.
+# Shared by the benchmark scripts (bench/run, bench/posts, bench/bbodok): tools, processes, nginx, the server, wrk.
 # Source it after setting: repo, duration, connections, threads, warmup; it sets up $work and the EXIT trap.
 # shellcheck shell=bash
 
@@ -19,12 +19,15 @@ fi
 
 
 # --- build ---------------------------------------------------------------------------------------
-server_bin=build/release/apps/daengtionary/daengtionary
+# bench_app (set before sourcing this file): daengtionary (default) or bbodok.
+bench_app=${bench_app:-daengtionary}
+# BENCH_SERVER_BIN: another binary (with BENCH_SKIP_BUILD=1), e.g. a sanitizer build to dry-run a script.
+server_bin=${BENCH_SERVER_BIN:-build/release/apps/$bench_app/$bench_app}
 build_server() {
   if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     say "building release (build/release)"
     cmake --preset release >/dev/null
-    cmake --build --preset release --target daengtionary -j"${BENCH_BUILD_JOBS:-$cores}" >&2
+    cmake --build --preset release --target "$bench_app" -j"${BENCH_BUILD_JOBS:-$cores}" >&2
   fi
   [[ -x "$server_bin" ]] || die "$server_bin not found; build it or unset BENCH_SKIP_BUILD"
 }

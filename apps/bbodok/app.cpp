@@ -17,6 +17,7 @@
 #include "apps/bbodok/room/realtime.hpp"
 #include "apps/bbodok/room/service.hpp"
 #include "apps/bbodok/routes.hpp"
+#include "apps/bbodok/seed/seed.hpp"
 #include "apps/bbodok/study/history.hpp"
 #include "apps/bbodok/todo/service.hpp"
 #include "apps/bbodok/video/service.hpp"
@@ -34,6 +35,7 @@
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
+#include "platform/sql/transaction.hpp"
 #include "platform/stomp/broker.hpp"
 #include "platform/stomp/handler_factory.hpp"
 #include "platform/time/seoul.hpp"
@@ -85,6 +87,26 @@ int migrate(const settings& config) {
   platform::io::blocking_pool pool(1, 1);
   auto db = platform::sql::database::open(config.sql_url, pool, 1);
   apply_migrations(*db, config);
+  return 0;
+}
+
+int seed_database(const settings& config, const std::filesystem::path& data_dir, seed::bulk_size bulk) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  apply_migrations(*db, config);
+  auto conn = db->acquire();
+  platform::sql::transaction tx(*conn);
+  const std::int64_t now = platform::time::now_micros();
+  if (seed::load_demo(*conn, data_dir, now)) {
+    spdlog::info("loaded the demo data set from {}", data_dir.string());
+  } else {
+    spdlog::info("the database already has members: demo data not loaded");
+  }
+  if (bulk.groups > 0 || bulk.members > 0) {
+    seed::add_bulk(*conn, bulk, now);
+    spdlog::info("added {} synthetic groups and {} synthetic members with their rooms", bulk.groups, bulk.members);
+  }
+  tx.commit();
   return 0;
 }
 

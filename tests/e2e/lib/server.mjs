@@ -21,6 +21,7 @@ export const BIN = process.env.DAENGTIONARY_BIN || path.join(repoRoot, 'build/de
 export const BBODOK_BIN = process.env.BBODOK_BIN || path.join(repoRoot, 'build/dev/apps/bbodok/bbodok');
 export const DATABASE = process.env.E2E_DATABASE || 'sqlite';
 export const SEED_DATA = path.join(repoRoot, 'seed/daengtionary');
+export const BBODOK_SEED_DATA = path.join(repoRoot, 'seed/bbodok');
 
 // What differs between the apps: the binary, the environment prefix of config keys, migrations, the seed
 // command line, and the app's own environment (daengtionary's image store).
@@ -34,7 +35,8 @@ const APPS = {
   bbodok: {
     bin: BBODOK_BIN,
     prefix: 'BBODOK',
-    seedArgs: () => ['seed'],
+    seedArgs: (seed) => ['seed', '--data', BBODOK_SEED_DATA,
+                         ...(seed.bulkGroups ? ['--bulk-groups', String(seed.bulkGroups), '--bulk-members', String(seed.bulkMembers)] : [])],
     env: () => ({}),
   },
 };
@@ -105,8 +107,8 @@ export function kakaoEnv(stub, { clientId = 'e2e-client-id', redirectUri = 'http
 // Starts the binary; resolves once GET /health answers 200.
 // Options: env (extra environment), scheme ("http", or "https" when env configures TLS), isReady(url),
 // the start-up probe (default: fetch /health; an https server with a self-signed certificate needs its own),
-// seed: run the app's `seed` on the fresh database first (true, or { bulkPosts }), app: "daengtionary" (default)
-// or "bbodok", and launcher: a command
+// seed: run the app's `seed` on the fresh database first (true, or daengtionary's { bulkPosts }, or bbodok's
+// { bulkGroups, bulkMembers }), app: "daengtionary" (default) or "bbodok", and launcher: a command
 // the binary is started through, which ends by exec-ing its arguments (e.g. ['sh', '-c', 'ulimit -n 128; exec "$0" "$@"']),
 // so that server.pid is the server's.
 export async function startServer({ env = {}, scheme = 'http', isReady = defaultReady, seed = false, launcher = [], app = 'daengtionary' } = {}) {
