@@ -29,8 +29,10 @@ failure already_joined() { return rule_broken("이미 가입한 그룹입니다.
 failure wrong_password() { return rule_broken("비밀번호가 일치하지 않습니다."); }
 failure not_owner() { return rule_broken("그룹장이 아닙니다."); }
 
-std::string hash(std::string password) { return platform::auth::hash_password(password); }
-bool verify(std::string password, std::string stored) { return platform::auth::verify_password(password, stored); }
+std::string hash(const std::string& password) { return platform::auth::hash_password(password); }
+bool verify(const std::string& password, const std::string& stored) {
+  return platform::auth::verify_password(password, stored);
+}
 
 result<group_record> preview_rows(psql::connection& db, std::int64_t member_id, const std::string& path) {
   auto found = find_live_by_path(db, path);

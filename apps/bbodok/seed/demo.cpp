@@ -1,4 +1,6 @@
 // Loads seed/bbodok/demo.json: members, groups, a month of booked rooms around today, todos.
+#include <algorithm>
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
@@ -21,7 +23,8 @@ using keys = std::map<std::string, std::int64_t, std::less<>>;
 
 constexpr const char* count_members = "SELECT COUNT(*) FROM member";
 constexpr std::int64_t fortnight = 14;
-const std::set<std::string, std::less<>> colors = {"neutral", "primary", "accent", "secondary"};
+// The daisyUI themes the frontend offers as group colours.
+constexpr std::array<std::string_view, 4> colors = {"neutral", "primary", "accent", "secondary"};
 
 json::object read_document(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -130,7 +133,8 @@ void load_groups(platform::sql::connection& db, const json::object& document, st
     for (const auto& [key, color] : object(field(item, "members"), "members")) {
       const std::int64_t member = find(set.members, std::string(key), "member");
       const std::string colour = text(color, "members");
-      if (!colors.contains(colour)) throw std::runtime_error("demo data: unknown colour " + colour);
+      if (std::ranges::find(colors, colour) == colors.end())
+        throw std::runtime_error("demo data: unknown colour " + colour);
       insert_membership(db, member, group, colour, since);
       members.push_back(member);
       set.joined[group].insert(member);

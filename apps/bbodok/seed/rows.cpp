@@ -109,6 +109,7 @@ void settle_ranks(platform::sql::connection& db) { db.execute(rank_from_reservat
 std::vector<std::int64_t> daily_starts(const std::vector<std::string>& times, std::int64_t first_day, std::int64_t days,
                                        std::int64_t now) {
   std::vector<std::int64_t> offsets;
+  offsets.reserve(times.size());
   for (const auto& hh_mm : times) offsets.push_back(minutes_of_day(hh_mm) * time::micros_per_minute);
   std::sort(offsets.begin(), offsets.end());
   const std::int64_t today = time::seoul_day(now);
