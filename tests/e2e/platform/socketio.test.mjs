@@ -2,12 +2,12 @@
 // polling with the upgrade to WebSocket, each transport alone, events with acknowledgements, rooms, refused
 // connections, the heartbeat, the protocol's error answers, and the drain on SIGTERM. The server is
 // tests/support/socketio_echo_server (SOCKETIO_ECHO_SERVER_BIN).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { io } from 'socket.io-client';
+
+import { startTestServer } from '../lib/test_server.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const BIN = process.env.SOCKETIO_ECHO_SERVER_BIN || path.resolve(here, '../../../build/dev/tests/support/socketio_echo_server');
@@ -18,32 +18,11 @@ const MAX_PAYLOAD = 100_000;
 let server; // { url, child, output(), exited }
 
 before(async () => {
-  const child = spawn(BIN, ['0'], {
-    env: {
-      ...process.env,
-      SOCKETIO_PING_INTERVAL_MS: String(PING_MS),
-      SOCKETIO_PING_TIMEOUT_MS: String(PING_MS),
-      SOCKETIO_MAX_PAYLOAD: String(MAX_PAYLOAD),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startTestServer(BIN, {
+    SOCKETIO_PING_INTERVAL_MS: String(PING_MS),
+    SOCKETIO_PING_TIMEOUT_MS: String(PING_MS),
+    SOCKETIO_MAX_PAYLOAD: String(MAX_PAYLOAD),
   });
-  let output = '';
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const lines = readline.createInterface({ input: child.stdout });
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line within 30 s from ${BIN}`)), 30_000);
-    child.on('error', reject);
-    lines.on('line', (line) => {
-      output += `${line}\n`;
-      const match = /^listening on (\d+)$/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-  });
-  server = { url: `http://127.0.0.1:${port}`, child, output: () => output, exited };
 });
 
 after(() => {

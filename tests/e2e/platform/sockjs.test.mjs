@@ -1,12 +1,12 @@
 // The SockJS server with the real sockjs-client 1.6.1 (what the Daengtionary frontend uses), in Node: every
 // transport the client may pick, ordering, large messages, server-initiated closes, a vanished client, /info and
 // CORS, and the drain on SIGTERM. The server is tests/support/sockjs_echo_server (SOCKJS_ECHO_SERVER_BIN).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import readline from 'node:readline';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import SockJS from 'sockjs-client';
+
+import { startTestServer } from '../lib/test_server.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const BIN = process.env.SOCKJS_ECHO_SERVER_BIN || path.resolve(here, '../../../build/dev/tests/support/sockjs_echo_server');
@@ -17,27 +17,7 @@ const TRANSPORTS = ['websocket', 'xhr-streaming', 'xhr-polling'];
 let server;  // { url, child, output(), exited }
 
 async function startServer() {
-  const child = spawn(BIN, ['0'], {
-    env: { ...process.env, SOCKJS_HEARTBEAT_MS: '2000', SOCKJS_DISCONNECT_DELAY_MS: String(DISCONNECT_DELAY_MS) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const lines = readline.createInterface({ input: child.stdout });
-  const port = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening on" line within 30 s from ${BIN}`)), 30_000);
-    child.on('error', reject);
-    lines.on('line', (line) => {
-      output += `${line}\n`;
-      const match = /^listening on (\d+)$/.exec(line);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, child, output: () => output, exited };
+  return startTestServer(BIN, { SOCKJS_HEARTBEAT_MS: '2000', SOCKJS_DISCONNECT_DELAY_MS: String(DISCONNECT_DELAY_MS) });
 }
 
 before(async () => {
