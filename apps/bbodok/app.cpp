@@ -111,6 +111,11 @@ int seed_database(const settings& config, const std::filesystem::path& data_dir,
 }
 
 int serve(const settings& config) {
+  if (config.clock_start) {
+    platform::time::start_clock_at(*config.clock_start);
+    spdlog::warn("clock.start is set: the wall clock starts at {} (tests only)",
+                 platform::time::seoul_local_datetime(*config.clock_start));
+  }
   platform::io::context_pool contexts(config.io_threads);
   platform::io::blocking_pool pool(config.blocking_threads, config.blocking_max_pending);
   auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);

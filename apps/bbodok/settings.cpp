@@ -4,6 +4,7 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/time/seoul.hpp"
 
 namespace bbodok {
 
@@ -36,6 +37,10 @@ settings load_settings(const std::filesystem::path& file) {
   s.chat.messages_per_second = static_cast<double>(config.integer("chat.messages_per_second", 5, 1, 1000));
   s.chat.burst = static_cast<double>(config.integer("chat.burst", 20, 1, 10000));
   s.log_level = config.text("log.level", "info");
+  if (const auto start = config.optional_text("clock.start")) {
+    s.clock_start = platform::time::parse_seoul_local_datetime(*start);
+    if (!s.clock_start) throw platform::config::config_error("clock.start: expected a Seoul local date-time");
+  }
   config.finish();
   return s;
 }

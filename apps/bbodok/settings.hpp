@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,6 +31,7 @@ struct settings {
   std::optional<platform::auth::livekit_settings> livekit;  // unset: the video routes answer 503
   chat::chat_settings chat;  // its open_before is also the video rooms' (a room's live window)
   std::string log_level;
+  std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
 };
 
 // Throws platform::config::config_error naming the offending key.
