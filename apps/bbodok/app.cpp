@@ -8,6 +8,7 @@
 
 #include "apps/bbodok/chat/realtime.hpp"
 #include "apps/bbodok/common/envelope.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/group/service.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/rank/service.hpp"
@@ -130,18 +131,19 @@ int serve(const settings& config) {
         "dev sign-in is on: POST /api/v1/members/dev-login makes a member for anyone who asks "
         "(member.dev_login; never on a public server)");
   }
-  member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.dev_login);
   // Broadcasts and events (STOMP topics, Socket.IO rooms, what one feature announces to others) go through
   // pub/sub, rankings through a leaderboard, caches through a kv cache: Redis can take each over later.
   platform::kv::in_process_pubsub broadcasts;
   platform::kv::in_process_leaderboard boards;
   platform::kv::in_process_cache caches;
 
-  rank::service ranks(*db, boards);
+  member::service members(*db, pool, caches, tokens, kakao ? &*kakao : nullptr, config.dev_login);
+  group::memberships memberships(*db, caches);
+  rank::service ranks(*db, boards, memberships, caches);
   run_before_serving(ranks.rebuild());
-  group::service groups(*db, pool, ranks, broadcasts);
+  group::service groups(*db, pool, memberships, ranks, broadcasts);
   todo::service todos(*db);
-  withdrawal::service withdrawals(*db, groups);
+  withdrawal::service withdrawals(*db, members, groups);
 
   // Rooms: the calendar and history caches recompute on every change; the broker relays /topic/{groupId}.
   room::calendar calendars(*db, caches);
@@ -151,9 +153,9 @@ int serve(const settings& config) {
       .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
       .studied = [&ranks](std::int64_t group_id, std::int64_t member_id,
                           std::int64_t micros) { return ranks.add_study_time(group_id, member_id, micros); }};
-  room::service rooms(*db, calendars, room_changes);
+  room::service rooms(*db, memberships, calendars, room_changes);
   room::booking bookings(*db, broadcasts, room_changes);
-  room::realtime room_stomp(members, bookings, *db);
+  room::realtime room_stomp(members, bookings, memberships);
   platform::stomp::broker stomp_relay(broadcasts, platform::stomp::broker_options{.prefixes = {"/topic"}});
   // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
   const auto group_rooms_feed = room::refresh_on_group_changes(broadcasts, calendars, contexts.main().get_executor());
