@@ -77,7 +77,7 @@ asio::awaitable<result<std::string>> service::ranking(std::int64_t caller, std::
   const bool member = co_await groups_.contains(caller, group_id);
   if (!member) co_return not_a_member(caller, group_id);
   std::string ranking = co_await rendered_.get(rendered_key(group_id));
-  co_return ranking;
+  co_return std::move(ranking);
 }
 
 asio::awaitable<void> service::changed(std::int64_t group_id) { co_await rendered_.change(rendered_key(group_id)); }

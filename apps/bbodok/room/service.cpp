@@ -2,6 +2,7 @@
 #include "apps/bbodok/room/service.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -77,7 +78,7 @@ asio::awaitable<result<std::string>> service::group_rooms(std::int64_t member_id
   const bool member = co_await groups_.contains(member_id, group_id);
   if (!member) co_return not_a_member(member_id, group_id);
   std::string rooms = co_await rooms_.rooms(group_id, w);
-  co_return rooms;
+  co_return std::move(rooms);
 }
 
 asio::awaitable<result<std::vector<room_view>>> service::reserved_in_group(std::int64_t member_id,
