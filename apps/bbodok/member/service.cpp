@@ -32,7 +32,7 @@ using platform::time::now_micros;
 // Idle entries leave after a while; withdrawal recomputes an entry whatever its age.
 constexpr std::chrono::minutes active_lifetime{30};
 
-std::string active_key(std::int64_t member_id) { return fmt::format("bbodok:member:{}", member_id); }
+std::string active_key(std::int64_t member_id) { return fmt::format("bbodok:active-member:{}", member_id); }
 
 // The cached form of an active member: their record as JSON, or empty text for an id that names nobody active.
 std::string stored(const std::optional<member_record>& member) {
@@ -59,7 +59,7 @@ std::optional<member_record> restored(std::string_view text) {
 
 asio::awaitable<platform::cache::computed> compute_active(platform::sql::database& db, std::string key) {
   std::int64_t member_id = 0;
-  if (std::sscanf(key.c_str(), "bbodok:member:%" SCNd64, &member_id) != 1) {
+  if (std::sscanf(key.c_str(), "bbodok:active-member:%" SCNd64, &member_id) != 1) {
     throw std::invalid_argument("not a member key: " + key);
   }
   const auto member = co_await db.run(find_active, member_id);
