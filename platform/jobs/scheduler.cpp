@@ -103,8 +103,9 @@ asio::awaitable<void> scheduler::fire(job& j, std::int64_t at) {
   const auto started = std::chrono::steady_clock::now();
   std::string outcome;
   try {
-    outcome = "ok: " + co_await j.body(at);
-    spdlog::info("job {} ({}) done in {} ms: {}", j.name, when, elapsed_micros(started) / 1000, outcome);
+    const std::string summary = co_await j.body(at);
+    spdlog::info("job {} ({}) done in {} ms: {}", j.name, when, elapsed_micros(started) / 1000, summary);
+    outcome = "ok: " + summary;
   } catch (const std::exception& e) {
     outcome = std::string("failed: ") + e.what();
     spdlog::error("job {} ({}) failed after {} ms: {}", j.name, when, elapsed_micros(started) / 1000, e.what());
