@@ -74,7 +74,7 @@ async function stopsCleanly(server) {
 }
 
 test('at 00:00 in Seoul the done todo is cleared and the ended room closed (its reservation kept), and the calendar answers it', async () => {
-  await withServer({ BBODOK_CLOCK_START: '2026-12-07T23:59:45' }, async (server) => {
+  await withServer({ BBODOK_CLOCK_START: '2026-12-07T23:59:35' }, async (server) => {
     const work = await dayOfWork(server, DAY_START_MS + (23 * 60) * MINUTE);
     assert.ok(!finishedRun(server, MIDNIGHT_MS), 'the work must be in place before midnight');
     assert.deepEqual(await todos(server, work), [work.done.todoId, work.open.todoId]);
@@ -142,7 +142,7 @@ async function startTwin(server) {
 }
 
 test('two instances on one database run the midnight job once', async () => {
-  await withServer({ BBODOK_CLOCK_START: '2026-12-07T23:59:45' }, async (server) => {
+  await withServer({ BBODOK_CLOCK_START: '2026-12-07T23:59:35' }, async (server) => {
     const twin = await startTwin(server);
     try {
       const work = await dayOfWork(server, DAY_START_MS + (23 * 60) * MINUTE);
