@@ -11,6 +11,7 @@
 #include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/group/service.hpp"
 #include "apps/bbodok/member/service.hpp"
+#include "apps/bbodok/nightly/service.hpp"
 #include "apps/bbodok/rank/service.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
@@ -30,6 +31,7 @@
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/io/spawn.hpp"
+#include "platform/jobs/scheduler.hpp"
 #include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
@@ -49,6 +51,8 @@ namespace http = platform::http;
 using namespace std::chrono_literals;
 
 constexpr auto outbound_timeout = std::chrono::milliseconds(10s);
+// How long a claimed nightly run keeps other instances off before it counts as abandoned (its instance died).
+constexpr std::chrono::minutes job_lease{15};
 
 std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
   auto conn = db.acquire();
@@ -160,7 +164,11 @@ int serve(const settings& config) {
   // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
   const auto group_rooms_feed = room::refresh_on_group_changes(broadcasts, calendars, contexts.main().get_executor());
   run_before_serving(calendars.warm(platform::time::now_micros()));
-  asio::co_spawn(contexts.main(), calendars.keep_warm(), platform::io::log_failure("room cache daily warm-up"));
+  // Midnight in Seoul: the cleanup once across instances (a missed one catches up now), the warm-up on each.
+  nightly::service nightly_work(*db, calendars);
+  platform::jobs::scheduler jobs(contexts.main().get_executor(), *db, job_lease);
+  nightly::register_jobs(jobs, nightly_work);
+  jobs.start();
 
   // The study room's companions: LiveKit tokens and the Socket.IO chat.
   video::service videos(*db, config.livekit, config.chat.open_before);
@@ -185,7 +193,10 @@ int serve(const settings& config) {
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();
   spdlog::info("bbodok listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
-  contexts.run_until_signal([&server]() -> asio::awaitable<void> { co_await server.drain(); });
+  contexts.run_until_signal([&server, &jobs]() -> asio::awaitable<void> {
+    co_await jobs.stop();
+    co_await server.drain();
+  });
   pool.join();
   spdlog::info("stopped");
   return 0;
