@@ -8,8 +8,7 @@
 
 namespace bbodok {
 
-settings load_settings(const std::filesystem::path& file) {
-  auto config = platform::config::reader::from_file(file, "BBODOK");
+settings load_settings(platform::config::reader& config) {
   settings s;
 
   auto http = platform::http::read_server_config(config, 8081, {});

@@ -13,6 +13,10 @@
 #include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
 
+namespace platform::config {
+class reader;
+}
+
 namespace bbodok {
 
 struct settings {
@@ -34,7 +38,8 @@ struct settings {
   std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
 };
 
-// Throws platform::config::config_error naming the offending key.
-settings load_settings(const std::filesystem::path& file);
+// Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws
+// platform::config::config_error naming the offending key.
+settings load_settings(platform::config::reader& config);
 
 }  // namespace bbodok

@@ -99,7 +99,10 @@ std::optional<std::string> reader::optional_text(std::string_view key) {
     return env;
   }
   auto node = impl_->node(key);
-  if (!node) return std::nullopt;
+  if (!node) {
+    impl_->effective.push_back(setting{std::string(key), "(not set)", "default"});
+    return std::nullopt;
+  }
   if (!node.is_string()) fail(key, "must be a string");
   std::string value(*node.value<std::string_view>());
   impl_->record(key, value, source::file);
@@ -108,7 +111,7 @@ std::optional<std::string> reader::optional_text(std::string_view key) {
 
 std::string reader::text(std::string_view key, std::string_view fallback) {
   if (auto value = optional_text(key)) return std::move(*value);
-  impl_->record(key, fallback, source::fallback);
+  impl_->effective.back() = setting{std::string(key), masked(key, fallback), "default"};
   return std::string(fallback);
 }
 
@@ -196,9 +199,10 @@ const std::vector<setting>& reader::effective() const { return impl_->effective;
 std::string masked(std::string_view key, std::string_view value) {
   const auto dot = key.rfind('.');
   const std::string_view name = dot == std::string_view::npos ? key : key.substr(dot + 1);
-  for (const std::string_view secret : {"secret", "password", "token", "key"}) {
-    if (name.find(secret) != std::string_view::npos) return value.empty() ? "" : "****";
-  }
+  const bool secret = name.find("secret") != std::string_view::npos ||
+                      name.find("password") != std::string_view::npos || name.ends_with("key") ||
+                      name.ends_with("token");
+  if (secret) return value.empty() ? "" : "****";
   // scheme://user:password@host...: the password goes.
   const auto scheme = value.find("://");
   const auto at = value.find('@');

@@ -54,8 +54,9 @@ class reader {
   std::unique_ptr<impl> impl_;
 };
 
-// The value as check-config shows it: "****" for a key whose last segment names a secret (secret, password,
-// token, key: `jwt.secret`, `kakao.admin_key`), a URL's password replaced by "****", anything else as it is.
+// The value as check-config shows it: "****" for a key whose last segment names a secret (`jwt.secret`,
+// `*password*`, `kakao.admin_key`, `*_token`; not `kakao.token_url`), a URL's password replaced by "****",
+// anything else as it is.
 std::string masked(std::string_view key, std::string_view value);
 
 }  // namespace platform::config

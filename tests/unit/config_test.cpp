@@ -315,7 +315,18 @@ TEST(ConfigReader, MasksSecretsWhenListingEffectiveValues) {
   EXPECT_EQ(seen[1].value, "****");
   EXPECT_EQ(seen[2].value, "public");
   EXPECT_EQ(seen[3].value, "postgresql://app:****@db:5432/app");
-  EXPECT_EQ(seen[4].value, "");  // unset stays visibly unset
+  EXPECT_EQ(seen[4].value, "");  // empty stays visibly empty
+}
+
+TEST(ConfigReader, ListsOptionalKeysThatAreAbsentAsNotSet) {
+  auto config = reader::from_string("[kakao]\ntoken_url = \"https://kauth.example/oauth/token\"\n", "APP");
+  config.optional_text("clock.start");
+  config.text("kakao.token_url", "");
+  const auto& seen = config.effective();
+  ASSERT_EQ(seen.size(), 2U);
+  EXPECT_EQ(seen[0].value, "(not set)");
+  EXPECT_EQ(seen[0].source, "default");
+  EXPECT_EQ(seen[1].value, "https://kauth.example/oauth/token");
 }
 
 TEST(ConfigMasking, KeepsUrlsWithoutPasswordsAndPlainValues) {

@@ -18,8 +18,7 @@ namespace {
 
 namespace psql = platform::sql;
 
-class cleaned {
- public:
+struct cleaned {
   std::int64_t todos = 0;
   std::int64_t rooms = 0;
   std::vector<std::int64_t> groups;  // of the closed rooms, each once
