@@ -1,13 +1,14 @@
 // Bbodok's Socket.IO room chat for bench/bbodok (BENCH_SOCKETIO): fan-out in one live room and memory per idle
 // connection, with socket.io-client 4.6.2 from the e2e suites.
-//   fanout --url HTTP --room ID --websocket N --polling N --rate R --warmup S --duration S
+//   fanout --url HTTP --room ID --pid PID --websocket N --polling N --rate R --warmup S --duration S
 //          N WebSocket and N polling receivers enter the room; senders (each within the server's per-socket
 //          rate bound, --per-sender messages/s) emit `sentMessage` at R messages/s in all, each carrying its
-//          send time; every receiver's `showMessage` is a delivery. Reports deliveries/s and send-to-delivery
-//          latency over the measured window.
+//          send time; every receiver's `showMessage` is a delivery. Reports deliveries/s, send-to-delivery
+//          latency and the server's CPU time per delivery (/proc/PID/stat) over the measured window.
 //   idle   --url HTTP --room ID --pid PID --websocket N --polling N
-//          the server's resident memory (VmRSS) before and after N connections of each transport enter the
-//          room and sit idle, per connection.
+//          the server's resident memory (VmRSS) before and after N connections enter the room and sit idle,
+//          per connection; give one transport at a time to a freshly started server (what an earlier run
+//          freed stays resident and would be reused).
 // The clients run in worker threads (--workers), so that one Node thread's parsing does not become the
 // bottleneck being measured. Output is key=value lines; a refused connection, a disconnect during the run or a
 // lost message exits non-zero (3 for lost messages).
@@ -90,6 +91,13 @@ function shares(total, workers) {
   return Array.from({ length: workers }, (_, i) => Math.floor(total / workers) + (i < total % workers ? 1 : 0));
 }
 
+const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+// The process's user + system CPU time in clock ticks (100 per second on Linux).
+const cpuTicks = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+};
+
 function percentile(sorted, p) {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -114,6 +122,7 @@ async function fanout(opts) {
   await sleep(1000); // every enter-room has reached the server
 
   const started = performance.now();
+  let cpuAtWindow;
   let sent = 0;
   let measured = 0;
   await new Promise((resolve) => {
@@ -123,6 +132,7 @@ async function fanout(opts) {
       const due = Math.floor((elapsed * rate) / 1000);
       while (sent < due) {
         const inWindow = elapsed >= warmup;
+        if (inWindow && cpuAtWindow === undefined && opts.pid) cpuAtWindow = cpuTicks(opts.pid);
         senders[sent % senderCount].emit('sentMessage', {
           userData: { name: 'bench', profile: '' }, videoNickname: 'bench', content: `#${sent}`,
           time: '오후 03:12', id: String(sent), sentAt: now(), measured: inWindow,
@@ -135,6 +145,7 @@ async function fanout(opts) {
     tick();
   });
   await sleep(2000); // the last deliveries
+  const cpuUs = opts.pid ? (cpuTicks(opts.pid) - cpuAtWindow) * 10_000 : 0;
   closing = true;
   const results = await Promise.all(
     threads.map((w) => new Promise((resolve) => {
@@ -152,11 +163,11 @@ async function fanout(opts) {
     `deliveries_per_s=${(latencies.length / (duration / 1000)).toFixed(0)}`,
     `p50_ms=${percentile(latencies, 0.5).toFixed(2)}`, `p99_ms=${percentile(latencies, 0.99).toFixed(2)}`,
     `max_ms=${(latencies.at(-1) ?? 0).toFixed(2)}`,
+    `server_cpu_us_per_delivery=${latencies.length ? (cpuUs / latencies.length).toFixed(1) : 0}`,
   ].join('\n'));
   process.exit(latencies.length === expected ? 0 : 3);
 }
 
-const rssKb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 
 async function idle(opts) {
   const workers = Number(opts.workers);
