@@ -3,6 +3,7 @@
 #include "platform/messaging/long_poll.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -38,30 +39,36 @@ TEST(LongPoll, AttachesOneReceiverAtATime) {
   EXPECT_FALSE(poll.attached(0));
 }
 
-// Parks a receiver until `deadline` from now; sets `woke_after` to how long it was parked.
-asio::awaitable<void> park_for(messaging::long_poll& poll, clock::duration deadline, clock::duration& woke_after) {
+struct wake_up {
+  clock::duration after{};  // how long the receiver was parked
+  std::size_t queued = 0;   // what was queued when it woke
+};
+
+// Parks a receiver until `deadline` from now.
+asio::awaitable<void> park_for(messaging::long_poll& poll, clock::duration deadline, wake_up& woke) {
   const auto start = clock::now();
   co_await poll.park(start + deadline);
-  woke_after = clock::now() - start;
+  woke = {clock::now() - start, poll.queue().size()};
 }
 
 TEST(LongPoll, APushWakesTheParkedReceiverAndTheDeadlineEndsItsWait) {
   asio::io_context io;
   messaging::long_poll poll(io.get_executor(), limits);
-  clock::duration woken{};
+  wake_up woken;
   asio::co_spawn(io, park_for(poll, 10s, woken), asio::detached);
   asio::steady_timer later(io, 50ms);
   later.async_wait([&](auto) { EXPECT_TRUE(poll.push(messaging::make_payload("hello"))); });
   io.run();
-  EXPECT_GE(woken, 50ms);
-  EXPECT_LT(woken, 5s) << "the push did not wake the receiver";
+  EXPECT_EQ(woken.queued, 1U) << "woke before the push";
+  EXPECT_LT(woken.after, 5s) << "the push did not wake the receiver";
   ASSERT_EQ(poll.take_all().size(), 1U);
 
   io.restart();
-  clock::duration timed_out{};
+  wake_up timed_out;
   asio::co_spawn(io, park_for(poll, 80ms, timed_out), asio::detached);
   io.run();
-  EXPECT_GE(timed_out, 80ms);
+  EXPECT_GE(timed_out.after, 80ms);
+  EXPECT_EQ(timed_out.queued, 0U);
 }
 
 TEST(LongPoll, APushPastTheLimitsQueuesNothing) {
