@@ -9,6 +9,7 @@
 
 #include "apps/bbodok/notification/repository.hpp"
 #include "apps/bbodok/notification/schedule.hpp"
+#include "apps/bbodok/room/departures.hpp"
 #include "platform/sql/transaction.hpp"
 #include "tests/db/bbodok_database.hpp"
 
@@ -92,6 +93,15 @@ TYPED_TEST(BbodokNotificationRows, UnscheduleRemovesTheReservationsRowAndLeaving
   notification::unschedule_in_group(this->conn(), member, group);
   EXPECT_EQ(this->count("SELECT COUNT(*) FROM notification WHERE member_id = ?", {member}), 1);
   EXPECT_EQ(this->count("SELECT room_id FROM notification WHERE member_id = ?", {member}), elsewhere);
+}
+
+// Leaving a group (and withdrawing, which leaves every group) goes through the room feature's departures.
+TYPED_TEST(BbodokNotificationRows, LeavingAGroupRemovesThePushesOfItsRooms) {
+  const auto group = this->add_group();
+  const auto member = this->member_with_client("t1");
+  this->schedule(member, this->add_room(group, member, start));
+  bbodok::room::cancel_reservations_in_group(this->conn(), member, group, seoul_morning);
+  EXPECT_EQ(this->count("SELECT COUNT(*) FROM notification"), 0);
 }
 
 TYPED_TEST(BbodokNotificationRows, ClaimsWhatIsDueOnceDropsWhatExpiredAndTellsTheNextDueTime) {
