@@ -161,6 +161,17 @@ check('the 10:07 room is pushed at 10:07, not before (the server restarted at 10
   assert.equal(fcm.sends.filter((s) => s.status === 200).length, 3, 'alice, flaky, later: each once');
 });
 
+check('without a service account pushes are off, and the server says so once at start', async () => {
+  const plain = await startServer({ app: 'bbodok' });
+  try {
+    const said = () => plain.log().split('\n').filter((l) => l.includes('push notifications are off')).length;
+    await waitFor(() => said() > 0, 5_000, 'the log line');
+    assert.equal(said(), 1);
+  } finally {
+    await plain.dispose();
+  }
+});
+
 check('stops on SIGTERM with exit status 0 and no sanitizer report', async () => {
   const outcome = await server.stop(10_000);
   assert.deepEqual({ code: outcome?.code, signal: outcome?.signal }, { code: 0, signal: null });
