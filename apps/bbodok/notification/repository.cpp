@@ -11,7 +11,7 @@ std::optional<std::int64_t> next_due(sql::connection& db) {
   return found[0].opt_int("due");
 }
 
-std::vector<due> claim_due(sql::connection& db, std::string claim, std::int64_t now, std::int64_t lease_until,
+std::vector<due> claim_due(sql::connection& db, const std::string& claim, std::int64_t now, std::int64_t lease_until,
                            std::int64_t limit) {
   db.execute(notification::sql::drop_expired, {now});
   db.execute(notification::sql::claim, {claim, lease_until, now, now, limit, now});
@@ -22,7 +22,7 @@ std::vector<due> claim_due(sql::connection& db, std::string claim, std::int64_t 
   return out;
 }
 
-void settle(sql::connection& db, std::string claim, std::vector<settled> outcomes) {
+void settle(sql::connection& db, const std::string& claim, const std::vector<settled>& outcomes) {
   for (const auto& s : outcomes) {
     if (s.result == outcome::retry) {
       db.execute(notification::sql::retry_later, {s.retry_at, s.notification_id, claim});

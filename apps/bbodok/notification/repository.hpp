@@ -25,7 +25,7 @@ struct due {
 // Drops rows whose room has ended, then marks up to `limit` due rows as this sender's (`claim`, unique per call)
 // until `lease_until`, counting the attempt; returns them. A row claimed by another sender is skipped until its
 // lease ends (the other crashed) or it is settled.
-std::vector<due> claim_due(sql::connection& db, std::string claim, std::int64_t now, std::int64_t lease_until,
+std::vector<due> claim_due(sql::connection& db, const std::string& claim, std::int64_t now, std::int64_t lease_until,
                            std::int64_t limit);
 
 enum class outcome { done, invalid_token, retry };
@@ -39,6 +39,6 @@ struct settled {
 
 // Applies the outcomes of one claim: done rows are deleted, an invalid token's clients and rows are deleted, the
 // others wait until their retry_at. Rows no longer under `claim` are left alone.
-void settle(sql::connection& db, std::string claim, std::vector<settled> outcomes);
+void settle(sql::connection& db, const std::string& claim, const std::vector<settled>& outcomes);
 
 }  // namespace bbodok::notification::repository

@@ -48,8 +48,8 @@ push::delivery deliver(const push::fcm_client* fcm, const std::string& token) {
 // What the workers of one batch share. They all run on the sender's executor (one thread), so it needs no lock.
 class batch_state {
  public:
-  batch_state(asio::any_io_executor executor, std::vector<send_job> to_send)
-      : jobs(std::move(to_send)), done(std::move(executor), asio::steady_timer::time_point::max()) {}
+  batch_state(const asio::any_io_executor& executor, std::vector<send_job> to_send)
+      : jobs(std::move(to_send)), done(executor, asio::steady_timer::time_point::max()) {}
 
   std::vector<send_job> jobs;
   std::size_t next = 0;
@@ -79,6 +79,7 @@ std::vector<send_job> by_token(const std::vector<repository::due>& rows) {
     job.attempts = std::max(job.attempts, row.attempts);
   }
   std::vector<send_job> out;
+  out.reserve(jobs.size());
   for (auto& [token, job] : jobs) out.push_back(std::move(job));
   return out;
 }
@@ -86,13 +87,13 @@ std::vector<send_job> by_token(const std::vector<repository::due>& rows) {
 }  // namespace
 
 sender::sender(platform::sql::database& db, platform::io::blocking_pool& pool, const platform::push::fcm_client* fcm,
-               asio::any_io_executor executor, sender_options options)
+               const asio::any_io_executor& executor, sender_options options)
     : db_(db),
       pool_(pool),
       fcm_(fcm),
       executor_(executor),
       options_(options),
-      timer_(std::move(executor)),
+      timer_(executor),
       instance_(fmt::format("{:016x}", std::random_device()() * 0x1'0000'0000ULL + std::random_device()())) {}
 
 void sender::scheduled(std::int64_t at) {

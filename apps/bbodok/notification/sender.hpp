@@ -41,7 +41,7 @@ class sender {
  public:
   // fcm null: pushes are off; due notifications are then discarded, so the table does not grow.
   sender(platform::sql::database& db, platform::io::blocking_pool& pool, const platform::push::fcm_client* fcm,
-         asio::any_io_executor executor, sender_options options);
+         const asio::any_io_executor& executor, sender_options options);
 
   // Runs until the process stops, on the executor given (a single-threaded one: the loop's state has no lock).
   asio::awaitable<void> run();
