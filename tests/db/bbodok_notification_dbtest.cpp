@@ -72,6 +72,8 @@ TYPED_TEST(BbodokNotificationRows, ScheduleOnlyForAMemberWithAClientAndOncePerRe
   EXPECT_EQ(this->schedule(with, room), start);
   EXPECT_EQ(this->schedule(with, room), std::nullopt) << "a repeated reservation adds no second push";
   EXPECT_EQ(this->schedule(without, room), std::nullopt);
+  const auto running = this->add_room(group, with, seoul_morning - minute);
+  EXPECT_EQ(this->schedule(with, running, seoul_morning - minute), std::nullopt) << "joined a running room";
   EXPECT_EQ(this->count("SELECT COUNT(*) FROM notification"), 1);
   EXPECT_EQ(this->count("SELECT expires_at FROM notification"), end);
 }

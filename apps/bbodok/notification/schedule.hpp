@@ -9,8 +9,8 @@
 
 namespace bbodok::notification {
 
-// When the push is due (the room's start), or nullopt when none was scheduled: the member has no client, or the
-// reservation already had one.
+// When the push is due (the room's start), or nullopt when none was scheduled: the member has no client, the
+// reservation already had one, or the room has started.
 std::optional<std::int64_t> schedule(platform::sql::connection& db, std::int64_t member_id, std::int64_t room_id,
                                      std::int64_t start_time, std::int64_t end_time, std::int64_t now);
 void unschedule(platform::sql::connection& db, std::int64_t member_id, std::int64_t room_id);
