@@ -19,6 +19,7 @@ const day = seoul(seoulMidnight() + DAY).slice(0, 10);
 const at = (hhmmss) => Date.parse(`${day}T${hhmmss}+09:00`);
 const TEN = at('10:00:00');
 const TEN_SEVEN = at('10:07:00');
+const TEN_SEVEN_FIVE = at('10:07:05');
 
 let fcm;
 let server;
@@ -94,6 +95,7 @@ check('reservations made before 10:00 write a notification row only for members 
   people.gone = await member(group, 'token-gone');
   people.silent = await member(group, null);
   people.later = await member(group, 'token-later');
+  people.revoked = await member(group, 'token-revoked');
   fcm.failNext('token-flaky', 2);
   fcm.unregister('token-gone');
 
@@ -101,11 +103,12 @@ check('reservations made before 10:00 write a notification row only for members 
   for (const who of ['cancels', 'flaky', 'gone', 'silent']) await act(people[who], '/app/join', { roomId: room.roomId, groupId: group });
   await act(people.cancels, '/app/join', { roomId: room.roomId, groupId: group }); // cancels again
   await act(people.later, '/app/add', { groupId: group, ...slot(TEN_SEVEN) });
+  await act(people.revoked, '/app/add', { groupId: group, ...slot(TEN_SEVEN_FIVE) });
 
   const rows = (who) => count(`SELECT COUNT(*) FROM notification WHERE member_id = ${people[who].memberId}`);
   assert.deepEqual(
-    Object.fromEntries(['alice', 'cancels', 'flaky', 'gone', 'silent', 'later'].map((who) => [who, rows(who)])),
-    { alice: 1, cancels: 0, flaky: 1, gone: 1, silent: 0, later: 1 },
+    Object.fromEntries(['alice', 'cancels', 'flaky', 'gone', 'silent', 'later', 'revoked'].map((who) => [who, rows(who)])),
+    { alice: 1, cancels: 0, flaky: 1, gone: 1, silent: 0, later: 1, revoked: 1 },
   );
   assert.equal(fcm.sends.length, 0, 'nothing is sent before its room starts');
 });
@@ -157,8 +160,17 @@ check('the 10:07 room is pushed at 10:07, not before (the server restarted at 10
   assert.equal(push.status, 200);
   assert.ok(clock.upper(push.at) >= TEN_SEVEN, `sent before 10:07 (${seoul(clock.upper(push.at))})`);
   assert.ok(clock.lower(push.at) <= TEN_SEVEN + 3_000, `sent late (${seoul(clock.lower(push.at))})`);
+});
+
+check('an access token FCM refuses is renewed: the 10:07:05 push goes out on the retry with a new one', async () => {
+  const before = fcm.tokenRequests.length;
+  fcm.revokeAccessTokens();
+  await waitFor(() => fcm.sendsTo('token-revoked').some((s) => s.status === 200), 15_000, 'the 10:07:05 push');
+  assert.deepEqual(fcm.sendsTo('token-revoked').map((s) => s.status), [401, 200]);
+  assert.equal(fcm.tokenRequests.length, before + 1);
+  assert.equal(fcm.refusals.length, 0, fcm.refusals.join('; '));
   assert.equal(count('SELECT COUNT(*) FROM notification'), 0);
-  assert.equal(fcm.sends.filter((s) => s.status === 200).length, 3, 'alice, flaky, later: each once');
+  assert.equal(fcm.sends.filter((s) => s.status === 200).length, 4, 'alice, flaky, later, revoked: each once');
 });
 
 check('without a service account pushes are off, and the server says so once at start', async () => {

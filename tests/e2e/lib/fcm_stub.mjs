@@ -6,7 +6,8 @@
 //   ... server env: BBODOK_PUSH_SERVICE_ACCOUNT_FILE = fcm.keyFile, BBODOK_PUSH_FCM_URL = fcm.url
 //   fcm.failNext(token, 2)        // the next two sends to this token answer 503
 //   fcm.unregister(token)         // sends to this token answer 404 UNREGISTERED
-//   fcm.sends -> [{ token, title, body, at, status }], fcm.tokenRequests -> [{ at, claims, ok }]
+//   fcm.revokeAccessTokens()      // sends with an access token issued so far answer 401
+//   fcm.sends -> [{ token, title, body, at, status }], fcm.tokenRequests -> [{ at, ok }], fcm.refusals (assertions)
 import { generateKeyPairSync, verify } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -53,6 +54,10 @@ export async function startFcmStub() {
     unregister(token) {
       unregistered.add(token);
     },
+    // Every access token issued so far is refused from now on (as after a key rotation).
+    revokeAccessTokens() {
+      issued.clear();
+    },
     sendsTo(token) {
       return this.sends.filter((s) => s.token === token);
     },
@@ -81,19 +86,19 @@ export async function startFcmStub() {
           stub.refusals.push(why);
           return answer(res, 400, { error: 'invalid_grant', error_description: why });
         }
-        const token = `ya29.e2e-${issued.size + 1}`;
+        const token = `ya29.e2e-${stub.tokenRequests.length}`;
         issued.add(token);
         return answer(res, 200, { access_token: token, expires_in: 3599, token_type: 'Bearer' });
       }
       if (req.method === 'POST' && req.url === `/v1/projects/${PROJECT}/messages:send`) {
         const bearer = (req.headers.authorization || '').replace(/^Bearer /, '');
-        if (!issued.has(bearer)) {
-          stub.refusals.push(`send with bearer '${bearer}'`);
-          return answer(res, 401, { error: { code: 401, status: 'UNAUTHENTICATED' } });
-        }
         const { message } = JSON.parse(body);
         const record = { token: message.token, title: message.notification?.title, body: message.notification?.body, at: Date.now() };
         stub.sends.push(record);
+        if (!issued.has(bearer)) {
+          record.status = 401;
+          return answer(res, 401, { error: { code: 401, status: 'UNAUTHENTICATED' } });
+        }
         if ((failures.get(message.token) ?? 0) > 0) {
           failures.set(message.token, failures.get(message.token) - 1);
           record.status = 503;
