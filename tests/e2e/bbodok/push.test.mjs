@@ -2,7 +2,8 @@
 // endpoint and FCM (lib/fcm_stub.mjs), with the server's wall clock started just before 10:00 KST
 // (BBODOK_CLOCK_START): a member with a web-push client who reserved the 10:00 room gets one push at 10:00, one who
 // reserved 10:07 gets it at 10:07 (not on a :00/:30 tick), a cancelled reservation sends nothing, a send that
-// fails twice is retried, and a token FCM calls UNREGISTERED loses its client row.
+// fails twice is retried, an access token FCM refuses is renewed, and a token FCM calls UNREGISTERED loses its
+// client row.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
