@@ -12,6 +12,7 @@
 #include "apps/bbodok/group/service.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/nightly/service.hpp"
+#include "apps/bbodok/notification/sender.hpp"
 #include "apps/bbodok/rank/service.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
@@ -35,6 +36,7 @@
 #include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
+#include "platform/push/fcm.hpp"
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
@@ -156,6 +158,12 @@ int serve(const settings& config) {
   todo::service todos(*db);
   withdrawal::service withdrawals(*db, members, groups);
 
+  // Web pushes at the start of every reserved room; a reservation that adds an earlier one wakes the sender.
+  std::optional<platform::push::fcm_client> fcm;
+  if (config.push) fcm.emplace(*config.push, outbound);
+  notification::sender pushes(*db, pool, fcm ? &*fcm : nullptr, contexts.main().get_executor(),
+                              notification::sender_options{.max_attempts = config.push_max_attempts});
+
   // Rooms: the calendar and history caches recompute on every change; the broker relays /topic/{groupId}.
   room::calendar calendars(*db, caches);
   study::history histories(*db, caches);
@@ -163,7 +171,8 @@ int serve(const settings& config) {
       .rooms_changed = [&calendars](std::int64_t group_id) { return calendars.changed(group_id); },
       .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
       .studied = [&ranks](std::int64_t group_id, std::int64_t member_id,
-                          std::int64_t micros) { return ranks.add_study_time(group_id, member_id, micros); }};
+                          std::int64_t micros) { return ranks.add_study_time(group_id, member_id, micros); },
+      .push_scheduled = [&pushes](std::int64_t at) { pushes.scheduled(at); }};
   room::service rooms(*db, memberships, calendars, room_changes);
   room::booking bookings(*db, broadcasts, room_changes);
   room::realtime room_stomp(members, bookings, memberships);
@@ -176,6 +185,7 @@ int serve(const settings& config) {
   platform::jobs::scheduler jobs(contexts.main().get_executor(), *db, job_lease);
   nightly::register_jobs(jobs, nightly_work);
   jobs.start();
+  asio::co_spawn(contexts.main(), pushes.run(), platform::io::log_failure("push sender"));
 
   // The study room's companions: LiveKit tokens and the Socket.IO chat.
   video::service videos(*db, config.livekit, config.chat.open_before);

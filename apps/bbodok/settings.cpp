@@ -4,6 +4,7 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/push/settings.hpp"
 #include "platform/time/seoul.hpp"
 
 namespace bbodok {
@@ -31,6 +32,8 @@ settings load_settings(platform::config::reader& config) {
   s.kakao = platform::auth::read_kakao_settings(config);
   s.dev_login = config.boolean("member.dev_login", false);
   s.livekit = platform::auth::read_livekit_settings(config);
+  s.push = platform::push::read_fcm_settings(config);
+  s.push_max_attempts = config.integer("push.max_attempts", 5, 1, 100);
   s.chat.open_before = std::chrono::minutes(config.integer("live.open_before_minutes", 10, 0, 24 * 60));
   s.chat.max_message_bytes = static_cast<std::size_t>(config.integer("chat.max_message_bytes", 4096, 64, 1 << 20));
   s.chat.messages_per_second = static_cast<double>(config.integer("chat.messages_per_second", 5, 1, 1000));
