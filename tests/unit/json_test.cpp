@@ -1,11 +1,16 @@
-// Unit tests for reading request JSON: the text rule on every string, the body reader's 400, whole numbers.
+// Unit tests for reading JSON: the text rule on every string, the body reader's 400, whole numbers, demo data files.
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
 #include <string>
 
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "platform/http/message.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/data_file.hpp"
 #include "platform/json/request_body.hpp"
 
 namespace {
@@ -96,6 +101,48 @@ TEST(JsonRequestBody, Answers400WhenTextIsRefused) {
   EXPECT_EQ(status_of_reading(R"({"email":"\u0000"})"), 400);
   EXPECT_EQ(status_of_reading(R"({"content":"a\u0007b"})"), 400);
   EXPECT_EQ(status_of_reading(R"({"dogs":[{"name":"\u0085"}]})"), 400);
+}
+
+namespace data_file = platform::json::data_file;
+
+// The message the read threw, or "" when it did not throw.
+template <class Read>
+std::string failure_of(Read read) {
+  try {
+    read();
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(JsonDataFile, ReadsFieldsOfTheirOwnTypeOnly) {
+  const auto item = boost::json::parse(R"({"name":"Bori","age":3,"weight":4.5,"tags":["a"],"count":"3"})").as_object();
+  EXPECT_EQ(data_file::text(item, "name"), "Bori");
+  EXPECT_EQ(data_file::integer(item, "age"), 3);
+  EXPECT_DOUBLE_EQ(data_file::number(item, "weight"), 4.5);
+  EXPECT_DOUBLE_EQ(data_file::number(item, "age"), 3.0);
+  EXPECT_EQ(data_file::list(item, "tags").size(), 1U);
+  EXPECT_EQ(failure_of([&] { data_file::integer(item, "count"); }), R"(demo data: "count" must be an integer)")
+      << "no coercion, unlike request binding";
+  EXPECT_EQ(failure_of([&] { data_file::text(item, "age"); }), R"(demo data: "age" must be a string)");
+  EXPECT_EQ(failure_of([&] { data_file::integer(item, "weight"); }), R"(demo data: "weight" must be an integer)");
+  EXPECT_EQ(failure_of([&] { data_file::list(item, "name"); }), R"(demo data: "name" must be a list)");
+  EXPECT_EQ(failure_of([&] { data_file::number(item, "owner"); }), R"(demo data: missing "owner")");
+}
+
+TEST(JsonDataFile, ReadsAFileThatHoldsAnObject) {
+  const auto dir = std::filesystem::temp_directory_path() / ("data_file_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "good.json") << R"({"members":[]})";
+  std::ofstream(dir / "list.json") << "[1]";
+  EXPECT_TRUE(data_file::read_object_file(dir / "good.json").contains("members"));
+  EXPECT_EQ(data_file::read_file(dir / "list.json"), "[1]");
+  EXPECT_EQ(failure_of([&] { data_file::read_object_file(dir / "list.json"); }),
+            "demo data: " + (dir / "list.json").string() + " is not a JSON object");
+  EXPECT_EQ(failure_of([&] { data_file::read_file(dir / "absent.json"); }),
+            "demo data: cannot read " + (dir / "absent.json").string());
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
