@@ -11,11 +11,8 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
-#include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
-#include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/place/service.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
@@ -121,6 +118,10 @@ struct place_post {
   static constexpr wishes::target wish = wishes::target::map;
   static constexpr auto form_of = place_form_of;
   static constexpr auto summary_json = place::summary_json;
+  // GET P/{mapNo}?pagenum&pagesize: the detail of any category with a page of reviews.
+  static constexpr bool paged = true;
+  static constexpr auto detail_json = place::detail_json;
+  static constexpr const char* detail_message = "조회 성공";
   // Reviews: multipart data {content,star}.
   static constexpr auto child_form_of = review_form_of;
   static constexpr auto child_json = review_json;
@@ -142,17 +143,6 @@ asio::awaitable<http::response> search(context ctx, http::request req) {
   co_return co_await post::list_page<place_post>(ctx, std::move(req), std::move(filter));
 }
 
-// GET P/{mapNo}?pagenum&pagesize: 200 the detail of any category with a page of reviews; 400; 404.
-asio::awaitable<http::response> detail(context ctx, http::request req) {
-  const auto map_no = req.path_int("mapNo");
-  auto paging = page_of(req);
-  if (!paging) co_return fail(paging.error());
-  std::string viewer = co_await member::viewer_of(ctx.members, req);
-  auto found = co_await ctx.posts.view(map_no, std::move(viewer), *paging);
-  if (!found) co_return fail(found.error());
-  co_return ok(detail_json(*found), "조회 성공");
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& places,
@@ -166,7 +156,7 @@ void register_routes(http::router& routes, member::service& members, service& pl
     routes.add(verb::post, prefix + "/create", signed_in(post::create<place_post>));
     routes.add(verb::get, prefix, anyone(list));
     routes.add(verb::get, prefix + "/search", anyone(search));
-    routes.add(verb::get, prefix + "/{mapNo}", anyone(detail));
+    routes.add(verb::get, prefix + "/{mapNo}", anyone(post::detail<place_post>));
     // PATCH keeps the images unless files are sent; DELETE answers 삭제 완료.
     routes.add(verb::patch, prefix + "/{mapNo}", signed_in(post::update<place_post>));
     routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(post::remove<place_post>));

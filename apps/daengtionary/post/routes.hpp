@@ -15,6 +15,7 @@
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
 #include "apps/daengtionary/member/dto.hpp"
+#include "apps/daengtionary/member/viewer.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/http/message.hpp"
 
@@ -114,6 +115,37 @@ asio::awaitable<platform::http::response> remove_child(typename Feature::context
   auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
   if (!removed) co_return fail(removed.error());
   co_return ok("삭제 성공");
+}
+
+template <class Feature, class Detail>
+platform::http::response answer_detail(const result<Detail>& found) {
+  if (!found) return fail(found.error());
+  return ok(Feature::detail_json(*found), Feature::detail_message);
+}
+
+// GET …/{id}, with ?pagenum&pagesize for the kinds shown with a page of children (Feature::paged): 200
+// Feature::detail_json, the view counted once per viewer and day; 400; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> detail(typename Feature::context ctx, platform::http::request req) {
+  const auto id = req.path_int(Feature::id);
+  if constexpr (Feature::paged) {
+    auto paging = page_of(req);
+    if (!paging) co_return fail(paging.error());
+    std::string viewer = co_await member::viewer_of(ctx.members, req);
+    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer), *paging));
+  } else {
+    std::string viewer = co_await member::viewer_of(ctx.members, req);
+    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer)));
+  }
+}
+
+// GET /mypage/mypost/…: 200 조회 성공, the caller's posts newest first as Feature::own_json shows them; 401.
+template <class Feature>
+asio::awaitable<platform::http::response> my_posts(typename Feature::context ctx, platform::http::request,
+                                                   member::member_record me) {
+  boost::json::array data;
+  for (const auto& post : co_await ctx.posts.posts_of(me.member_no)) data.push_back(Feature::own_json(post));
+  co_return ok(data, "조회 성공");
 }
 
 template <class Feature>
