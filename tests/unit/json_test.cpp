@@ -1,8 +1,10 @@
 // Unit tests for reading JSON: the text rule on every string, the body reader's 400, whole numbers, demo data files.
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
@@ -11,6 +13,7 @@
 #include "platform/http/message.hpp"
 #include "platform/json/binding.hpp"
 #include "platform/json/data_file.hpp"
+#include "platform/json/form.hpp"
 #include "platform/json/request_body.hpp"
 
 namespace {
@@ -143,6 +146,58 @@ TEST(JsonDataFile, ReadsAFileThatHoldsAnObject) {
   EXPECT_EQ(failure_of([&] { data_file::read_file(dir / "absent.json"); }),
             "demo data: cannot read " + (dir / "absent.json").string());
   std::filesystem::remove_all(dir);
+}
+
+// A multipart request of the parts given as {name, filename or "" for a text part, data}.
+platform::http::request multipart_request(const std::vector<std::array<std::string, 3>>& parts) {
+  platform::http::request req;
+  req.raw.set("Content-Type", "multipart/form-data; boundary=XyZ");
+  std::string body;
+  for (const auto& [name, filename, data] : parts) {
+    body += "--XyZ\r\nContent-Disposition: form-data; name=\"" + name + "\"";
+    if (!filename.empty()) body += "; filename=\"" + filename + "\"";
+    body += "\r\n\r\n" + data + "\r\n";
+  }
+  req.raw.body() = body + "--XyZ--\r\n";
+  return req;
+}
+
+template <class Read>
+int status_of(Read read) {
+  try {
+    read();
+    return 0;
+  } catch (const platform::http::client_error& e) {
+    return static_cast<int>(e.code);
+  }
+}
+
+TEST(JsonForm, ReadsJsonTextAndFileParts) {
+  const auto form = platform::json::form::read(multipart_request(
+      {{"data", "", R"({"title":"t"})"}, {"note", "", "hi"}, {"img", "a.png", "A"}, {"img", "b.png", "B"}}));
+  EXPECT_EQ(form.json("data").at("title").as_string(), "t");
+  EXPECT_EQ(form.text("note"), "hi");
+  const auto files = form.files("img");
+  ASSERT_EQ(files.size(), 2U);
+  EXPECT_EQ(files[1].filename, "b.png");
+  EXPECT_EQ(files[1].bytes, "B");
+  EXPECT_TRUE(form.files("note").empty()) << "a text part is no file";
+}
+
+TEST(JsonForm, AnEmptyFirstFileMeansNoFiles) {
+  const auto form = platform::json::form::read(multipart_request({{"img", "empty.png", ""}, {"img", "b.png", "B"}}));
+  EXPECT_TRUE(form.files("img").empty());
+}
+
+TEST(JsonForm, Answers415ForAnotherTypeAnd400ForMissingOrUnreadableParts) {
+  platform::http::request plain;
+  plain.raw.set("Content-Type", "application/json");
+  EXPECT_EQ(status_of([&] { platform::json::form::read(plain); }), 415);
+  const auto form = platform::json::form::read(multipart_request({{"data", "", "[1]"}, {"bad", "", "a\x01"}}));
+  EXPECT_EQ(status_of([&] { form.json("data"); }), 400) << "not an object";
+  EXPECT_EQ(status_of([&] { form.json("absent"); }), 400);
+  EXPECT_EQ(status_of([&] { form.text("absent"); }), 400);
+  EXPECT_EQ(status_of([&] { form.text("bad"); }), 400) << "a control character";
 }
 
 }  // namespace

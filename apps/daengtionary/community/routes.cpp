@@ -9,19 +9,20 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::community {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
+using platform::json::form;
 
 using context = post::context<service>;
 

@@ -10,7 +10,6 @@
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
@@ -18,12 +17,15 @@
 #include "apps/daengtionary/member/viewer.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/http/message.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::member {
 class service;
 }
 
 namespace daengtionary::post {
+
+using platform::json::form;
 
 // What a feature's routes are bound to: members (sign-in, viewers), the feature's service, the list pages.
 template <class Service>

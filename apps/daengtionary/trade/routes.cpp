@@ -8,7 +8,6 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
@@ -16,12 +15,14 @@
 #include "apps/daengtionary/trade/service.hpp"
 #include "apps/daengtionary/trade/validation.hpp"
 #include "platform/cache/page_cache.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::trade {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
+using platform::json::form;
 
 using context = post::context<service>;
 
