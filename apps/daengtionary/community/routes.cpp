@@ -143,17 +143,8 @@ void register_routes(http::router& routes, member::service& members, service& po
                      platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, posts, pages};
-  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
   auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  routes.add(verb::post, "/community/create", signed_in(post::create<community_post>));
-  routes.add(verb::get, "/community", anyone(list));
-  routes.add(verb::get, "/community/search", anyone(search));
-  routes.add(verb::get, "/community/{comNo}", anyone(post::detail<community_post>));
-  routes.add(verb::patch, "/community/{comNo}", signed_in(post::update<community_post>));
-  routes.add(verb::delete_, "/community/{comNo}", signed_in(post::remove<community_post>));
-  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(post::add_child<community_post>));
-  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(post::update_child<community_post>));
-  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(post::remove_child<community_post>));
+  post::add_routes<community_post>(routes, ctx, "/community", list, search);
   routes.add(verb::post, "/community/{comNo}/wish", signed_in(post::toggle_wish<community_post>));
   routes.add(verb::get, "/mypage/mypost/community", signed_in(post::my_posts<community_post>));
 }

@@ -151,19 +151,7 @@ void register_routes(http::router& routes, member::service& members, service& pl
   using http::verb;
   for (const std::string category : {"hospital", "room", "shop"}) {
     const context ctx{members, places, pages, category};
-    auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
-    auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-    const std::string prefix = "/" + category;
-    routes.add(verb::post, prefix + "/create", signed_in(post::create<place_post>));
-    routes.add(verb::get, prefix, anyone(list));
-    routes.add(verb::get, prefix + "/search", anyone(search));
-    routes.add(verb::get, prefix + "/{mapNo}", anyone(post::detail<place_post>));
-    // PATCH keeps the images unless files are sent; DELETE answers 삭제 완료.
-    routes.add(verb::patch, prefix + "/{mapNo}", signed_in(post::update<place_post>));
-    routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(post::remove<place_post>));
-    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(post::add_child<place_post>));
-    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::update_child<place_post>));
-    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::remove_child<place_post>));
+    post::add_routes<place_post>(routes, ctx, "/" + category, list, search);
   }
   const context any{members, places, pages, ""};
   routes.add(verb::get, "/query", http::bind_context(any, search));

@@ -1,6 +1,7 @@
 // The route handlers every kind of post shares, parametrised by a feature's description: a struct that
 // names its context (with `members`, `posts` = its service, `pages`), its path parameter, its form binding,
-// list filter and row JSON, and its messages. Bound like any handler: `signed_in(post::remove<place_post>)`.
+// list filter and row JSON, and its messages. Bound like any handler (`signed_in(post::toggle_wish<place_post>)`),
+// or all at once by add_routes.
 #pragma once
 
 #include <string>
@@ -14,9 +15,11 @@
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
 #include "apps/daengtionary/member/dto.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/member/viewer.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/http/message.hpp"
+#include "platform/http/router.hpp"
 #include "platform/json/form.hpp"
 
 namespace daengtionary::member {
@@ -170,6 +173,30 @@ asio::awaitable<platform::http::response> list_page(typename Feature::context ct
   if (!paging) co_return fail(paging.error());
   co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list<Feature>, ctx, std::move(filter),
                             sort, *paging);
+}
+
+// The routes every kind of post has under `prefix` (/community, /trade, /hospital, …): create, the list and
+// search (the feature's own handlers), the detail, update and delete, and for the kinds with children
+// (Feature::child_json) the three review routes.
+template <class Feature, class List, class Search>
+void add_routes(platform::http::router& routes, const typename Feature::context& ctx, const std::string& prefix,
+                List list, Search search) {
+  using platform::http::verb;
+  auto anyone = [&ctx](auto handler) { return platform::http::bind_context(ctx, handler); };
+  auto signed_in = [&ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  const std::string post = prefix + "/{" + Feature::id + "}";
+  routes.add(verb::post, prefix + "/create", signed_in(create<Feature>));
+  routes.add(verb::get, prefix, anyone(list));
+  routes.add(verb::get, prefix + "/search", anyone(search));
+  routes.add(verb::get, post, anyone(detail<Feature>));
+  routes.add(verb::patch, post, signed_in(update<Feature>));
+  routes.add(verb::delete_, post, signed_in(remove<Feature>));
+  if constexpr (requires { Feature::child_json; }) {
+    const std::string review = prefix + "/review/{" + Feature::id + "}/{reviewNo}";
+    routes.add(verb::post, prefix + "/review/create/{" + Feature::id + "}", signed_in(add_child<Feature>));
+    routes.add(verb::patch, review, signed_in(update_child<Feature>));
+    routes.add(verb::delete_, review, signed_in(remove_child<Feature>));
+  }
 }
 
 }  // namespace daengtionary::post

@@ -103,14 +103,8 @@ void register_routes(http::router& routes, member::service& members, service& tr
                      platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, trades, pages};
-  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
   auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  routes.add(verb::post, "/trade/create", signed_in(post::create<trade_post>));
-  routes.add(verb::get, "/trade", anyone(list));
-  routes.add(verb::get, "/trade/search", anyone(search));
-  routes.add(verb::get, "/trade/{tradeNo}", anyone(post::detail<trade_post>));
-  routes.add(verb::patch, "/trade/{tradeNo}", signed_in(post::update<trade_post>));
-  routes.add(verb::delete_, "/trade/{tradeNo}", signed_in(post::remove<trade_post>));
+  post::add_routes<trade_post>(routes, ctx, "/trade", list, search);
   routes.add(verb::post, "/trade/{tradeNo}/wish", signed_in(post::toggle_wish<trade_post>));
   routes.add(verb::get, "/mypage/mypost/trade", signed_in(post::my_posts<trade_post>));
 }
