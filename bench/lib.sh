@@ -81,7 +81,8 @@ wait_http() {  # url, pid, log: waits up to 20 s for a 200
 start_nginx() {  # workers
   local workers=$1 dir=$work/nginx
   nginx_port=$(free_port)
-  mkdir -p "$dir/logs" "$dir/tmp"
+  mkdir -p "$dir/logs" "$dir/tmp" "$dir/www/static"
+  chmod 755 "$work" "$dir" "$dir/www" "$dir/www/static"  # nginx's workers drop root and must read the files
   # keepalive_requests is raised from nginx's default of 1000 because daengtionary keeps a connection
   # for any number of requests; otherwise nginx alone would pay for wrk reconnecting.
   cat >"$dir/nginx.conf" <<CONF
@@ -103,6 +104,11 @@ http {
     location / {
       default_type application/json;
       return 200 '{"status":"UP"}';
+    }
+    # Files a script drops here (a route's own body) are served as they are: a reference of the same size.
+    location /static/ {
+      root $dir/www;
+      default_type application/json;
     }
   }
 }

@@ -70,7 +70,9 @@ int main(int argc, char** argv) {
   platform::http::server server(contexts, options, routes, [](const platform::http::problem& p) {
     return platform::http::text_response(p.code, std::string(p.message));
   });
-  std::cout << "port " << server.start() << std::endl;
+  // Started before the line is written: start() logs, and its line must not land inside "port N".
+  const auto bound = server.start();
+  std::cout << "port " << bound << std::endl;
   contexts.run_until_signal([&server]() -> asio::awaitable<void> { co_await server.drain(); });
   return 0;
 }

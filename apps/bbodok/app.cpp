@@ -8,8 +8,11 @@
 
 #include "apps/bbodok/chat/realtime.hpp"
 #include "apps/bbodok/common/envelope.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/group/service.hpp"
 #include "apps/bbodok/member/service.hpp"
+#include "apps/bbodok/nightly/service.hpp"
+#include "apps/bbodok/notification/sender.hpp"
 #include "apps/bbodok/rank/service.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
@@ -29,9 +32,11 @@
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/io/spawn.hpp"
+#include "platform/jobs/scheduler.hpp"
 #include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
+#include "platform/push/fcm.hpp"
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
@@ -48,6 +53,8 @@ namespace http = platform::http;
 using namespace std::chrono_literals;
 
 constexpr auto outbound_timeout = std::chrono::milliseconds(10s);
+// How long a claimed nightly run keeps other instances off before it counts as abandoned (its instance died).
+constexpr std::chrono::minutes job_lease{15};
 
 std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
   auto conn = db.acquire();
@@ -90,6 +97,13 @@ int migrate(const settings& config) {
   return 0;
 }
 
+std::vector<platform::sql::migration_state> migration_status(const settings& config) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  auto conn = db->acquire();
+  return platform::sql::migration_status(*conn, config.migrations);
+}
+
 int seed_database(const settings& config, const std::filesystem::path& data_dir, seed::bulk_size bulk) {
   platform::io::blocking_pool pool(1, 1);
   auto db = platform::sql::database::open(config.sql_url, pool, 1);
@@ -111,6 +125,11 @@ int seed_database(const settings& config, const std::filesystem::path& data_dir,
 }
 
 int serve(const settings& config) {
+  if (config.clock_start) {
+    platform::time::start_clock_at(*config.clock_start);
+    spdlog::warn("clock.start is set: the wall clock starts at {} (tests only)",
+                 platform::time::seoul_local_datetime(*config.clock_start));
+  }
   platform::io::context_pool contexts(config.io_threads);
   platform::io::blocking_pool pool(config.blocking_threads, config.blocking_max_pending);
   auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);
@@ -125,18 +144,25 @@ int serve(const settings& config) {
         "dev sign-in is on: POST /api/v1/members/dev-login makes a member for anyone who asks "
         "(member.dev_login; never on a public server)");
   }
-  member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.dev_login);
   // Broadcasts and events (STOMP topics, Socket.IO rooms, what one feature announces to others) go through
   // pub/sub, rankings through a leaderboard, caches through a kv cache: Redis can take each over later.
   platform::kv::in_process_pubsub broadcasts;
   platform::kv::in_process_leaderboard boards;
   platform::kv::in_process_cache caches;
 
-  rank::service ranks(*db, boards);
+  member::service members(*db, pool, caches, tokens, kakao ? &*kakao : nullptr, config.dev_login);
+  group::memberships memberships(*db, caches);
+  rank::service ranks(*db, boards, memberships, caches);
   run_before_serving(ranks.rebuild());
-  group::service groups(*db, pool, ranks, broadcasts);
+  group::service groups(*db, pool, memberships, ranks, broadcasts);
   todo::service todos(*db);
-  withdrawal::service withdrawals(*db, groups);
+  withdrawal::service withdrawals(*db, members, groups);
+
+  // Web pushes at the start of every reserved room; a reservation that adds an earlier one wakes the sender.
+  std::optional<platform::push::fcm_client> fcm;
+  if (config.push) fcm.emplace(*config.push, outbound);
+  notification::sender pushes(*db, pool, fcm ? &*fcm : nullptr, contexts.main().get_executor(),
+                              notification::sender_options{.max_attempts = config.push_max_attempts});
 
   // Rooms: the calendar and history caches recompute on every change; the broker relays /topic/{groupId}.
   room::calendar calendars(*db, caches);
@@ -145,15 +171,21 @@ int serve(const settings& config) {
       .rooms_changed = [&calendars](std::int64_t group_id) { return calendars.changed(group_id); },
       .reservations_changed = [&histories](std::int64_t member_id) { return histories.changed(member_id); },
       .studied = [&ranks](std::int64_t group_id, std::int64_t member_id,
-                          std::int64_t micros) { return ranks.add_study_time(group_id, member_id, micros); }};
-  room::service rooms(*db, calendars, room_changes);
+                          std::int64_t micros) { return ranks.add_study_time(group_id, member_id, micros); },
+      .push_scheduled = [&pushes](std::int64_t at) { pushes.scheduled(at); }};
+  room::service rooms(*db, memberships, calendars, room_changes);
   room::booking bookings(*db, broadcasts, room_changes);
-  room::realtime room_stomp(members, bookings, *db);
+  room::realtime room_stomp(members, bookings, memberships);
   platform::stomp::broker stomp_relay(broadcasts, platform::stomp::broker_options{.prefixes = {"/topic"}});
   // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
   const auto group_rooms_feed = room::refresh_on_group_changes(broadcasts, calendars, contexts.main().get_executor());
   run_before_serving(calendars.warm(platform::time::now_micros()));
-  asio::co_spawn(contexts.main(), calendars.keep_warm(), platform::io::log_failure("room cache daily warm-up"));
+  // Midnight in Seoul: the cleanup once across instances (a missed one catches up now), the warm-up on each.
+  nightly::service nightly_work(*db, calendars);
+  platform::jobs::scheduler jobs(contexts.main().get_executor(), *db, job_lease);
+  nightly::register_jobs(jobs, nightly_work);
+  jobs.start();
+  asio::co_spawn(contexts.main(), pushes.run(), platform::io::log_failure("push sender"));
 
   // The study room's companions: LiveKit tokens and the Socket.IO chat.
   video::service videos(*db, config.livekit, config.chat.open_before);
@@ -178,7 +210,10 @@ int serve(const settings& config) {
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();
   spdlog::info("bbodok listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
-  contexts.run_until_signal([&server]() -> asio::awaitable<void> { co_await server.drain(); });
+  contexts.run_until_signal([&server, &jobs]() -> asio::awaitable<void> {
+    co_await jobs.stop();
+    co_await server.drain();
+  });
   pool.join();
   spdlog::info("stopped");
   return 0;

@@ -4,11 +4,12 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/push/settings.hpp"
+#include "platform/time/seoul.hpp"
 
 namespace bbodok {
 
-settings load_settings(const std::filesystem::path& file) {
-  auto config = platform::config::reader::from_file(file, "BBODOK");
+settings load_settings(platform::config::reader& config) {
   settings s;
 
   auto http = platform::http::read_server_config(config, 8081, {});
@@ -31,11 +32,17 @@ settings load_settings(const std::filesystem::path& file) {
   s.kakao = platform::auth::read_kakao_settings(config);
   s.dev_login = config.boolean("member.dev_login", false);
   s.livekit = platform::auth::read_livekit_settings(config);
+  s.push = platform::push::read_fcm_settings(config);
+  s.push_max_attempts = config.integer("push.max_attempts", 5, 1, 100);
   s.chat.open_before = std::chrono::minutes(config.integer("live.open_before_minutes", 10, 0, 24 * 60));
   s.chat.max_message_bytes = static_cast<std::size_t>(config.integer("chat.max_message_bytes", 4096, 64, 1 << 20));
   s.chat.messages_per_second = static_cast<double>(config.integer("chat.messages_per_second", 5, 1, 1000));
   s.chat.burst = static_cast<double>(config.integer("chat.burst", 20, 1, 10000));
   s.log_level = config.text("log.level", "info");
+  if (const auto start = config.optional_text("clock.start")) {
+    s.clock_start = platform::time::parse_seoul_local_datetime(*start);
+    if (!s.clock_start) throw platform::config::config_error("clock.start: expected a Seoul local date-time");
+  }
   config.finish();
   return s;
 }

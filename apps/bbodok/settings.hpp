@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,6 +12,11 @@
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
+#include "platform/push/fcm.hpp"
+
+namespace platform::config {
+class reader;
+}
 
 namespace bbodok {
 
@@ -28,11 +34,15 @@ struct settings {
   std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
   bool dev_login = false;  // POST /api/v1/members/dev-login: for machines without Kakao credentials
   std::optional<platform::auth::livekit_settings> livekit;  // unset: the video routes answer 503
+  std::optional<platform::push::fcm_settings> push;         // unset: web pushes are off
+  std::int64_t push_max_attempts = 5;                       // sends of one notification before it is given up
   chat::chat_settings chat;  // its open_before is also the video rooms' (a room's live window)
   std::string log_level;
+  std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
 };
 
-// Throws platform::config::config_error naming the offending key.
-settings load_settings(const std::filesystem::path& file);
+// Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws
+// platform::config::config_error naming the offending key.
+settings load_settings(platform::config::reader& config);
 
 }  // namespace bbodok

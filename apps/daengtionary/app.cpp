@@ -68,6 +68,13 @@ int migrate(const settings& config) {
   return 0;
 }
 
+std::vector<platform::sql::migration_state> migration_status(const settings& config) {
+  platform::io::blocking_pool pool(1, 1);
+  auto db = platform::sql::database::open(config.sql_url, pool, 1);
+  auto conn = db->acquire();
+  return platform::sql::migration_status(*conn, config.migrations);
+}
+
 int seed_database(const settings& config, const std::filesystem::path& data_dir, std::size_t bulk_posts) {
   platform::io::blocking_pool pool(1, 1);
   auto db = platform::sql::database::open(config.sql_url, pool, 1);

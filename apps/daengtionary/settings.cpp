@@ -7,8 +7,7 @@
 
 namespace daengtionary {
 
-settings load_settings(const std::filesystem::path& file) {
-  auto config = platform::config::reader::from_file(file, "DAENGTIONARY");
+settings load_settings(platform::config::reader& config) {
   settings s;
 
   auto http =

@@ -10,6 +10,10 @@
 #include "platform/http/server.hpp"
 #include "platform/storage/sweep.hpp"
 
+namespace platform::config {
+class reader;
+}
+
 namespace daengtionary {
 
 struct settings {
@@ -29,7 +33,8 @@ struct settings {
   std::string log_level;
 };
 
-// Throws platform::config::config_error naming the offending key.
-settings load_settings(const std::filesystem::path& file);
+// Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws
+// platform::config::config_error naming the offending key.
+settings load_settings(platform::config::reader& config);
 
 }  // namespace daengtionary

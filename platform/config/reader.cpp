@@ -7,14 +7,20 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 namespace platform::config {
+
+namespace {
+enum class source { environment, file, fallback };
+}
 
 struct reader::impl {
   toml::table table;
   std::string env_prefix;
   std::set<std::string, std::less<>> read_keys;
+  std::vector<setting> effective;
 
   std::string env_name(std::string_view key) const {
     std::string name = env_prefix + "_";
@@ -29,6 +35,14 @@ struct reader::impl {
   }
 
   toml::node_view<toml::node> node(std::string_view key) { return table.at_path(key); }
+
+  // What a getter settled on, after its checks passed.
+  void record(std::string_view key, std::string_view value, source from) {
+    std::string where = from == source::environment ? "environment (" + env_name(key) + ")"
+                        : from == source::file      ? "file"
+                                                    : "default";
+    effective.push_back(setting{std::string(key), masked(key, value), std::move(where)});
+  }
 };
 
 namespace {
@@ -62,7 +76,7 @@ reader::~reader() = default;
 
 reader reader::from_file(const std::filesystem::path& file, std::string env_prefix) {
   try {
-    auto state = std::make_unique<impl>(impl{toml::parse_file(file.string()), std::move(env_prefix), {}});
+    auto state = std::make_unique<impl>(impl{toml::parse_file(file.string()), std::move(env_prefix), {}, {}});
     return reader(std::move(state));
   } catch (const toml::parse_error& e) {
     std::ostringstream where;
@@ -73,50 +87,73 @@ reader reader::from_file(const std::filesystem::path& file, std::string env_pref
 
 reader reader::from_string(std::string_view toml, std::string env_prefix) {
   try {
-    return reader(std::make_unique<impl>(impl{toml::parse(toml), std::move(env_prefix), {}}));
+    return reader(std::make_unique<impl>(impl{toml::parse(toml), std::move(env_prefix), {}, {}}));
   } catch (const toml::parse_error& e) {
     throw config_error(fmt::format("config: {}", e.description()));
   }
 }
 
 std::optional<std::string> reader::optional_text(std::string_view key) {
-  if (auto env = impl_->from_env(key)) return env;
+  if (auto env = impl_->from_env(key)) {
+    impl_->record(key, *env, source::environment);
+    return env;
+  }
   auto node = impl_->node(key);
-  if (!node) return std::nullopt;
+  if (!node) {
+    impl_->effective.push_back(setting{std::string(key), "(not set)", "default"});
+    return std::nullopt;
+  }
   if (!node.is_string()) fail(key, "must be a string");
-  return std::string(*node.value<std::string_view>());
+  std::string value(*node.value<std::string_view>());
+  impl_->record(key, value, source::file);
+  return value;
 }
 
 std::string reader::text(std::string_view key, std::string_view fallback) {
-  return optional_text(key).value_or(std::string(fallback));
+  if (auto value = optional_text(key)) return std::move(*value);
+  impl_->effective.back() = setting{std::string(key), masked(key, fallback), "default"};
+  return std::string(fallback);
 }
 
 std::int64_t reader::integer(std::string_view key, std::int64_t fallback, std::int64_t min, std::int64_t max) {
+  const auto settle = [&](std::int64_t value, source from) {
+    checked_range(key, value, min, max);
+    impl_->record(key, std::to_string(value), from);
+    return value;
+  };
   if (auto env = impl_->from_env(key)) {
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(env->data(), env->data() + env->size(), value);
     if (ec != std::errc() || end != env->data() + env->size()) fail(key, "environment value must be an integer");
-    return checked_range(key, value, min, max);
+    return settle(value, source::environment);
   }
   auto node = impl_->node(key);
-  if (!node) return checked_range(key, fallback, min, max);
+  if (!node) return settle(fallback, source::fallback);
   if (!node.is_integer()) fail(key, "must be an integer");
-  return checked_range(key, *node.value<std::int64_t>(), min, max);
+  return settle(*node.value<std::int64_t>(), source::file);
 }
 
 bool reader::boolean(std::string_view key, bool fallback) {
+  const auto settle = [&](bool value, source from) {
+    impl_->record(key, value ? "true" : "false", from);
+    return value;
+  };
   if (auto env = impl_->from_env(key)) {
-    if (*env == "true" || *env == "1") return true;
-    if (*env == "false" || *env == "0") return false;
+    if (*env == "true" || *env == "1") return settle(true, source::environment);
+    if (*env == "false" || *env == "0") return settle(false, source::environment);
     fail(key, "environment value must be true or false");
   }
   auto node = impl_->node(key);
-  if (!node) return fallback;
+  if (!node) return settle(fallback, source::fallback);
   if (!node.is_boolean()) fail(key, "must be true or false");
-  return *node.value<bool>();
+  return settle(*node.value<bool>(), source::file);
 }
 
 std::vector<std::string> reader::texts(std::string_view key, std::vector<std::string> fallback) {
+  const auto settle = [&](std::vector<std::string> values, source from) {
+    impl_->record(key, fmt::format("[{}]", fmt::join(values, ", ")), from);
+    return values;
+  };
   if (auto env = impl_->from_env(key)) {
     std::vector<std::string> values;
     std::string_view rest = *env;
@@ -129,10 +166,10 @@ std::vector<std::string> reader::texts(std::string_view key, std::vector<std::st
       if (!item.empty()) values.emplace_back(item);
       rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     }
-    return values;
+    return settle(std::move(values), source::environment);
   }
   auto node = impl_->node(key);
-  if (!node) return fallback;
+  if (!node) return settle(std::move(fallback), source::fallback);
   const auto* array = node.as_array();
   if (array == nullptr) fail(key, "must be an array of strings");
   std::vector<std::string> values;
@@ -141,7 +178,7 @@ std::vector<std::string> reader::texts(std::string_view key, std::vector<std::st
     if (!element.is_string() || !value) fail(key, "must be an array of strings");
     values.emplace_back(*value);
   }
-  return values;
+  return settle(std::move(values), source::file);
 }
 
 void reader::finish() const {
@@ -155,6 +192,24 @@ void reader::finish() const {
   std::string list;
   for (const auto& key : unknown) list += (list.empty() ? "'" : ", '") + key + "'";
   throw config_error(fmt::format("unknown config key{} {}", unknown.size() > 1 ? "s" : "", list));
+}
+
+const std::vector<setting>& reader::effective() const { return impl_->effective; }
+
+std::string masked(std::string_view key, std::string_view value) {
+  const auto dot = key.rfind('.');
+  const std::string_view name = dot == std::string_view::npos ? key : key.substr(dot + 1);
+  const bool secret = name.find("secret") != std::string_view::npos ||
+                      name.find("password") != std::string_view::npos || name.ends_with("key") ||
+                      name.ends_with("token");
+  if (secret) return value.empty() ? "" : "****";
+  // scheme://user:password@host...: the password goes.
+  const auto scheme = value.find("://");
+  const auto at = value.find('@');
+  if (scheme == std::string_view::npos || at == std::string_view::npos || at < scheme) return std::string(value);
+  const auto colon = value.find(':', scheme + 3);
+  if (colon == std::string_view::npos || colon > at) return std::string(value);
+  return fmt::format("{}****{}", value.substr(0, colon + 1), value.substr(at));
 }
 
 }  // namespace platform::config

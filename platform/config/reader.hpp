@@ -17,6 +17,13 @@ struct config_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// One key as the app read it: for `check-config`, which prints what the process would run with.
+struct setting {
+  std::string key;
+  std::string value;   // as text; secrets masked (see masked())
+  std::string source;  // "file", "environment (BBODOK_JWT_SECRET)" or "default"
+};
+
 // Every getter takes a dotted key ("http.port"). The environment variable <PREFIX>_<KEY> (dots as
 // underscores, upper case: DAENGTIONARY_JWT_SECRET) overrides the file, so secrets stay out of it.
 // After reading everything the app calls finish(), which rejects keys in the file that nobody read.
@@ -38,10 +45,18 @@ class reader {
 
   void finish() const;
 
+  // Every key read so far, in the order the app read it, with its effective value and where it came from.
+  const std::vector<setting>& effective() const;
+
  private:
   struct impl;
   explicit reader(std::unique_ptr<impl> state);
   std::unique_ptr<impl> impl_;
 };
+
+// The value as check-config shows it: "****" for a key whose last segment names a secret (`jwt.secret`,
+// `*password*`, `kakao.admin_key`, `*_token`; not `kakao.token_url`), a URL's password replaced by "****",
+// anything else as it is.
+std::string masked(std::string_view key, std::string_view value);
 
 }  // namespace platform::config

@@ -15,6 +15,7 @@
 #include "platform/http/detail/throttled_warning.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/io/fd_limit.hpp"
+#include "platform/io/heap.hpp"
 #include "platform/io/spawn.hpp"
 
 namespace platform::http {
@@ -105,6 +106,7 @@ server::~server() = default;
 
 unsigned short server::start() {
   const auto& options = state_->context->options;
+  io::keep_freed_heap();
   const auto fds = io::raise_fd_limit();
   state_->max_connections = options.max_connections > 0 ? options.max_connections : default_max_connections(fds.soft);
   spdlog::info("file descriptors: {} (hard limit {}); at most {} connections", fds.soft, fds.hard,

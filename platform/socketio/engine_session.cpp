@@ -34,9 +34,7 @@ engine_session::engine_session(boost::asio::any_io_executor executor, std::share
       sid_(std::move(sid)),
       handler_(std::move(handler)),
       table_(std::move(table)),
-      queue_(options_->queue),
-      wake_poll_(executor_),
-      delivered_(executor_),
+      poll_(executor_, options_->queue),
       heartbeat_(executor_) {}
 
 engine_session::~engine_session() = default;
@@ -73,46 +71,44 @@ void engine_session::close(std::uint16_t, std::string reason) {
 }
 
 asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr<engine_session> self) {
-  if (self->polling_ || self->ws_) {
+  if (self->ws_ || self->poll_.attach() == 0) {
     self->request_close(self->ws_ ? "poll after upgrade" : "overlapping polls");
     co_return std::nullopt;
   }
-  self->polling_ = true;
   for (;;) {
-    if (!self->queue_.empty()) {
+    if (!self->poll_.queue().empty()) {
       std::string body;
-      for (const auto& packet : self->queue_.take_all()) {
+      for (const auto& packet : self->poll_.take_all()) {
         if (!body.empty()) body += record_separator;
         body += *packet;
       }
-      self->polling_ = false;
+      self->poll_.release();
       if (self->state_ == state::closing) self->finish_close();  // the close packet went out with this body
       co_return body;
     }
     if (self->state_ == state::closed) {
-      self->polling_ = false;
+      self->poll_.release();
       co_return std::string(close_packet);
     }
     // While a WebSocket probes, a poll returns at once so that the client can pause polling and upgrade (the
     // reference server writes this noop every 100 ms until the upgrade is done).
     if (self->release_poll_ || self->probe_) {
       self->release_poll_ = false;
-      self->polling_ = false;
+      self->poll_.release();
       co_return std::string(noop_packet);
     }
-    self->wake_poll_.expires_at(asio::steady_timer::time_point::max());
-    co_await self->wake_poll_.async_wait(as_tuple);  // cancelled by enqueue, an upgrade or the close
+    // Woken by a packet queued, an upgrade or the close; the heartbeat's ping comes within ping_interval.
+    co_await self->poll_.park(messaging::long_poll::clock::time_point::max());
   }
 }
 
 asio::awaitable<bool> engine_session::receive(std::shared_ptr<engine_session> self,
                                               std::vector<engine_packet> packets) {
-  while (self->delivering_) {
-    self->delivered_.expires_at(asio::steady_timer::time_point::max());
-    co_await self->delivered_.async_wait(as_tuple);  // cancelled when the delivery in progress ends
+  co_await self->poll_.begin_delivery();
+  if (self->state_ != state::open || self->ws_) {
+    self->poll_.end_delivery();
+    co_return false;
   }
-  if (self->state_ != state::open || self->ws_) co_return false;
-  self->delivering_ = true;
   bool accepted = true;
   for (auto& packet : packets) {
     if (self->state_ != state::open) break;
@@ -123,14 +119,13 @@ asio::awaitable<bool> engine_session::receive(std::shared_ptr<engine_session> se
     }
     co_await handle(self, std::move(packet));
   }
-  self->delivering_ = false;
-  self->delivered_.cancel();
+  self->poll_.end_delivery();
   co_return accepted;
 }
 
 void engine_session::use_websocket(std::shared_ptr<messaging::connection> ws) {
   ws_ = std::move(ws);
-  for (const auto& packet : queue_.take_all()) ws_->send(packet);
+  for (const auto& packet : poll_.take_all()) ws_->send(packet);
   if (state_ == state::closing) finish_close();
 }
 
@@ -153,13 +148,13 @@ asio::awaitable<void> engine_session::on_websocket_packet(std::shared_ptr<engine
   if (packet.type == engine_type::ping && packet.data == "probe") {
     self->probe_ = ws;
     ws->send(encode_engine_packet({engine_type::pong, "probe", false}));
-    self->release_poll_ = self->polling_;  // the client's waiting GET returns so that it can upgrade
-    self->wake_poll();
+    self->release_poll_ = self->poll_.has_receiver();  // the client's waiting GET returns so that it can upgrade
+    self->poll_.wake();
   } else if (packet.type == engine_type::upgrade && self->probe_ == ws) {
     self->probe_.reset();
     self->use_websocket(std::move(ws));
-    self->release_poll_ = self->polling_;
-    self->wake_poll();
+    self->release_poll_ = self->poll_.has_receiver();
+    self->poll_.wake();
   } else {
     ws->close(messaging::close_codes::protocol_error, "Expected an upgrade probe");
   }
@@ -188,12 +183,6 @@ asio::awaitable<void> engine_session::heartbeat(std::shared_ptr<engine_session> 
       self->request_close("ping timeout");
       self->finish_close();
     }
-  }
-  // Closing: the close packet waits for a poll that may never come.
-  if (self->state_ == state::closing) {
-    self->heartbeat_.expires_after(self->options_->ping_timeout);
-    co_await self->heartbeat_.async_wait(as_tuple);
-    self->finish_close();
   }
 }
 
@@ -227,15 +216,13 @@ void engine_session::enqueue(const engine_packet& packet) {
     ws_->send(std::move(encoded));
     return;
   }
-  if (!queue_.push(std::move(encoded))) {
-    spdlog::warn("socket.io {} {} send queue full ({} packets, {} bytes): closing", id_, remote_ip_, queue_.size(),
-                 queue_.bytes());
-    queue_.clear();
+  if (!poll_.push(std::move(encoded))) {
+    spdlog::warn("socket.io {} {} send queue full ({} packets, {} bytes): closing", id_, remote_ip_,
+                 poll_.queue().size(), poll_.queue().bytes());
+    poll_.clear();
     request_close("send queue overflow");
     finish_close();
-    return;
   }
-  wake_poll();
 }
 
 void engine_session::request_close(const std::string& reason) {
@@ -250,13 +237,17 @@ void engine_session::request_close(const std::string& reason) {
     finish_close();
     return;
   }
-  // The close packet waits for the next poll; a client that never polls again is dropped by finish_close()
-  // from the heartbeat, or at once when nothing is queued and no poll is waiting.
-  if (!queue_.push(packet)) queue_.clear();
-  if (polling_) {
-    wake_poll();
-  } else if (queue_.size() <= 1) {
+  // The close packet waits for the next poll (a waiting one is woken by the push), or at most ping_timeout for a
+  // client that may never poll again; no wait when nothing else is queued and no poll is waiting.
+  if (!poll_.push(packet)) {
+    poll_.clear();
     finish_close();
+  } else if (!poll_.has_receiver()) {
+    if (poll_.queue().size() == 1) {
+      finish_close();
+    } else {
+      poll_.expire_after(options_->ping_timeout, [self = shared_session()] { self->finish_close(); });
+    }
   }
 }
 
@@ -264,7 +255,8 @@ void engine_session::finish_close() {
   if (state_ == state::closed) return;
   state_ = state::closed;
   heartbeat_.cancel();
-  wake_poll();
+  poll_.stop_expiry();
+  poll_.wake();
   if (probe_) probe_->close(messaging::close_codes::normal, "");
   probe_.reset();
   if (auto table = table_.lock()) table->remove(sid_, this);
@@ -276,7 +268,5 @@ void engine_session::finish_close() {
     }
   }
 }
-
-void engine_session::wake_poll() { wake_poll_.cancel(); }
 
 }  // namespace platform::socketio

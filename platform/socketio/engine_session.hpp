@@ -16,7 +16,7 @@
 
 #include "platform/io/asio.hpp"
 #include "platform/messaging/connection.hpp"
-#include "platform/messaging/send_queue.hpp"
+#include "platform/messaging/long_poll.hpp"
 #include "platform/messaging/session_table.hpp"
 #include "platform/socketio/engine_packet.hpp"
 
@@ -38,8 +38,8 @@ struct engine_options {
 // Everything below runs on the session's executor; HTTP requests and WebSocket handlers on other I/O threads
 // run its coroutines with asio::co_spawn(session->executor(), ..., use_awaitable).
 //
-// Lifetime: the session is kept alive by its heartbeat (until it closes), pending requests and the WebSocket
-// that carries it; the table only refers to it.
+// Lifetime: the session is kept alive by its heartbeat (until it closes), pending requests, the WebSocket that
+// carries it, and while closing by the long poll's expiry; the table only refers to it.
 class engine_session final : public messaging::connection {
  public:
   engine_session(boost::asio::any_io_executor executor, std::shared_ptr<const engine_options> options, std::string sid,
@@ -87,7 +87,6 @@ class engine_session final : public messaging::connection {
   void enqueue(const engine_packet& packet);
   void request_close(const std::string& reason);
   void finish_close();
-  void wake_poll();
 
   std::shared_ptr<const engine_options> options_;
   std::string sid_;
@@ -95,15 +94,13 @@ class engine_session final : public messaging::connection {
   std::weak_ptr<messaging::session_table> table_;
 
   state state_ = state::open;
-  messaging::send_queue queue_;                   // encoded packets waiting for a poll
+  // Encoded packets waiting for a poll, the waiting GET (the receiver), the POSTs in order, and while closing the
+  // expiry that ends a session whose client never polls for the close packet.
+  messaging::long_poll poll_;
   std::shared_ptr<messaging::connection> ws_;     // the WebSocket carrying the session, once upgraded
   std::shared_ptr<messaging::connection> probe_;  // a WebSocket that sent "2probe" and may upgrade
-  bool polling_ = false;                          // a GET is waiting
   bool release_poll_ = false;                     // the waiting GET answers "6" now (an upgrade takes over)
-  bool delivering_ = false;
   bool pong_due_ = false;
-  boost::asio::steady_timer wake_poll_;  // cancelled when the waiting GET has something to do
-  boost::asio::steady_timer delivered_;  // cancelled when a delivery ends
   boost::asio::steady_timer heartbeat_;  // the ping interval, then the pong deadline
 };
 

@@ -5,7 +5,6 @@
 #include <exception>
 #include <utility>
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <spdlog/spdlog.h>
 
@@ -13,11 +12,6 @@
 #include "platform/sockjs/streaming.hpp"
 
 namespace platform::sockjs {
-namespace {
-
-constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
-
-}  // namespace
 
 xhr_session::xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<const xhr_session_options> options,
                          std::string session_id, std::shared_ptr<messaging::handler> handler,
@@ -27,10 +21,7 @@ xhr_session::xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<
       session_id_(std::move(session_id)),
       handler_(std::move(handler)),
       table_(std::move(table)),
-      queue_({options_->queue_max_messages, options_->queue_max_bytes}),
-      wake_receiver_(executor_),
-      delivered_(executor_),
-      timer_(executor_) {}
+      poll_(executor_, {options_->queue_max_messages, options_->queue_max_bytes}) {}
 
 xhr_session::~xhr_session() = default;
 
@@ -51,10 +42,8 @@ void xhr_session::close(std::uint16_t code, std::string reason) {
 
 asio::awaitable<xhr_session::attachment> xhr_session::attach(std::shared_ptr<xhr_session> self) {
   if (self->state_ == state::closed) co_return attachment{0, xhr_frame(self->close_frame_)};
-  if (self->receiver_ != 0) co_return attachment{0, xhr_frame(close_frame(another_connection_open))};
-  self->receiver_ = ++self->last_receiver_;
-  ++self->timer_generation_;  // the disconnect delay stops while a receiver is attached
-  self->timer_.cancel();
+  const auto receiver = self->poll_.attach();  // the disconnect delay stops while a receiver is attached
+  if (receiver == 0) co_return attachment{0, xhr_frame(close_frame(another_connection_open))};
   if (self->state_ == state::fresh) {
     self->state_ = state::open;
     self->opened_ = true;
@@ -66,14 +55,14 @@ asio::awaitable<xhr_session::attachment> xhr_session::attach(std::shared_ptr<xhr
       self->request_close({messaging::close_codes::internal_error, "", true});
     }
   }
-  co_return attachment{self->receiver_, {}};
+  co_return attachment{receiver, {}};
 }
 
 asio::awaitable<xhr_session::batch> xhr_session::next(std::shared_ptr<xhr_session> self, std::uint64_t receiver,
                                                       bool polling) {
   const auto heartbeat_at = std::chrono::steady_clock::now() + self->options_->heartbeat_interval;
   for (;;) {
-    if (self->receiver_ != receiver) co_return batch{{}, true};  // detached meanwhile
+    if (!self->poll_.attached(receiver)) co_return batch{{}, true};  // detached meanwhile
     batch out;
     if (self->open_frame_due_) {
       self->open_frame_due_ = false;
@@ -93,24 +82,22 @@ asio::awaitable<xhr_session::batch> xhr_session::next(std::shared_ptr<xhr_sessio
       if (polling) self->release_receiver();
       co_return out;
     }
-    self->wake_receiver_.expires_at(heartbeat_at);
-    co_await self->wake_receiver_.async_wait(as_tuple);  // expires for the heartbeat, or cancelled: look again
+    co_await self->poll_.park(heartbeat_at);  // the heartbeat is due, or something changed: look again
   }
 }
 
 void xhr_session::detach(std::uint64_t receiver) {
   asio::dispatch(executor_, [self = shared_session(), receiver] {
-    if (self->receiver_ == receiver) self->release_receiver();
+    if (self->poll_.attached(receiver)) self->release_receiver();
   });
 }
 
 asio::awaitable<bool> xhr_session::deliver(std::shared_ptr<xhr_session> self, std::vector<std::string> messages) {
-  while (self->delivering_) {
-    self->delivered_.expires_at(asio::steady_timer::time_point::max());
-    co_await self->delivered_.async_wait(as_tuple);  // cancelled when the delivery in progress ends
+  co_await self->poll_.begin_delivery();
+  if (self->state_ == state::closed || self->state_ == state::fresh) {
+    self->poll_.end_delivery();
+    co_return false;
   }
-  if (self->state_ == state::closed || self->state_ == state::fresh) co_return false;
-  self->delivering_ = true;
   for (auto& message : messages) {
     if (self->state_ != state::open) break;  // closing: what comes in now is dropped
     try {
@@ -120,21 +107,18 @@ asio::awaitable<bool> xhr_session::deliver(std::shared_ptr<xhr_session> self, st
       self->request_close({messaging::close_codes::internal_error, "", true});
     }
   }
-  self->delivering_ = false;
-  self->delivered_.cancel();
+  self->poll_.end_delivery();
   if (self->on_close_due_) self->notify_closed();
   co_return true;
 }
 
 void xhr_session::enqueue(messaging::payload message) {
   if (state_ != state::open) return;  // closing or closed: late sends are dropped
-  if (!queue_.push(std::move(message))) {
+  if (!poll_.push(std::move(message))) {
     spdlog::warn("sockjs {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
-                 queue_.size(), queue_.bytes(), options_->overflow_code);
+                 poll_.queue().size(), poll_.queue().bytes(), options_->overflow_code);
     request_close({options_->overflow_code, "Send queue overflow", true});
-    return;
   }
-  wake_receiver_.cancel();
 }
 
 void xhr_session::request_close(const close_request& request) {
@@ -145,12 +129,12 @@ void xhr_session::request_close(const close_request& request) {
     return;
   }
   state_ = state::closing;
-  if (request.drop_queue) queue_.clear();
+  if (request.drop_queue) poll_.clear();
   // The attached receiver takes the close frame after the queue; without one, the next receiver does, or the
   // disconnect delay (already running) ends the session. Nothing left to send: no reason to wait for either.
-  if (receiver_ != 0) {
-    wake_receiver_.cancel();
-  } else if (queue_.empty()) {
+  if (poll_.has_receiver()) {
+    poll_.wake();
+  } else if (poll_.queue().empty()) {
     finish_close();
   }
 }
@@ -158,15 +142,15 @@ void xhr_session::request_close(const close_request& request) {
 // Closed for good: on_close runs and the session stays a tombstone answering its close frame for a while.
 void xhr_session::finish_close() {
   state_ = state::closed;
-  queue_.clear();
-  wake_receiver_.cancel();
+  poll_.clear();
+  poll_.wake();
   notify_closed();
-  arm_timer(options_->disconnect_delay);
+  expire_after(options_->disconnect_delay);
 }
 
 void xhr_session::notify_closed() {
   if (!handler_) return;  // never opened, or told already
-  if (delivering_) {
+  if (poll_.delivering()) {
     on_close_due_ = true;  // the handler sees one callback at a time: after its on_message returns
     return;
   }
@@ -181,25 +165,19 @@ void xhr_session::notify_closed() {
 }
 
 void xhr_session::release_receiver() {
-  receiver_ = 0;
-  wake_receiver_.cancel();
-  if (state_ != state::closed) arm_timer(options_->disconnect_delay);
+  poll_.release();
+  if (state_ != state::closed) expire_after(options_->disconnect_delay);
 }
 
-void xhr_session::arm_timer(std::chrono::milliseconds delay) {
-  const auto generation = ++timer_generation_;
-  timer_.expires_after(delay);
-  timer_.async_wait([self = shared_session(), generation](const boost::system::error_code& ec) {
-    if (!ec && generation == self->timer_generation_) self->on_timer();
-  });
+void xhr_session::expire_after(std::chrono::milliseconds delay) {
+  poll_.expire_after(delay, [self = shared_session()] { self->on_expiry(); });
 }
 
-void xhr_session::on_timer() {
+void xhr_session::on_expiry() {
   if (state_ == state::closed) {  // the tombstone has answered long enough
     if (auto table = table_.lock()) table->remove(session_id_, this);
     return;
   }
-  if (receiver_ != 0) return;
   // No receiving request for disconnect_delay: the client is gone. A closing session's frame stays as it was.
   if (state_ == state::open) close_frame_ = close_frame(go_away);
   spdlog::debug("sockjs {} session {} timed out", id_, session_id_);
@@ -207,8 +185,8 @@ void xhr_session::on_timer() {
 }
 
 std::string xhr_session::take_queue_frame() {
-  if (queue_.empty()) return {};
-  const auto messages = queue_.take_all();
+  if (poll_.queue().empty()) return {};
+  const auto messages = poll_.take_all();
   std::vector<std::string_view> texts;
   texts.reserve(messages.size());
   for (const auto& message : messages) texts.emplace_back(*message);

@@ -10,11 +10,10 @@
 #include <vector>
 
 #include <boost/asio/any_io_executor.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include "platform/io/asio.hpp"
 #include "platform/messaging/connection.hpp"
-#include "platform/messaging/send_queue.hpp"
+#include "platform/messaging/long_poll.hpp"
 #include "platform/messaging/session_table.hpp"
 
 namespace platform::sockjs {
@@ -32,7 +31,7 @@ struct xhr_session_options {
 // their own thread with the result.
 //
 // Lifetime: the session is kept alive by whatever is pending on it (a receiving request, the disconnect timer,
-// the tombstone timer); the table only refers to it.
+// the tombstone timer: the long poll's expiry); the table only refers to it.
 class xhr_session final : public messaging::connection {
  public:
   xhr_session(boost::asio::any_io_executor executor, std::shared_ptr<const xhr_session_options> options,
@@ -84,8 +83,8 @@ class xhr_session final : public messaging::connection {
   void finish_close();
   void notify_closed();
   void release_receiver();
-  void arm_timer(std::chrono::milliseconds delay);
-  void on_timer();
+  void expire_after(std::chrono::milliseconds delay);
+  void on_expiry();
   std::string take_queue_frame();
 
   std::shared_ptr<const xhr_session_options> options_;
@@ -94,19 +93,13 @@ class xhr_session final : public messaging::connection {
   std::weak_ptr<messaging::session_table> table_;
 
   state state_ = state::fresh;
-  messaging::send_queue queue_;
+  // The queue, the receiver and the expiry: the disconnect delay while open and no receiver is attached, then
+  // how long the tombstone answers.
+  messaging::long_poll poll_;
   std::string close_frame_;  // set when closing starts
   bool opened_ = false;      // on_open ran, so on_close is due once
   bool open_frame_due_ = false;
   bool on_close_due_ = false;  // closed while a delivery was in progress: on_close runs after it
-  bool delivering_ = false;
-  std::uint64_t receiver_ = 0;  // the attached receiving request, 0 if none
-  std::uint64_t last_receiver_ = 0;
-  boost::asio::steady_timer wake_receiver_;  // cancelled when the attached receiver has something to do
-  boost::asio::steady_timer delivered_;      // cancelled when a delivery ends
-  // The disconnect delay while open and no receiver is attached; then how long the tombstone answers.
-  boost::asio::steady_timer timer_;
-  std::uint64_t timer_generation_ = 0;  // tells a stale expiry (re-armed or cancelled since) from the current one
 };
 
 }  // namespace platform::sockjs

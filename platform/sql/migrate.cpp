@@ -117,4 +117,26 @@ std::size_t migrate(connection& conn, const std::filesystem::path& dir) {
   return applied;
 }
 
+std::vector<migration_state> migration_status(connection& conn, const std::filesystem::path& dir) {
+  std::map<std::int64_t, migration_state> states;
+  for (const auto& [version, file] : discover(dir, conn.kind())) {
+    states[version] = migration_state{version, file.path.filename().string(), std::nullopt, false};
+  }
+  rows recorded;
+  try {
+    recorded = conn.query("SELECT version, name, applied_at FROM schema_migrations");
+  } catch (const error&) {
+    // No schema_migrations table: nothing was ever applied.
+  }
+  for (const auto& applied : recorded) {
+    const auto version = applied.as_int("version");
+    auto [it, added] = states.try_emplace(version, migration_state{version, applied.as_text("name"), {}, true});
+    it->second.applied_at = applied.as_int("applied_at");
+  }
+  std::vector<migration_state> out;
+  out.reserve(states.size());
+  for (auto& [version, state] : states) out.push_back(std::move(state));
+  return out;
+}
+
 }  // namespace platform::sql

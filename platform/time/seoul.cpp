@@ -42,8 +42,6 @@ bool expect(std::string_view text, std::size_t& at, char c) {
 
 }  // namespace
 
-std::int64_t now_micros() { return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count(); }
-
 std::int64_t seoul_day(std::int64_t micros) {
   const sys_time<microseconds> local{microseconds(micros + seoul_offset)};
   return floor<days>(local).time_since_epoch().count();

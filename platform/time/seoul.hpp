@@ -7,10 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace platform::time {
+#include "platform/time/clock.hpp"
 
-// Instants are microseconds since the Unix epoch, UTC, in both apps' tables.
-std::int64_t now_micros();
+namespace platform::time {
 
 inline constexpr std::int64_t micros_per_second = 1'000'000;
 inline constexpr std::int64_t micros_per_minute = 60 * micros_per_second;

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "apps/bbodok/common/events.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "apps/bbodok/room/calendar.hpp"
 #include "apps/bbodok/room/departures.hpp"
@@ -60,7 +61,8 @@ class BbodokRooms : public bbodok_database<Backend> {
     changes_.studied = [this](std::int64_t group_id, std::int64_t member_id, std::int64_t micros) {
       return record(&studied_, group_id, member_id, micros);
     };
-    rooms_ = std::make_unique<room::service>(this->db(), *calendar_, changes_);
+    memberships_ = std::make_unique<bbodok::group::memberships>(this->db(), store_);
+    rooms_ = std::make_unique<room::service>(this->db(), *memberships_, *calendar_, changes_);
     booking_ = std::make_unique<room::booking>(this->db(), bus_, changes_);
   }
 
@@ -74,6 +76,7 @@ class BbodokRooms : public bbodok_database<Backend> {
   void join(std::int64_t member_id, std::int64_t group_id) {
     this->conn().execute("INSERT INTO membership (member_id, group_id, joined_at) VALUES (?, ?, 0)",
                          {member_id, group_id});
+    run_awaitable(memberships_->changed(member_id));
   }
   std::int64_t member_in(std::int64_t group_id, const std::string& name) {
     const auto id = this->add_member(name, "https://k.kakaocdn.net/" + name + ".jpg");
@@ -117,6 +120,7 @@ class BbodokRooms : public bbodok_database<Backend> {
   platform::kv::in_process_pubsub bus_;
   std::unique_ptr<room::calendar> calendar_;
   std::unique_ptr<bbodok::study::history> history_;
+  std::unique_ptr<bbodok::group::memberships> memberships_;
   room::listeners changes_;
   std::vector<studied_time> studied_;
   std::unique_ptr<room::service> rooms_;
@@ -140,6 +144,7 @@ TYPED_TEST(BbodokRooms, BrowsesTheGroupsRoomsInsideTheWindow) {
   const auto inside = this->add_room(group, now + hour, {minji, hanni, gone});
   this->add_room(group, now + 4 * hour, {minji});
   this->conn().execute("DELETE FROM membership WHERE member_id = ?", {gone});
+  run_awaitable(this->memberships_->changed(gone));
   const auto listed =
       run_awaitable(this->rooms_->group_rooms(minji, group, room::window{now - 3 * hour, now + 3 * hour}));
   ASSERT_TRUE(listed.has_value());

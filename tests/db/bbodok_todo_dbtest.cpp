@@ -13,18 +13,9 @@
 
 namespace {
 
-namespace asio = platform::asio;
 using bbodok::errc;
 using bbodok::todo::todo_record;
 using test_db::run_awaitable;
-
-// Runs a coroutine of no value to completion (run_awaitable needs a value).
-void run_void(asio::awaitable<void> work) {
-  run_awaitable([](asio::awaitable<void> inner) -> asio::awaitable<bool> {
-    co_await std::move(inner);
-    co_return true;
-  }(std::move(work)));
-}
 
 template <class Backend>
 class BbodokTodos : public test_db::bbodok_database<Backend> {
@@ -93,7 +84,7 @@ TYPED_TEST(BbodokTodos, TreatsSomeoneElsesTodoAsMissing) {
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, errc::not_found);
   EXPECT_EQ(refused.error().message, "존재하지 않는 todo입니다. todoId: " + std::to_string(todo.todo_id));
-  run_void(this->todos().remove(this->other_, todo.todo_id));
+  run_awaitable(this->todos().remove(this->other_, todo.todo_id));
   const auto mine = *run_awaitable(this->todos().list(this->me_, 1));
   ASSERT_EQ(mine.size(), 1U);
   EXPECT_EQ(mine[0].content, "내 것");
@@ -102,9 +93,9 @@ TYPED_TEST(BbodokTodos, TreatsSomeoneElsesTodoAsMissing) {
 // testDeleteTodo: the todo goes; a missing one is no error.
 TYPED_TEST(BbodokTodos, DeletesTheOwnersTodo) {
   const auto todo = this->make(this->me_, "지울 것");
-  run_void(this->todos().remove(this->me_, todo.todo_id));
+  run_awaitable(this->todos().remove(this->me_, todo.todo_id));
   EXPECT_TRUE(run_awaitable(this->todos().list(this->me_, 1))->empty());
-  run_void(this->todos().remove(this->me_, todo.todo_id));
+  run_awaitable(this->todos().remove(this->me_, todo.todo_id));
 }
 
 TYPED_TEST(BbodokTodos, NeedsMembershipOfALiveGroup) {

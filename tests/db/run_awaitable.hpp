@@ -25,4 +25,13 @@ T run_awaitable(platform::asio::awaitable<T> work) {
   return std::move(*value);
 }
 
+// A coroutine of no value, to completion; rethrows what it threw.
+inline void run_awaitable(platform::asio::awaitable<void> work) {
+  platform::asio::io_context ctx;
+  std::exception_ptr failure;
+  platform::asio::co_spawn(ctx, std::move(work), [&](std::exception_ptr e) { failure = std::move(e); });
+  ctx.run();
+  if (failure) std::rethrow_exception(failure);
+}
+
 }  // namespace test_db

@@ -336,6 +336,30 @@ TYPED_TEST(Sql, SkipsAppliedMigrationsWhenRunAgain) {
   EXPECT_EQ(count_rows(*conn, "m"), 2);
 }
 
+TYPED_TEST(Sql, ReportsPendingAppliedAndVanishedMigrationsWithoutWriting) {
+  const auto dir = this->migration_dir();
+  write_file(dir / "0001_create.sql", "CREATE TABLE m (a BIGINT);");
+  write_file(dir / "0002_more.sql", "INSERT INTO m (a) VALUES (2);");
+  auto conn = this->db_->acquire();
+  auto before = sql::migration_status(*conn, dir);
+  ASSERT_EQ(before.size(), 2U);
+  EXPECT_EQ(before[0].name, "0001_create.sql");
+  EXPECT_FALSE(before[0].applied_at);
+  EXPECT_THROW(conn->query("SELECT 1 FROM schema_migrations"), sql::error);  // status wrote nothing
+  sql::migrate(*conn, dir);
+  std::filesystem::remove(dir / "0002_more.sql");
+  write_file(dir / "0003_later.sql", "INSERT INTO m (a) VALUES (3);");
+  const auto after = sql::migration_status(*conn, dir);
+  ASSERT_EQ(after.size(), 3U);
+  EXPECT_TRUE(after[0].applied_at);
+  EXPECT_FALSE(after[0].file_missing);
+  EXPECT_EQ(after[1].name, "0002_more.sql");
+  EXPECT_TRUE(after[1].file_missing);
+  EXPECT_TRUE(after[1].applied_at);
+  EXPECT_EQ(after[2].version, 3);
+  EXPECT_FALSE(after[2].applied_at);
+}
+
 TYPED_TEST(Sql, PrefersDialectFileWhenBothExistForVersion) {
   const auto dir = this->migration_dir();
   const std::string own = this->own_suffix();

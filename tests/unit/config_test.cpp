@@ -280,3 +280,58 @@ TEST(ConfigReader, KeepsStateWhenMoved) {
 }
 
 }  // namespace
+
+TEST(ConfigReader, ListsEffectiveValuesWithTheirSourcesInReadOrder) {
+  const scoped_env port("APP_HTTP_PORT", "9000");
+  auto config = reader::from_string("[log]\nlevel = \"debug\"\n[http]\nport = 80\n", "APP");
+  config.integer("http.port", 8080, 1, 65535);
+  config.text("log.level", "info");
+  config.boolean("http.access_log", true);
+  config.texts("cors.origins", {"a", "b"});
+  const auto& seen = config.effective();
+  ASSERT_EQ(seen.size(), 4U);
+  EXPECT_EQ(seen[0].key, "http.port");
+  EXPECT_EQ(seen[0].value, "9000");
+  EXPECT_EQ(seen[0].source, "environment (APP_HTTP_PORT)");
+  EXPECT_EQ(seen[1].value, "debug");
+  EXPECT_EQ(seen[1].source, "file");
+  EXPECT_EQ(seen[2].value, "true");
+  EXPECT_EQ(seen[2].source, "default");
+  EXPECT_EQ(seen[3].value, "[a, b]");
+}
+
+TEST(ConfigReader, MasksSecretsWhenListingEffectiveValues) {
+  auto config = reader::from_string(
+      "[jwt]\nsecret = \"c2VjcmV0\"\n[kakao]\nadmin_key = \"k\"\nclient_id = \"public\"\n"
+      "[sql]\nurl = \"postgresql://app:hunter2@db:5432/app\"\n",
+      "APP");
+  config.text("jwt.secret", "");
+  config.text("kakao.admin_key", "");
+  config.text("kakao.client_id", "");
+  config.text("sql.url", "");
+  config.text("livekit.api_secret", "");
+  const auto& seen = config.effective();
+  EXPECT_EQ(seen[0].value, "****");
+  EXPECT_EQ(seen[1].value, "****");
+  EXPECT_EQ(seen[2].value, "public");
+  EXPECT_EQ(seen[3].value, "postgresql://app:****@db:5432/app");
+  EXPECT_EQ(seen[4].value, "");  // empty stays visibly empty
+}
+
+TEST(ConfigReader, ListsOptionalKeysThatAreAbsentAsNotSet) {
+  auto config = reader::from_string("[kakao]\ntoken_url = \"https://kauth.example/oauth/token\"\n", "APP");
+  config.optional_text("clock.start");
+  config.text("kakao.token_url", "");
+  const auto& seen = config.effective();
+  ASSERT_EQ(seen.size(), 2U);
+  EXPECT_EQ(seen[0].value, "(not set)");
+  EXPECT_EQ(seen[0].source, "default");
+  EXPECT_EQ(seen[1].value, "https://kauth.example/oauth/token");
+}
+
+TEST(ConfigMasking, KeepsUrlsWithoutPasswordsAndPlainValues) {
+  EXPECT_EQ(platform::config::masked("sql.url", "postgresql://app@db/app"), "postgresql://app@db/app");
+  EXPECT_EQ(platform::config::masked("sql.url", "sqlite:var/a.db"), "sqlite:var/a.db");
+  EXPECT_EQ(platform::config::masked("kv.url", "redis://:pw@cache:6379/0"), "redis://:****@cache:6379/0");
+  EXPECT_EQ(platform::config::masked("mail.from", "a@b.c"), "a@b.c");
+}

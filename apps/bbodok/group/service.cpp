@@ -8,6 +8,7 @@
 
 #include "apps/bbodok/common/events.hpp"
 #include "apps/bbodok/group/membership.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/group/repository.hpp"
 #include "apps/bbodok/group/validation.hpp"
 #include "apps/bbodok/rank/service.hpp"
@@ -110,9 +111,9 @@ result<void> leave_group_rows(psql::connection& db, std::int64_t member_id, std:
 
 }  // namespace
 
-service::service(psql::database& db, platform::io::blocking_pool& pool, rank::service& ranks,
+service::service(psql::database& db, platform::io::blocking_pool& pool, memberships& members, rank::service& ranks,
                  platform::kv::pubsub& events)
-    : db_(db), pool_(pool), ranks_(ranks), events_(events) {}
+    : db_(db), pool_(pool), members_(members), ranks_(ranks), events_(events) {}
 
 asio::awaitable<std::vector<group_record>> service::not_joined(std::int64_t member_id) {
   co_return co_await db_.run(group::not_joined, member_id);
@@ -132,7 +133,7 @@ asio::awaitable<result<group_record>> service::create(std::int64_t member_id, ne
   if (form.secret) password_hash = co_await pool_.run(hash, *form.password);
   auto made = co_await db_.transact(create_rows, member_id, std::move(form), std::move(password_hash),
                                     platform::time::now_micros());
-  if (made) co_await ranks_.add_study_time(made->group_id, member_id, 0);
+  if (made) co_await arrived(member_id, made->group_id);
   co_return made;
 }
 
@@ -162,13 +163,13 @@ asio::awaitable<result<group_record>> service::join(std::int64_t member_id, std:
     if (!co_await pool_.run(verify, std::move(*password), *found->password_hash)) co_return wrong_password();
   }
   auto joined = co_await db_.transact(join_rows, member_id, group_id, platform::time::now_micros());
-  if (joined) co_await ranks_.add_study_time(group_id, member_id, 0);
+  if (joined) co_await arrived(member_id, group_id);
   co_return joined;
 }
 
 asio::awaitable<result<group_record>> service::join_by_path(std::int64_t member_id, std::string path) {
   auto joined = co_await db_.transact(join_path_rows, member_id, std::move(path), platform::time::now_micros());
-  if (joined) co_await ranks_.add_study_time(joined->group_id, member_id, 0);
+  if (joined) co_await arrived(member_id, joined->group_id);
   co_return joined;
 }
 
@@ -178,7 +179,13 @@ asio::awaitable<result<void>> service::leave(std::int64_t member_id, std::int64_
   co_return left;
 }
 
+asio::awaitable<void> service::arrived(std::int64_t member_id, std::int64_t group_id) {
+  co_await members_.changed(member_id);
+  co_await ranks_.add_study_time(group_id, member_id, 0);
+}
+
 asio::awaitable<void> service::departed(std::int64_t member_id, std::int64_t group_id) {
+  co_await members_.changed(member_id);
   co_await ranks_.forget(group_id, member_id);
   events_.publish(events::group_rooms_changed, std::make_shared<const std::string>(std::to_string(group_id)));
 }

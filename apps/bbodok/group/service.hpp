@@ -28,9 +28,11 @@ class service;
 
 namespace bbodok::group {
 
+class memberships;
+
 class service {
  public:
-  service(platform::sql::database& db, platform::io::blocking_pool& pool, rank::service& ranks,
+  service(platform::sql::database& db, platform::io::blocking_pool& pool, memberships& members, rank::service& ranks,
           platform::kv::pubsub& events);
 
   // Live groups the member has not joined, secret ones included (color null).
@@ -55,13 +57,17 @@ class service {
   // Leave with the cascade of repository.hpp's leave_rows; 400 for the default group, 404 for a non-member.
   asio::awaitable<result<void>> leave(std::int64_t member_id, std::int64_t group_id);
 
-  // What follows a committed departure (leaving or withdrawal): the member's leaderboard entry goes and the
-  // room feature is told to refresh the group's rooms.
+  // What follows a committed departure (leaving or withdrawal): the member's groups are recomputed, their
+  // leaderboard entry goes and the room feature is told to refresh the group's rooms.
   asio::awaitable<void> departed(std::int64_t member_id, std::int64_t group_id);
 
  private:
+  // What follows a committed membership (creating or joining): the member's groups and leaderboard entry.
+  asio::awaitable<void> arrived(std::int64_t member_id, std::int64_t group_id);
+
   platform::sql::database& db_;
   platform::io::blocking_pool& pool_;
+  memberships& members_;
   rank::service& ranks_;
   platform::kv::pubsub& events_;
 };

@@ -2,8 +2,15 @@
 #include "apps/bbodok/member/service.hpp"
 
 #include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <stdexcept>
 #include <variant>
 
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "apps/bbodok/member/access_token.hpp"
@@ -21,6 +28,43 @@ namespace {
 
 using platform::sql::connection;
 using platform::time::now_micros;
+
+// Idle entries leave after a while; withdrawal recomputes an entry whatever its age.
+constexpr std::chrono::minutes active_lifetime{30};
+
+std::string active_key(std::int64_t member_id) { return fmt::format("bbodok:active-member:{}", member_id); }
+
+// The cached form of an active member: their record as JSON, or empty text for an id that names nobody active.
+std::string stored(const std::optional<member_record>& member) {
+  if (!member) return {};
+  using boost::json::value;
+  return boost::json::serialize(boost::json::object{{"id", member->member_id},
+                                                    {"name", member->name},
+                                                    {"profile", member->profile ? value(*member->profile) : value()},
+                                                    {"email", member->email ? value(*member->email) : value()}});
+}
+
+std::optional<std::string> optional_field(const boost::json::object& json, std::string_view key) {
+  const auto& field = json.at(key);
+  if (field.is_null()) return std::nullopt;
+  return std::string(field.as_string());
+}
+
+std::optional<member_record> restored(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  const auto json = boost::json::parse(text).as_object();
+  return member_record{json.at("id").as_int64(), std::string(json.at("name").as_string()),
+                       optional_field(json, "profile"), optional_field(json, "email")};
+}
+
+asio::awaitable<platform::cache::computed> compute_active(platform::sql::database& db, std::string key) {
+  std::int64_t member_id = 0;
+  if (std::sscanf(key.c_str(), "bbodok:active-member:%" SCNd64, &member_id) != 1) {
+    throw std::invalid_argument("not a member key: " + key);
+  }
+  const auto member = co_await db.run(find_active, member_id);
+  co_return platform::cache::computed{stored(member), {std::move(key)}};
+}
 
 std::variant<platform::auth::kakao_user, platform::auth::kakao_failure> kakao_sign_in(
     const platform::auth::kakao_client* kakao, const std::string& code) {
@@ -54,16 +98,24 @@ result<client_record> save_client(connection& db, std::int64_t member_id, const 
 
 }  // namespace
 
-service::service(platform::sql::database& db, platform::io::blocking_pool& pool,
+service::service(platform::sql::database& db, platform::io::blocking_pool& pool, platform::kv::cache& store,
                  const platform::auth::token_issuer& tokens, const platform::auth::kakao_client* kakao, bool dev_login)
-    : db_(db), pool_(pool), tokens_(tokens), kakao_(kakao), dev_login_(dev_login) {}
+    : db_(db),
+      actives_(
+          store, [&db](std::string key) { return compute_active(db, std::move(key)); },
+          std::chrono::duration_cast<std::chrono::milliseconds>(active_lifetime)),
+      pool_(pool),
+      tokens_(tokens),
+      kakao_(kakao),
+      dev_login_(dev_login) {}
 
 asio::awaitable<std::optional<member_record>> service::authenticate(std::string authorization) {
   const auto token = platform::auth::bearer_token(authorization);
   if (!token) co_return std::nullopt;
   const auto member_id = read_access_token(tokens_, *token, std::chrono::system_clock::now());
   if (!member_id) co_return std::nullopt;
-  co_return co_await db_.run(find_active, *member_id);
+  const std::string active = co_await actives_.get(active_key(*member_id));
+  co_return restored(active);
 }
 
 asio::awaitable<result<member_record>> service::require(std::string authorization) {
@@ -113,6 +165,8 @@ asio::awaitable<result<client_record>> service::register_client(std::int64_t mem
   if (!is_valid_fcm_token(fcm_token)) co_return bad_request();
   co_return co_await db_.transact(save_client, member_id, std::move(fcm_token));
 }
+
+asio::awaitable<void> service::changed(std::int64_t member_id) { co_await actives_.change(active_key(member_id)); }
 
 asio::awaitable<token_pair> service::issue_tokens(std::int64_t member_id) {
   const auto now = std::chrono::system_clock::now();

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "apps/bbodok/common/failure.hpp"
 #include "platform/sql/connection.hpp"
 
 namespace bbodok::rank {
@@ -24,9 +23,7 @@ struct member_name {
   std::optional<std::string> profile;
   std::string nickname;
 };
-// The group's members who have not withdrawn, by member id; not_a_member when the caller is not one of them
-// (or the group is gone).
-result<std::map<std::int64_t, member_name>> names_in_group(platform::sql::connection& db, std::int64_t caller,
-                                                           std::int64_t group_id);
+// The group's members who have not withdrawn, by member id.
+std::map<std::int64_t, member_name> names_in_group(platform::sql::connection& db, std::int64_t group_id);
 
 }  // namespace bbodok::rank

@@ -1,20 +1,14 @@
 // GET /api/v1/ranks: the group's RankResponse list.
 #include "apps/bbodok/routes.hpp"
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-
 #include "apps/bbodok/common/envelope.hpp"
 #include "apps/bbodok/member/signed_in.hpp"
 #include "apps/bbodok/rank/service.hpp"
-#include "platform/time/seoul.hpp"
 
 namespace bbodok::rank {
 namespace {
 
 namespace http = platform::http;
-using boost::json::value;
-
 struct context {
   member::service& members;
   service& ranks;
@@ -25,14 +19,7 @@ asio::awaitable<http::response> list(context ctx, http::request req, member::mem
   const auto group_id = req.required_query_int("groupId");
   const auto ranking = co_await ctx.ranks.ranking(me.member_id, group_id);
   if (!ranking) co_return fail(ranking.error());
-  boost::json::array out;
-  for (const auto& entry : *ranking) {
-    out.push_back(boost::json::object{{"memberId", entry.member_id},
-                                      {"profile", entry.profile ? value(*entry.profile) : value(nullptr)},
-                                      {"nickname", entry.nickname},
-                                      {"duration", platform::time::iso_duration(entry.study_time)}});
-  }
-  co_return success(out);
+  co_return success_json(*ranking);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Rankings (contract §7.5): per group, the study time each member earned in the group's rooms since joining.
 // The database (membership.study_time) is the record; a platform::kv leaderboard per group keeps the order,
-// rebuilt from the database at start and kept current by the features that change it, after their commits.
+// rebuilt from the database at start and kept current by the features that change it, after their commits. The
+// rendered ranking of each group is cached and recomputed on every change to its board.
 #pragma once
 
 #include <cstdint>
@@ -9,13 +10,18 @@
 
 #include "apps/bbodok/common/async.hpp"
 #include "apps/bbodok/common/failure.hpp"
-#include "apps/bbodok/rank/dto.hpp"
+#include "platform/cache/refreshing_cache.hpp"
 
 namespace platform::kv {
+class cache;
 class leaderboard;
-}
+}  // namespace platform::kv
 namespace platform::sql {
 class database;
+}
+
+namespace bbodok::group {
+class memberships;
 }
 
 namespace bbodok::rank {
@@ -25,7 +31,8 @@ std::string board_of(std::int64_t group_id);
 
 class service {
  public:
-  service(platform::sql::database& db, platform::kv::leaderboard& boards);
+  service(platform::sql::database& db, platform::kv::leaderboard& boards, group::memberships& groups,
+          platform::kv::cache& store);
 
   // Every group's board from membership.study_time (at start, before serving).
   asio::awaitable<void> rebuild();
@@ -34,13 +41,19 @@ class service {
   asio::awaitable<void> add_study_time(std::int64_t group_id, std::int64_t member_id, std::int64_t micros);
   // After the commit that ended the membership (leaving the group, withdrawal).
   asio::awaitable<void> forget(std::int64_t group_id, std::int64_t member_id);
-  // The group's ranking, most study time first; members who withdrew are skipped. not_a_member (404) when the
-  // caller is not in the group: a ranking names its members, so only they may read it.
-  asio::awaitable<result<std::vector<rank_entry>>> ranking(std::int64_t caller, std::int64_t group_id);
+  // The group's ranking (the RankResponse array as JSON text), most study time first; members who withdrew are
+  // skipped. not_a_member (404) when the caller is not in the group: a ranking names its members, so only they
+  // may read it.
+  asio::awaitable<result<std::string>> ranking(std::int64_t caller, std::int64_t group_id);
 
  private:
+  asio::awaitable<platform::cache::computed> render(std::string key);
+  asio::awaitable<void> changed(std::int64_t group_id);
+
   platform::sql::database& db_;
   platform::kv::leaderboard& boards_;
+  group::memberships& groups_;
+  platform::cache::refreshing_cache rendered_;
 };
 
 }  // namespace bbodok::rank

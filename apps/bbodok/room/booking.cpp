@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "apps/bbodok/group/membership.hpp"
+#include "apps/bbodok/notification/schedule.hpp"
 #include "apps/bbodok/room/json.hpp"
 #include "apps/bbodok/room/repository.hpp"
 #include "platform/kv/pubsub.hpp"
@@ -22,6 +23,19 @@ std::string broadcast_of(sql::connection& db, std::int64_t room_id) {
   return boost::json::serialize(room_json(repository::view(db, room_id).value(), true));
 }
 
+// What a committed operation announces: the broadcast, and when a push it scheduled is due.
+struct booked {
+  std::string payload;
+  std::optional<std::int64_t> push_at;
+};
+
+// The reservation and, for a member with a web-push client, the push at the room's start.
+booked reserve(sql::connection& db, const room_record& room, std::int64_t member_id, std::int64_t now) {
+  repository::reserve(db, room, member_id, now);
+  auto push_at = notification::schedule(db, member_id, room.room_id, room.start_time, room.end_time, now);
+  return booked{broadcast_of(db, room.room_id), push_at};
+}
+
 // Makes the slot's room or finds the live one; nullopt only when the one found was closed meanwhile.
 std::optional<room_record> room_for_slot(sql::connection& db, std::int64_t member_id, std::int64_t group_id,
                                          std::int64_t start_time, std::int64_t end_time, std::int64_t now) {
@@ -33,19 +47,18 @@ std::optional<room_record> room_for_slot(sql::connection& db, std::int64_t membe
   return existing;
 }
 
-result<std::string> add_room(sql::connection& db, std::int64_t member_id, std::int64_t group_id,
-                             std::int64_t start_time, std::int64_t end_time, std::int64_t now) {
+result<booked> add_room(sql::connection& db, std::int64_t member_id, std::int64_t group_id, std::int64_t start_time,
+                        std::int64_t end_time, std::int64_t now) {
   if (!group::is_member(db, member_id, group_id)) return not_a_member(member_id, group_id);
   auto room = room_for_slot(db, member_id, group_id, start_time, end_time, now);
   // The live room found was being emptied by a cancel that has committed since: the slot is free again.
   if (!room) room = room_for_slot(db, member_id, group_id, start_time, end_time, now);
   if (!room) return invalid_request_time();
-  repository::reserve(db, *room, member_id, now);
-  return broadcast_of(db, room->room_id);
+  return reserve(db, *room, member_id, now);
 }
 
-result<std::string> toggle_room(sql::connection& db, std::int64_t member_id, std::int64_t room_id,
-                                std::int64_t group_id, std::int64_t now) {
+result<booked> toggle_room(sql::connection& db, std::int64_t member_id, std::int64_t room_id, std::int64_t group_id,
+                           std::int64_t now) {
   if (!group::is_member(db, member_id, group_id)) return not_a_member(member_id, group_id);
   const auto room = repository::find_live(db, room_id);
   if (!room || room->group_id != group_id || !repository::lock_live_room(db, room_id, now)) {
@@ -53,14 +66,12 @@ result<std::string> toggle_room(sql::connection& db, std::int64_t member_id, std
   }
   if (now > room->end_time) return invalid_request_time();
   const auto reservation = repository::find_reservation(db, room_id, member_id);
-  if (!reservation) {
-    repository::reserve(db, *room, member_id, now);
-    return broadcast_of(db, room_id);
-  }
+  if (!reservation) return reserve(db, *room, member_id, now);
   repository::cancel(db, *reservation, now);
-  if (repository::has_reservations(db, room_id)) return broadcast_of(db, room_id);
+  notification::unschedule(db, member_id, room_id);
+  if (repository::has_reservations(db, room_id)) return booked{broadcast_of(db, room_id), std::nullopt};
   repository::close_room(db, room_id, now);
-  return boost::json::serialize(emptied_room_json(room->start_time));
+  return booked{boost::json::serialize(emptied_room_json(room->start_time)), std::nullopt};
 }
 
 }  // namespace
@@ -75,17 +86,19 @@ booking::booking(sql::database& db, platform::kv::pubsub& bus, const listeners& 
 asio::awaitable<result<void>> booking::add(std::int64_t member_id, std::int64_t group_id, std::int64_t start_time,
                                            std::int64_t end_time, std::int64_t now) {
   if (end_time - start_time != room_length_micros || now > end_time) co_return invalid_request_time();
-  auto payload = co_await db_.transact(add_room, member_id, group_id, start_time, end_time, now);
-  if (!payload) co_return payload.error();
-  co_await announce(member_id, group_id, std::move(*payload));
+  auto done = co_await db_.transact(add_room, member_id, group_id, start_time, end_time, now);
+  if (!done) co_return done.error();
+  if (done->push_at && on_change_.push_scheduled) on_change_.push_scheduled(*done->push_at);
+  co_await announce(member_id, group_id, std::move(done->payload));
   co_return result<void>{};
 }
 
 asio::awaitable<result<void>> booking::toggle(std::int64_t member_id, std::int64_t room_id, std::int64_t group_id,
                                               std::int64_t now) {
-  auto payload = co_await db_.transact(toggle_room, member_id, room_id, group_id, now);
-  if (!payload) co_return payload.error();
-  co_await announce(member_id, group_id, std::move(*payload));
+  auto done = co_await db_.transact(toggle_room, member_id, room_id, group_id, now);
+  if (!done) co_return done.error();
+  if (done->push_at && on_change_.push_scheduled) on_change_.push_scheduled(*done->push_at);
+  co_await announce(member_id, group_id, std::move(done->payload));
   co_return result<void>{};
 }
 

@@ -7,8 +7,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include <boost/asio/steady_timer.hpp>
-#include <boost/asio/this_coro.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
@@ -69,17 +67,6 @@ asio::awaitable<void> calendar::warm(std::int64_t now) {
   const std::int64_t today = platform::time::seoul_midnight(platform::time::seoul_day(now));
   const window w{today, today + warm_days * platform::time::micros_per_day};
   for (const std::int64_t group_id : co_await db_.run(live_groups)) co_await cache_.warm(key_of(group_id, w));
-}
-
-asio::awaitable<void> calendar::keep_warm() {
-  asio::steady_timer timer(co_await asio::this_coro::executor);
-  for (;;) {
-    const std::int64_t now = platform::time::now_micros();
-    const std::int64_t next_midnight = platform::time::seoul_midnight(platform::time::seoul_day(now) + 1);
-    timer.expires_after(std::chrono::microseconds(next_midnight - now) + std::chrono::seconds(1));
-    co_await timer.async_wait(asio::use_awaitable);
-    co_await warm(platform::time::now_micros());
-  }
 }
 
 }  // namespace bbodok::room

@@ -26,11 +26,9 @@ class calendar {
   asio::awaitable<std::string> rooms(std::int64_t group_id, window w);
   // After a committed change to the group's rooms or reservations.
   asio::awaitable<void> changed(std::int64_t group_id);
-  // The window the frontend asks for (today 00:00 in Seoul, 14 days) for every live group.
+  // The window the frontend asks for (today 00:00 in Seoul, 14 days) for every live group; at start and after
+  // every Seoul midnight (apps/bbodok/nightly), when the frontend's window moves.
   asio::awaitable<void> warm(std::int64_t now);
-  // Warms the new day's window just after every Seoul midnight (the frontend's window moves then); runs until
-  // its executor stops.
-  asio::awaitable<void> keep_warm();
 
  private:
   platform::sql::database& db_;

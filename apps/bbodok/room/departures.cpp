@@ -1,6 +1,8 @@
 // Cancelling a leaving member's reservations and closing the rooms it empties.
 #include "apps/bbodok/room/departures.hpp"
 
+#include "apps/bbodok/notification/schedule.hpp"
+
 namespace bbodok::room {
 namespace {
 
@@ -18,6 +20,7 @@ constexpr const char* close_emptied =
 std::int64_t cancel_reservations_in_group(platform::sql::connection& db, std::int64_t member_id, std::int64_t group_id,
                                           std::int64_t now) {
   const std::int64_t cancelled = db.execute(cancel_in_group, {now, member_id, group_id});
+  notification::unschedule_in_group(db, member_id, group_id);
   if (cancelled > 0) db.execute(close_emptied, {now, group_id});
   return cancelled;
 }

@@ -16,6 +16,8 @@ struct listeners {
   std::function<asio::awaitable<void>(std::int64_t member_id)> reservations_changed;
   // An exit earned study time in a group: the ranking adds it. Optional (empty: nobody listens).
   std::function<asio::awaitable<void>(std::int64_t group_id, std::int64_t member_id, std::int64_t micros)> studied;
+  // A reservation scheduled a web push due at `at`: the sender wakes for it. Optional.
+  std::function<void(std::int64_t at)> push_scheduled;
 };
 
 }  // namespace bbodok::room

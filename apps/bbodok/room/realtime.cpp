@@ -5,11 +5,10 @@
 #include <charconv>
 #include <optional>
 
-#include "apps/bbodok/group/membership.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/room/booking.hpp"
 #include "platform/json/binding.hpp"
-#include "platform/sql/database.hpp"
 #include "platform/time/seoul.hpp"
 
 namespace bbodok::room {
@@ -43,8 +42,8 @@ std::optional<std::int64_t> time_field(const boost::json::object& json, std::str
 
 }  // namespace
 
-realtime::realtime(member::service& members, booking& rooms, platform::sql::database& db)
-    : members_(members), rooms_(rooms), db_(db) {}
+realtime::realtime(member::service& members, booking& rooms, group::memberships& groups)
+    : members_(members), rooms_(rooms), groups_(groups) {}
 
 asio::awaitable<stomp::answer<stomp::principal>> realtime::authenticate(stomp::frame connect, std::string) {
   std::string authorization(connect.header("Authorization").value_or(connect.header("authorization").value_or("")));
@@ -59,7 +58,7 @@ asio::awaitable<stomp::verdict> realtime::authorize_subscribe(stomp::principal w
   if (destination.starts_with(topic_prefix)) group_id = positive_number(destination.substr(topic_prefix.size()));
   if (!group_id) co_return refusal_of(forbidden());
   // Awaited into a variable: GCC 12 miscompiles a co_await inside an if condition of this coroutine shape.
-  const bool member = co_await db_.run(group::is_member, member_id, *group_id);
+  const bool member = co_await groups_.contains(member_id, *group_id);
   if (!member) co_return refusal_of(not_a_member(member_id, *group_id));
   co_return std::nullopt;
 }

@@ -7,8 +7,8 @@
 #include "apps/bbodok/common/async.hpp"
 #include "platform/stomp/application.hpp"
 
-namespace platform::sql {
-class database;
+namespace bbodok::group {
+class memberships;
 }
 namespace bbodok::member {
 class service;
@@ -20,7 +20,7 @@ class booking;
 
 class realtime final : public platform::stomp::application {
  public:
-  realtime(member::service& members, booking& rooms, platform::sql::database& db);
+  realtime(member::service& members, booking& rooms, group::memberships& groups);
 
   // CONNECT's `Authorization: Bearer <access token>`; the principal's id is the member id.
   asio::awaitable<platform::stomp::answer<platform::stomp::principal>> authenticate(platform::stomp::frame connect,
@@ -35,7 +35,7 @@ class realtime final : public platform::stomp::application {
  private:
   member::service& members_;
   booking& rooms_;
-  platform::sql::database& db_;
+  group::memberships& groups_;
 };
 
 }  // namespace bbodok::room

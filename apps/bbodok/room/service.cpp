@@ -2,10 +2,12 @@
 #include "apps/bbodok/room/service.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "apps/bbodok/group/membership.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/room/calendar.hpp"
 #include "apps/bbodok/room/repository.hpp"
 #include "platform/sql/database.hpp"
@@ -68,15 +70,15 @@ result<window> checked_window(std::int64_t from, std::int64_t to) {
   return window{from, to};
 }
 
-service::service(sql::database& db, calendar& rooms, const listeners& on_change)
-    : db_(db), rooms_(rooms), on_change_(on_change) {}
+service::service(sql::database& db, group::memberships& groups, calendar& rooms, const listeners& on_change)
+    : db_(db), groups_(groups), rooms_(rooms), on_change_(on_change) {}
 
 asio::awaitable<result<std::string>> service::group_rooms(std::int64_t member_id, std::int64_t group_id, window w) {
   // Awaited into a variable: GCC 12 miscompiles a co_await inside an if condition of this coroutine shape.
-  const bool member = co_await db_.run(group::is_member, member_id, group_id);
+  const bool member = co_await groups_.contains(member_id, group_id);
   if (!member) co_return not_a_member(member_id, group_id);
   std::string rooms = co_await rooms_.rooms(group_id, w);
-  co_return rooms;
+  co_return std::move(rooms);
 }
 
 asio::awaitable<result<std::vector<room_view>>> service::reserved_in_group(std::int64_t member_id,

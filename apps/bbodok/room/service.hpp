@@ -15,6 +15,9 @@
 namespace platform::sql {
 class database;
 }
+namespace bbodok::group {
+class memberships;
+}
 
 namespace bbodok::room {
 
@@ -27,7 +30,7 @@ result<window> checked_window(std::int64_t from, std::int64_t to);
 
 class service {
  public:
-  service(platform::sql::database& db, calendar& rooms, const listeners& on_change);
+  service(platform::sql::database& db, group::memberships& groups, calendar& rooms, const listeners& on_change);
 
   // The group's calendar as RoomResponse JSON (with memberIds); members of the group only.
   asio::awaitable<result<std::string>> group_rooms(std::int64_t member_id, std::int64_t group_id, window w);
@@ -47,6 +50,7 @@ class service {
 
  private:
   platform::sql::database& db_;
+  group::memberships& groups_;
   calendar& rooms_;
   const listeners& on_change_;
 };

@@ -3,6 +3,7 @@
 
 #include "apps/bbodok/group/repository.hpp"
 #include "apps/bbodok/group/service.hpp"
+#include "apps/bbodok/member/service.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/time/seoul.hpp"
 
@@ -28,10 +29,12 @@ std::vector<std::int64_t> withdraw_rows(platform::sql::connection& db, std::int6
   return groups;
 }
 
-service::service(platform::sql::database& db, group::service& groups) : db_(db), groups_(groups) {}
+service::service(platform::sql::database& db, member::service& members, group::service& groups)
+    : db_(db), members_(members), groups_(groups) {}
 
 asio::awaitable<void> service::withdraw(std::int64_t member_id) {
   const auto left = co_await db_.transact(withdraw_rows, member_id, platform::time::now_micros());
+  co_await members_.changed(member_id);
   for (const auto group_id : left) co_await groups_.departed(member_id, group_id);
 }
 

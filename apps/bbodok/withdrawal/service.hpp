@@ -1,7 +1,8 @@
 // Member withdrawal (contract §7.9): for now synchronous, in one transaction. The member is marked WITHDRAWN
 // (member::find_active skips them from then on, so their tokens get 401), their refresh token and web-push
 // client go, and they leave every group (the default one included) with group::leave_rows' cascade. After
-// the commit each group's leaderboard entry goes and its rooms are announced as changed.
+// the commit the member's cached record is recomputed (their tokens stop working at once), each group's
+// leaderboard entry goes and its rooms are announced as changed.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,9 @@ class database;
 namespace bbodok::group {
 class service;
 }
+namespace bbodok::member {
+class service;
+}
 
 namespace bbodok::withdrawal {
 
@@ -25,12 +29,13 @@ std::vector<std::int64_t> withdraw_rows(platform::sql::connection& db, std::int6
 
 class service {
  public:
-  service(platform::sql::database& db, group::service& groups);
+  service(platform::sql::database& db, member::service& members, group::service& groups);
 
   asio::awaitable<void> withdraw(std::int64_t member_id);
 
  private:
   platform::sql::database& db_;
+  member::service& members_;
   group::service& groups_;
 };
 

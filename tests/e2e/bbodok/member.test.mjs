@@ -4,7 +4,7 @@ import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  accessToken, addMember, assertBadRequest, assertCreated, assertFailure, assertSuccess, assertUnauthenticated, call,
+  accessToken, addMember, assertBadRequest, assertCreated, assertDeleted, assertFailure, assertSuccess, assertUnauthenticated, call,
   signJwt,
 } from '../lib/bbodok.mjs';
 import { startKakaoStub } from '../lib/kakao_stub.mjs';
@@ -137,7 +137,8 @@ test('a refresh token is not an access token; junk, expired and foreign tokens a
 test('a withdrawn member is refused everywhere, refresh included', async (server) => {
   const signedIn = assertSuccess(await devLogIn(server, { nickname: '탈퇴' }));
   const me = assertSuccess(await call(server, 'GET', '/api/v1/members', { token: signedIn.accessToken }));
-  server.scalar(`UPDATE member SET status = 'WITHDRAWN' WHERE member_id = ${me.memberId}`);
+  assertDeleted(await call(server, 'DELETE', '/api/v1/members', { token: signedIn.accessToken }));
+  assert.equal(server.scalar(`SELECT status FROM member WHERE member_id = ${me.memberId}`), 'WITHDRAWN');
   assertUnauthenticated(await call(server, 'GET', '/api/v1/members', { token: signedIn.accessToken }));
   assertUnauthenticated(await call(server, 'POST', '/api/v1/clients', { token: signedIn.accessToken, json: { fcmToken: 'x' } }));
   assertFailure(await refresh(server, signedIn.refreshToken), 400, '로그인이 필요해요.', 'INVALID REFRESH TOKEN');
