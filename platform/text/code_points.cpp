@@ -33,4 +33,14 @@ bool is_accepted_text(std::string_view text) {
   return true;
 }
 
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t characters = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++characters;
+  }
+  return characters;
+}
+
 }  // namespace platform::text

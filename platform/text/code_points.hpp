@@ -18,4 +18,11 @@ bool is_accepted_code_point(char32_t code);
 // Valid UTF-8 of accepted code points only: what every text field read from a request must be.
 bool is_accepted_text(std::string_view text);
 
+// Empty or only spaces, tabs and line breaks: what a required text field must not be.
+bool is_blank(std::string_view text);
+
+// The characters (code points) of UTF-8 text, which is what a user counts where size() counts bytes (three per
+// Hangul syllable): the bytes that do not continue a sequence.
+std::size_t utf8_length(std::string_view text);
+
 }  // namespace platform::text

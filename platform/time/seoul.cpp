@@ -49,11 +49,14 @@ std::int64_t seoul_day(std::int64_t micros) {
 
 std::int64_t seoul_midnight(std::int64_t day) { return day * micros_per_day - seoul_offset; }
 
-std::string seoul_local_datetime(std::int64_t micros) {
+seoul_clock seoul_clock_of(std::int64_t micros) {
   const sys_time<microseconds> local{microseconds(micros + seoul_offset)};
   const auto day = floor<days>(local);
-  const year_month_day date(day);
-  const hh_mm_ss<microseconds> clock(local - day);
+  return {year_month_day(day), weekday(day), hh_mm_ss<microseconds>(local - day)};
+}
+
+std::string seoul_local_datetime(std::int64_t micros) {
+  const auto [date, day, clock] = seoul_clock_of(micros);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}", static_cast<int>(date.year()),
                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), clock.hours().count(),
                      clock.minutes().count(), clock.seconds().count(), fraction(clock.subseconds().count()));

@@ -1,6 +1,7 @@
 // Instants and the Korean wall clock: both apps store UTC microseconds and speak naive Asia/Seoul times.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,14 @@ inline constexpr std::int64_t micros_per_day = 24 * 60 * micros_per_minute;
 std::int64_t seoul_day(std::int64_t micros);
 // The instant of 00:00 in Seoul on a seoul_day().
 std::int64_t seoul_midnight(std::int64_t day);
+
+// The Seoul wall clock of an instant field by field, for the formats an app renders itself.
+struct seoul_clock {
+  std::chrono::year_month_day date;
+  std::chrono::weekday day;
+  std::chrono::hh_mm_ss<std::chrono::microseconds> time;
+};
+seoul_clock seoul_clock_of(std::int64_t micros);
 
 // "2023-07-01T10:30:00", "2023-07-01T10:31:02.123456": a Java LocalDateTime as Jackson writes it (seconds
 // always, a fraction only when non-zero and without trailing zeros), in Seoul time.

@@ -1,4 +1,5 @@
-// Unit tests for the code points a text field accepts (platform/text/code_points.hpp), over every code point.
+// Unit tests for the code points a text field accepts (platform/text/code_points.hpp), over every code point, and the
+// blank and length checks.
 #include "platform/text/code_points.hpp"
 
 #include <string>
@@ -9,7 +10,9 @@ namespace {
 
 using platform::text::is_accepted_code_point;
 using platform::text::is_accepted_text;
+using platform::text::is_blank;
 using platform::text::next_code_point;
+using platform::text::utf8_length;
 
 std::string utf8(char32_t code) {
   std::string out;
@@ -108,6 +111,20 @@ TEST(CodePoints, RefusesEveryLoneByteAboveAscii) {
   for (int byte = 0x80; byte <= 0xFF; ++byte) {
     EXPECT_FALSE(is_accepted_text(std::string(1, static_cast<char>(byte)))) << byte;
   }
+}
+
+TEST(CodePoints, BlankIsEmptyOrOnlySpacesTabsAndLineBreaks) {
+  EXPECT_TRUE(is_blank(""));
+  EXPECT_TRUE(is_blank(" \t\r\n "));
+  EXPECT_FALSE(is_blank(" a "));
+  EXPECT_FALSE(is_blank("\xe3\x80\x80")) << "an ideographic space is a character";
+}
+
+TEST(CodePoints, LengthCountsCharactersNotBytes) {
+  EXPECT_EQ(utf8_length(""), 0U);
+  EXPECT_EQ(utf8_length("abc"), 3U);
+  EXPECT_EQ(utf8_length("댕댕이"), 3U);
+  EXPECT_EQ(utf8_length("a🐶b"), 3U);
 }
 
 }  // namespace

@@ -30,6 +30,16 @@ TEST(SeoulTime, DayTurnsAtSeoulMidnight) {
   EXPECT_EQ(seoul_local_datetime(seoul_midnight(seoul_day(july_first_utc))), "2023-07-01T00:00:00");
 }
 
+TEST(SeoulTime, ClockGivesTheSeoulFieldsOfAnInstant) {
+  const auto clock = seoul_clock_of(july_first_utc + 15 * 60 * micros_per_minute - 1);  // 23:59:59.999999 in Seoul
+  EXPECT_EQ(clock.date, std::chrono::year(2023) / 7 / 1);
+  EXPECT_EQ(clock.day, std::chrono::Saturday);
+  EXPECT_EQ(clock.time.hours().count(), 23);
+  EXPECT_EQ(clock.time.subseconds().count(), 999999);
+  EXPECT_EQ(seoul_clock_of(-1).date, std::chrono::year(1970) / 1 / 1) << "Seoul is on 1970-01-01 while UTC is not yet";
+  EXPECT_EQ(seoul_clock_of(-10 * 60 * micros_per_minute).day, std::chrono::Wednesday) << "floors before the epoch";
+}
+
 TEST(SeoulTime, ParsesWhatItRenders) {
   for (const std::int64_t t : {july_first_utc, july_first_utc + 123456, july_first_utc - 1, std::int64_t{0}}) {
     EXPECT_EQ(parse_seoul_local_datetime(seoul_local_datetime(t)), t);

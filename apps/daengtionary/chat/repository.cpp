@@ -6,9 +6,10 @@
 #include <map>
 
 #include "apps/daengtionary/chat/sql.hpp"
-#include "apps/daengtionary/common/records.hpp"
+#include "platform/sql/records.hpp"
 
 namespace daengtionary::chat::repository {
+namespace records = platform::sql::records;
 namespace {
 
 // A page without `size` (only `before`) is this long; the routes validate explicit sizes.

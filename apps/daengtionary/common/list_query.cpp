@@ -16,15 +16,4 @@ result<page> make_page(std::int64_t pagenum, std::int64_t pagesize) {
   return page{pagenum, pagesize};
 }
 
-std::string like_pattern(std::string_view text) {
-  std::string pattern = "%";
-  pattern.reserve(text.size() + 2);
-  for (const char c : text) {
-    if (c == '%' || c == '_' || c == like_escape) pattern += like_escape;
-    pattern += c;
-  }
-  pattern += '%';
-  return pattern;
-}
-
 }  // namespace daengtionary

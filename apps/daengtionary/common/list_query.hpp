@@ -2,10 +2,10 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <string_view>
 
 #include "apps/daengtionary/common/errc.hpp"
+#include "platform/sql/list.hpp"
 
 namespace daengtionary {
 
@@ -15,11 +15,7 @@ enum class sort_order { none, newest, popular };
 
 sort_order parse_sort(std::string_view text);
 
-struct page {
-  std::int64_t number = 0;  // 0-based
-  std::int64_t size = 0;
-  std::int64_t offset() const { return number * size; }
-};
+using platform::sql::list::page;
 
 inline constexpr std::int64_t max_page_size = 100;
 // Keeps number * size far from overflow; nobody pages a million pages deep.
@@ -28,10 +24,7 @@ inline constexpr std::int64_t max_page_number = 1'000'000;
 // not_valid_content unless 0 <= pagenum <= max_page_number and 1 <= pagesize <= max_page_size.
 result<page> make_page(std::int64_t pagenum, std::int64_t pagesize);
 
-// The escape character like_pattern uses; SQL writes `LOWER(col) LIKE LOWER(?) ESCAPE '!'`.
-inline constexpr char like_escape = '!';
-
-// "%<text>%" with %, _ and the escape character escaped, so the user's text matches literally.
-std::string like_pattern(std::string_view text);
+// Text filters match the user's text literally.
+using platform::sql::list::like_pattern;
 
 }  // namespace daengtionary

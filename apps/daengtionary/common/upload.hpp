@@ -1,14 +1,8 @@
-// A file a client uploaded, as services see it: read from the request by the routes (common/form), stored by
-// common/image_uploads.
+// A file a client uploaded, as services see it: the platform's, read by the routes and stored by image_uploads.
 #pragma once
 
-#include <string>
+#include "platform/storage/upload.hpp"
 
 namespace daengtionary {
-
-struct upload {
-  std::string filename;
-  std::string bytes;
-};
-
-}  // namespace daengtionary
+using platform::storage::upload;
+}

@@ -2,10 +2,11 @@
 #include "apps/daengtionary/community/repository.hpp"
 
 #include "apps/daengtionary/common/list_sql.hpp"
-#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/community/sql.hpp"
+#include "platform/sql/records.hpp"
 
 namespace daengtionary::community::repository {
+namespace records = platform::sql::records;
 namespace {
 
 using platform::sql::row;

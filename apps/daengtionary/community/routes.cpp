@@ -9,22 +9,20 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
-#include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
-#include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::community {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
+using platform::json::form;
 
 using context = post::context<service>;
 
@@ -115,6 +113,12 @@ struct community_post {
   static constexpr wishes::target wish = wishes::target::community;
   static constexpr auto form_of = post_form_of;
   static constexpr auto summary_json = community::summary_json;
+  // GET /community/{comNo}?pagenum&pagesize: the post with a page of comments (oldest first).
+  static constexpr bool paged = true;
+  static constexpr auto detail_json = community::detail_json;
+  static constexpr const char* detail_message = "조회성공";
+  // GET /mypage/mypost/community: image-less posts too.
+  static constexpr auto own_json = own_post_json;
   // Comments: multipart data = the raw text (400 when the part is missing).
   static result<std::string> child_form_of(const form& parts) { return parts.text("data"); }
   static constexpr auto child_json = comment_json;
@@ -133,44 +137,16 @@ asio::awaitable<http::response> search(context ctx, http::request req) {
   co_return co_await post::list_page<community_post>(ctx, std::move(req), std::move(filter));
 }
 
-// GET /community/{comNo}?pagenum&pagesize: 200 조회성공, the post with a page of comments (oldest first);
-// 400; 404.
-asio::awaitable<http::response> detail(context ctx, http::request req) {
-  const auto community_no = req.path_int("comNo");
-  auto paging = page_of(req);
-  if (!paging) co_return fail(paging.error());
-  std::string viewer = co_await member::viewer_of(ctx.members, req);
-  auto found = co_await ctx.posts.view(community_no, std::move(viewer), *paging);
-  if (!found) co_return fail(found.error());
-  co_return ok(detail_json(*found), "조회성공");
-}
-
-// GET /mypage/mypost/community: 200 조회 성공, the caller's posts newest first (image-less ones too); 401.
-asio::awaitable<http::response> my_posts(context ctx, http::request, member::member_record me) {
-  boost::json::array data;
-  for (const auto& post : co_await ctx.posts.posts_of(me.member_no)) data.push_back(own_post_json(post));
-  co_return ok(data, "조회 성공");
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& posts,
                      platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, posts, pages};
-  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
   auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  routes.add(verb::post, "/community/create", signed_in(post::create<community_post>));
-  routes.add(verb::get, "/community", anyone(list));
-  routes.add(verb::get, "/community/search", anyone(search));
-  routes.add(verb::get, "/community/{comNo}", anyone(detail));
-  routes.add(verb::patch, "/community/{comNo}", signed_in(post::update<community_post>));
-  routes.add(verb::delete_, "/community/{comNo}", signed_in(post::remove<community_post>));
-  routes.add(verb::post, "/community/review/create/{comNo}", signed_in(post::add_child<community_post>));
-  routes.add(verb::patch, "/community/review/{comNo}/{reviewNo}", signed_in(post::update_child<community_post>));
-  routes.add(verb::delete_, "/community/review/{comNo}/{reviewNo}", signed_in(post::remove_child<community_post>));
+  post::add_routes<community_post>(routes, ctx, "/community", list, search);
   routes.add(verb::post, "/community/{comNo}/wish", signed_in(post::toggle_wish<community_post>));
-  routes.add(verb::get, "/mypage/mypost/community", signed_in(my_posts));
+  routes.add(verb::get, "/mypage/mypost/community", signed_in(post::my_posts<community_post>));
 }
 
 }  // namespace daengtionary::community

@@ -2,11 +2,12 @@
 #include "apps/daengtionary/friend/repository.hpp"
 
 #include "apps/daengtionary/common/list_sql.hpp"
-#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/friend/sql.hpp"
 #include "apps/daengtionary/post/repository.hpp"
+#include "platform/sql/records.hpp"
 
 namespace daengtionary::matching::repository {
+namespace records = platform::sql::records;
 namespace {
 
 using platform::sql::row;

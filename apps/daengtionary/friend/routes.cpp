@@ -8,7 +8,6 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
@@ -18,12 +17,14 @@
 #include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::matching {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
+using platform::json::form;
 
 using context = post::context<service>;
 

@@ -1,10 +1,11 @@
 // Member repository over platform::sql.
 #include "apps/daengtionary/member/repository.hpp"
 
-#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/member/sql.hpp"
+#include "platform/sql/records.hpp"
 
 namespace daengtionary::member::repository {
+namespace records = platform::sql::records;
 
 std::optional<member_record> find_by_email(connection& db, std::string_view email) {
   return records::first_of<member_record>(db.query(sql::find_by_email, {std::string(email)}));

@@ -1,10 +1,11 @@
 // Dog repository over platform::sql.
 #include "apps/daengtionary/mypage/repository.hpp"
 
-#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/mypage/sql.hpp"
+#include "platform/sql/records.hpp"
 
 namespace daengtionary::mypage::repository {
+namespace records = platform::sql::records;
 
 std::vector<dog_record> dogs_of(connection& db, std::int64_t member_no) {
   return records::all_of<dog_record>(db.query(sql::dogs_of_member, {member_no}));

@@ -7,18 +7,19 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/mypage/service.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/form.hpp"
 #include "platform/json/request_body.hpp"
 
 namespace daengtionary::mypage {
 namespace {
 
 namespace http = platform::http;
+using platform::json::form;
 
 struct context {
   member::service& members;

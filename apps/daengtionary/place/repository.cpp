@@ -4,10 +4,11 @@
 #include <string>
 
 #include "apps/daengtionary/common/list_sql.hpp"
-#include "apps/daengtionary/common/records.hpp"
 #include "apps/daengtionary/place/sql.hpp"
+#include "platform/sql/records.hpp"
 
 namespace daengtionary::place::repository {
+namespace records = platform::sql::records;
 namespace {
 
 const std::string& list_statement(sort_order sort) {

@@ -9,22 +9,20 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
-#include "apps/daengtionary/common/list_query.hpp"
-#include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
-#include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/place/service.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "platform/json/binding.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::place {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
+using platform::json::form;
 
 struct context {
   member::service& members;
@@ -121,6 +119,10 @@ struct place_post {
   static constexpr wishes::target wish = wishes::target::map;
   static constexpr auto form_of = place_form_of;
   static constexpr auto summary_json = place::summary_json;
+  // GET P/{mapNo}?pagenum&pagesize: the detail of any category with a page of reviews.
+  static constexpr bool paged = true;
+  static constexpr auto detail_json = place::detail_json;
+  static constexpr const char* detail_message = "조회 성공";
   // Reviews: multipart data {content,star}.
   static constexpr auto child_form_of = review_form_of;
   static constexpr auto child_json = review_json;
@@ -142,17 +144,6 @@ asio::awaitable<http::response> search(context ctx, http::request req) {
   co_return co_await post::list_page<place_post>(ctx, std::move(req), std::move(filter));
 }
 
-// GET P/{mapNo}?pagenum&pagesize: 200 the detail of any category with a page of reviews; 400; 404.
-asio::awaitable<http::response> detail(context ctx, http::request req) {
-  const auto map_no = req.path_int("mapNo");
-  auto paging = page_of(req);
-  if (!paging) co_return fail(paging.error());
-  std::string viewer = co_await member::viewer_of(ctx.members, req);
-  auto found = co_await ctx.posts.view(map_no, std::move(viewer), *paging);
-  if (!found) co_return fail(found.error());
-  co_return ok(detail_json(*found), "조회 성공");
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& places,
@@ -160,19 +151,7 @@ void register_routes(http::router& routes, member::service& members, service& pl
   using http::verb;
   for (const std::string category : {"hospital", "room", "shop"}) {
     const context ctx{members, places, pages, category};
-    auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
-    auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-    const std::string prefix = "/" + category;
-    routes.add(verb::post, prefix + "/create", signed_in(post::create<place_post>));
-    routes.add(verb::get, prefix, anyone(list));
-    routes.add(verb::get, prefix + "/search", anyone(search));
-    routes.add(verb::get, prefix + "/{mapNo}", anyone(detail));
-    // PATCH keeps the images unless files are sent; DELETE answers 삭제 완료.
-    routes.add(verb::patch, prefix + "/{mapNo}", signed_in(post::update<place_post>));
-    routes.add(verb::delete_, prefix + "/{mapNo}", signed_in(post::remove<place_post>));
-    routes.add(verb::post, prefix + "/review/create/{mapNo}", signed_in(post::add_child<place_post>));
-    routes.add(verb::patch, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::update_child<place_post>));
-    routes.add(verb::delete_, prefix + "/review/{mapNo}/{reviewNo}", signed_in(post::remove_child<place_post>));
+    post::add_routes<place_post>(routes, ctx, "/" + category, list, search);
   }
   const context any{members, places, pages, ""};
   routes.add(verb::get, "/query", http::bind_context(any, search));

@@ -1,6 +1,7 @@
 // The route handlers every kind of post shares, parametrised by a feature's description: a struct that
 // names its context (with `members`, `posts` = its service, `pages`), its path parameter, its form binding,
-// list filter and row JSON, and its messages. Bound like any handler: `signed_in(post::remove<place_post>)`.
+// list filter and row JSON, and its messages. Bound like any handler (`signed_in(post::toggle_wish<place_post>)`),
+// or all at once by add_routes.
 #pragma once
 
 #include <string>
@@ -10,19 +11,24 @@
 
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
 #include "apps/daengtionary/member/dto.hpp"
+#include "apps/daengtionary/member/signed_in.hpp"
+#include "apps/daengtionary/member/viewer.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/http/message.hpp"
+#include "platform/http/router.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::member {
 class service;
 }
 
 namespace daengtionary::post {
+
+using platform::json::form;
 
 // What a feature's routes are bound to: members (sign-in, viewers), the feature's service, the list pages.
 template <class Service>
@@ -116,6 +122,37 @@ asio::awaitable<platform::http::response> remove_child(typename Feature::context
   co_return ok("삭제 성공");
 }
 
+template <class Feature, class Detail>
+platform::http::response answer_detail(const result<Detail>& found) {
+  if (!found) return fail(found.error());
+  return ok(Feature::detail_json(*found), Feature::detail_message);
+}
+
+// GET …/{id}, with ?pagenum&pagesize for the kinds shown with a page of children (Feature::paged): 200
+// Feature::detail_json, the view counted once per viewer and day; 400; 404.
+template <class Feature>
+asio::awaitable<platform::http::response> detail(typename Feature::context ctx, platform::http::request req) {
+  const auto id = req.path_int(Feature::id);
+  if constexpr (Feature::paged) {
+    auto paging = page_of(req);
+    if (!paging) co_return fail(paging.error());
+    std::string viewer = co_await member::viewer_of(ctx.members, req);
+    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer), *paging));
+  } else {
+    std::string viewer = co_await member::viewer_of(ctx.members, req);
+    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer)));
+  }
+}
+
+// GET /mypage/mypost/…: 200 조회 성공, the caller's posts newest first as Feature::own_json shows them; 401.
+template <class Feature>
+asio::awaitable<platform::http::response> my_posts(typename Feature::context ctx, platform::http::request,
+                                                   member::member_record me) {
+  boost::json::array data;
+  for (const auto& post : co_await ctx.posts.posts_of(me.member_no)) data.push_back(Feature::own_json(post));
+  co_return ok(data, "조회 성공");
+}
+
 template <class Feature>
 asio::awaitable<platform::http::response> render_list(typename Feature::context ctx, typename Feature::filter filter,
                                                       sort_order sort, page paging) {
@@ -136,6 +173,30 @@ asio::awaitable<platform::http::response> list_page(typename Feature::context ct
   if (!paging) co_return fail(paging.error());
   co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list<Feature>, ctx, std::move(filter),
                             sort, *paging);
+}
+
+// The routes every kind of post has under `prefix` (/community, /trade, /hospital, …): create, the list and
+// search (the feature's own handlers), the detail, update and delete, and for the kinds with children
+// (Feature::child_json) the three review routes.
+template <class Feature, class List, class Search>
+void add_routes(platform::http::router& routes, const typename Feature::context& ctx, const std::string& prefix,
+                List list, Search search) {
+  using platform::http::verb;
+  auto anyone = [&ctx](auto handler) { return platform::http::bind_context(ctx, handler); };
+  auto signed_in = [&ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  const std::string post = prefix + "/{" + Feature::id + "}";
+  routes.add(verb::post, prefix + "/create", signed_in(create<Feature>));
+  routes.add(verb::get, prefix, anyone(list));
+  routes.add(verb::get, prefix + "/search", anyone(search));
+  routes.add(verb::get, post, anyone(detail<Feature>));
+  routes.add(verb::patch, post, signed_in(update<Feature>));
+  routes.add(verb::delete_, post, signed_in(remove<Feature>));
+  if constexpr (requires { Feature::child_json; }) {
+    const std::string review = prefix + "/review/{" + Feature::id + "}/{reviewNo}";
+    routes.add(verb::post, prefix + "/review/create/{" + Feature::id + "}", signed_in(add_child<Feature>));
+    routes.add(verb::patch, review, signed_in(update_child<Feature>));
+    routes.add(verb::delete_, review, signed_in(remove_child<Feature>));
+  }
 }
 
 }  // namespace daengtionary::post

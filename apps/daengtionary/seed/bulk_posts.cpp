@@ -31,37 +31,33 @@ std::vector<std::int64_t> authors(platform::sql::connection& db) {
   return numbers;
 }
 
-void add_places(platform::sql::connection& db, const std::vector<std::int64_t>& members, std::size_t count,
-                std::int64_t now) {
-  for (std::size_t i = 0; i < count; ++i) {
-    const place::place_form form{fmt::format("테스트 장소 {}", i + 1), place_categories[i % place_categories.size()],
-                                 fmt::format("벤치마크용 장소 설명 {}번입니다.", i + 1),
-                                 fmt::format("{} 테스트로 {}", regions[i % regions.size()], i + 1)};
-    place::repository::insert_place(db, members[i % members.size()], form, now + static_cast<std::int64_t>(i));
-  }
+place::place_form place_of(std::size_t i) {
+  return {fmt::format("테스트 장소 {}", i + 1), place_categories[i % place_categories.size()],
+          fmt::format("벤치마크용 장소 설명 {}번입니다.", i + 1),
+          fmt::format("{} 테스트로 {}", regions[i % regions.size()], i + 1)};
 }
 
-void add_community_posts(platform::sql::connection& db, const std::vector<std::int64_t>& members, std::size_t count,
-                         std::int64_t now) {
-  for (std::size_t i = 0; i < count; ++i) {
-    const community::post_form form{community_categories[i % community_categories.size()],
-                                    fmt::format("테스트 글 {}", i + 1),
-                                    fmt::format("벤치마크용 커뮤니티 글 {}번입니다.", i + 1)};
-    community::repository::insert_post(db, members[i % members.size()], form, now + static_cast<std::int64_t>(i));
-  }
+community::post_form community_post_of(std::size_t i) {
+  return {community_categories[i % community_categories.size()], fmt::format("테스트 글 {}", i + 1),
+          fmt::format("벤치마크용 커뮤니티 글 {}번입니다.", i + 1)};
 }
 
-void add_trades(platform::sql::connection& db, const std::vector<std::int64_t>& members, std::size_t count,
-                std::int64_t now) {
+trade::trade_form trade_of(std::size_t i) {
+  return {.title = fmt::format("테스트 물건 {}", i + 1),
+          .address = regions[i % regions.size()],
+          .stuff_status = stuff_statuses[i % stuff_statuses.size()],
+          .exchange = exchanges[i % exchanges.size()],
+          .price = static_cast<std::int64_t>(1000 * (i % 50 + 1)),
+          .content = fmt::format("벤치마크용 거래 글 {}번입니다.", i + 1),
+          .post_status = post_statuses[i % post_statuses.size()]};
+}
+
+// `count` posts of one kind, form_of(i) written by the members in turn, a microsecond apart.
+template <class FormOf, class Insert>
+void add_posts(platform::sql::connection& db, const std::vector<std::int64_t>& members, std::size_t count,
+               std::int64_t now, FormOf form_of, Insert insert) {
   for (std::size_t i = 0; i < count; ++i) {
-    const trade::trade_form form{.title = fmt::format("테스트 물건 {}", i + 1),
-                                 .address = regions[i % regions.size()],
-                                 .stuff_status = stuff_statuses[i % stuff_statuses.size()],
-                                 .exchange = exchanges[i % exchanges.size()],
-                                 .price = static_cast<std::int64_t>(1000 * (i % 50 + 1)),
-                                 .content = fmt::format("벤치마크용 거래 글 {}번입니다.", i + 1),
-                                 .post_status = post_statuses[i % post_statuses.size()]};
-    trade::repository::insert_trade(db, members[i % members.size()], form, now + static_cast<std::int64_t>(i));
+    insert(db, members[i % members.size()], form_of(i), now + static_cast<std::int64_t>(i));
   }
 }
 
@@ -70,9 +66,9 @@ void add_trades(platform::sql::connection& db, const std::vector<std::int64_t>& 
 void add_bulk_posts(platform::sql::connection& db, std::size_t count) {
   const auto members = authors(db);
   const std::int64_t now = now_micros();
-  add_places(db, members, count, now);
-  add_community_posts(db, members, count, now);
-  add_trades(db, members, count, now);
+  add_posts(db, members, count, now, place_of, place::repository::insert_place);
+  add_posts(db, members, count, now, community_post_of, community::repository::insert_post);
+  add_posts(db, members, count, now, trade_of, trade::repository::insert_trade);
 }
 
 }  // namespace daengtionary::seed

@@ -1,8 +1,6 @@
 // The demo set's shared state: member keys, stored images and a clock for creation times.
 #include "apps/daengtionary/seed/demo_set.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <boost/json/array.hpp>
@@ -19,25 +17,7 @@ constexpr std::int64_t micros_per_hour = 3'600'000'000;
 constexpr std::int64_t history_hours = 24 * 28;  // the first row is four weeks old
 constexpr std::int64_t step_hours = 3;           // later rows are a few hours apart
 
-const boost::json::value& field(const boost::json::object& item, std::string_view key) {
-  const auto* found = item.if_contains(key);
-  if (!found) throw std::runtime_error(fmt::format("demo data: missing \"{}\"", key));
-  return *found;
-}
-
-[[noreturn]] void wrong_type(std::string_view key, std::string_view expected) {
-  throw std::runtime_error(fmt::format("demo data: \"{}\" must be {}", key, expected));
-}
-
 }  // namespace
-
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("demo data: cannot read " + path.string());
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return std::move(bytes).str();
-}
 
 demo_set::demo_set(platform::sql::connection& db, platform::storage::object_store& store,
                    std::filesystem::path data_dir, boost::json::object document)
@@ -58,7 +38,7 @@ std::int64_t demo_set::member(const boost::json::value& key) const {
 std::string demo_set::store_image(const boost::json::value& file) {
   const auto* name = file.if_string();
   if (!name) throw std::runtime_error("demo data: image names are strings");
-  const std::string bytes = read_file(data_dir_ / "images" / std::string(*name));
+  const std::string bytes = platform::json::data_file::read_file(data_dir_ / "images" / std::string(*name));
   const auto image = platform::storage::accept_image(std::string_view(*name), bytes);
   if (!image) throw std::runtime_error(fmt::format("demo data: {} is not a JPEG or PNG image", *name));
   store_.put(image->key, bytes, platform::storage::content_type(image->kind));
@@ -85,30 +65,6 @@ std::int64_t demo_set::next_timestamp() {
 
 void require_valid(const result<void>& valid, std::string_view kind, std::string_view name) {
   if (!valid) throw std::runtime_error(fmt::format("demo data: invalid {} \"{}\"", kind, name));
-}
-
-std::string text(const boost::json::object& item, std::string_view key) {
-  const auto* value = field(item, key).if_string();
-  if (!value) wrong_type(key, "a string");
-  return std::string(*value);
-}
-
-std::int64_t integer(const boost::json::object& item, std::string_view key) {
-  const auto* value = field(item, key).if_int64();
-  if (!value) wrong_type(key, "an integer");
-  return *value;
-}
-
-double number(const boost::json::object& item, std::string_view key) {
-  const auto& value = field(item, key);
-  if (!value.is_number()) wrong_type(key, "a number");
-  return value.to_number<double>();
-}
-
-const boost::json::array& list(const boost::json::object& item, std::string_view key) {
-  const auto* value = field(item, key).if_array();
-  if (!value) wrong_type(key, "a list");
-  return *value;
 }
 
 }  // namespace daengtionary::seed

@@ -11,6 +11,7 @@
 
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/common/wishes.hpp"
+#include "platform/json/data_file.hpp"
 #include "platform/sql/connection.hpp"
 
 namespace platform::storage {
@@ -55,13 +56,10 @@ class demo_set {
 // holds what the API would refuse.
 void require_valid(const result<void>& valid, std::string_view kind, std::string_view name);
 
-// The whole file; throws std::runtime_error naming it when it cannot be read.
-std::string read_file(const std::filesystem::path& path);
-
 // Field access that throws std::runtime_error naming the field when it is missing or of another type.
-std::string text(const boost::json::object& item, std::string_view key);
-std::int64_t integer(const boost::json::object& item, std::string_view key);
-double number(const boost::json::object& item, std::string_view key);
-const boost::json::array& list(const boost::json::object& item, std::string_view key);
+using platform::json::data_file::integer;
+using platform::json::data_file::list;
+using platform::json::data_file::number;
+using platform::json::data_file::text;
 
 }  // namespace daengtionary::seed

@@ -2,8 +2,6 @@
 // routes would have written.
 #include <stdexcept>
 
-#include <boost/json/parse.hpp>
-
 #include "apps/daengtionary/member/repository.hpp"
 #include "apps/daengtionary/mypage/repository.hpp"
 #include "apps/daengtionary/seed/loaders.hpp"
@@ -14,12 +12,6 @@ namespace daengtionary::seed {
 namespace {
 
 constexpr const char* count_members = "SELECT COUNT(*) FROM member";
-
-boost::json::object read_document(const std::filesystem::path& file) {
-  auto document = boost::json::parse(read_file(file));
-  if (!document.is_object()) throw std::runtime_error("demo data: " + file.string() + " is not a JSON object");
-  return std::move(document).as_object();
-}
 
 void load_members(demo_set& set) {
   const std::string password_hash = platform::auth::hash_password(text(set.document(), "password"));
@@ -48,7 +40,7 @@ void load_members(demo_set& set) {
 bool load_demo(platform::sql::connection& db, platform::storage::object_store& store,
                const std::filesystem::path& data_dir) {
   if (db.query(count_members)[0].as_int(0) > 0) return false;
-  demo_set set(db, store, data_dir, read_document(data_dir / "demo.json"));
+  demo_set set(db, store, data_dir, platform::json::data_file::read_object_file(data_dir / "demo.json"));
   load_members(set);
   load_places(set);
   load_community(set);

@@ -8,21 +8,21 @@
 
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
-#include "apps/daengtionary/common/form.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
-#include "apps/daengtionary/member/viewer.hpp"
 #include "apps/daengtionary/post/routes.hpp"
 #include "apps/daengtionary/trade/service.hpp"
 #include "apps/daengtionary/trade/validation.hpp"
 #include "platform/cache/page_cache.hpp"
+#include "platform/json/form.hpp"
 
 namespace daengtionary::trade {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
+using platform::json::form;
 
 using context = post::context<service>;
 
@@ -75,6 +75,12 @@ struct trade_post {
   static constexpr wishes::target wish = wishes::target::trade;
   static constexpr auto form_of = trade_form_of_parts;
   static constexpr auto summary_json = trade::summary_json;
+  // GET /trade/{tradeNo}: TradeDetailResponseDto.
+  static constexpr bool paged = false;
+  static constexpr auto detail_json = trade::detail_json;
+  static constexpr const char* detail_message = "조회 성공";
+  // GET /mypage/mypost/trade: in the list's shape.
+  static constexpr auto own_json = trade::summary_json;
 };
 
 // GET /trade?sort&pagenum&pagesize (the frontend's `direction` is ignored): 200; 400.
@@ -91,38 +97,16 @@ asio::awaitable<http::response> search(context ctx, http::request req) {
   co_return co_await post::list_page<trade_post>(ctx, std::move(req), std::move(filter));
 }
 
-// GET /trade/{tradeNo}: 200 the detail (the view counted once per viewer and day); 400; 404.
-asio::awaitable<http::response> detail(context ctx, http::request req) {
-  const auto trade_no = req.path_int("tradeNo");
-  std::string viewer = co_await member::viewer_of(ctx.members, req);
-  auto found = co_await ctx.posts.view(trade_no, std::move(viewer));
-  if (!found) co_return fail(found.error());
-  co_return ok(detail_json(*found), "조회 성공");
-}
-
-// GET /mypage/mypost/trade: 200 the caller's trades, newest first, in the list's shape; 401.
-asio::awaitable<http::response> my_posts(context ctx, http::request, member::member_record me) {
-  boost::json::array data;
-  for (const auto& trade : co_await ctx.posts.posts_of(me.member_no)) data.push_back(summary_json(trade));
-  co_return ok(data, "조회 성공");
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& trades,
                      platform::cache::page_cache& pages) {
   using http::verb;
   const context ctx{members, trades, pages};
-  auto anyone = [ctx](auto handler) { return http::bind_context(ctx, handler); };
   auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  routes.add(verb::post, "/trade/create", signed_in(post::create<trade_post>));
-  routes.add(verb::get, "/trade", anyone(list));
-  routes.add(verb::get, "/trade/search", anyone(search));
-  routes.add(verb::get, "/trade/{tradeNo}", anyone(detail));
-  routes.add(verb::patch, "/trade/{tradeNo}", signed_in(post::update<trade_post>));
-  routes.add(verb::delete_, "/trade/{tradeNo}", signed_in(post::remove<trade_post>));
+  post::add_routes<trade_post>(routes, ctx, "/trade", list, search);
   routes.add(verb::post, "/trade/{tradeNo}/wish", signed_in(post::toggle_wish<trade_post>));
-  routes.add(verb::get, "/mypage/mypost/trade", signed_in(my_posts));
+  routes.add(verb::get, "/mypage/mypost/trade", signed_in(post::my_posts<trade_post>));
 }
 
 }  // namespace daengtionary::trade

@@ -1,4 +1,5 @@
-// The multipart/form-data conventions of the frontend (contract §1.7): JSON `data` parts and file parts.
+// A multipart/form-data request read as Spring's @RequestPart bound it: JSON parts, text parts and file parts, and
+// the 400 or 415 Spring answered when one was missing or unreadable.
 #pragma once
 
 #include <optional>
@@ -8,11 +9,11 @@
 
 #include <boost/json/object.hpp>
 
-#include "apps/daengtionary/common/upload.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/multipart.hpp"
+#include "platform/storage/upload.hpp"
 
-namespace daengtionary {
+namespace platform::json {
 
 class form {
  public:
@@ -20,13 +21,13 @@ class form {
   static form read(const platform::http::request& req);
 
   // The JSON object in part `name`; throws client_error(400) when the part is missing or not a JSON object,
-  // or when its text is not accepted (platform::json::read_object).
+  // or when its text is not accepted (read_object).
   boost::json::object json(std::string_view name) const;
   // The text of part `name`; throws client_error(400) when missing or not accepted text.
   std::string text(std::string_view name) const;
   // The files sent as part `name`: only parts with a filename count (the frontend's `undefined` text parts
   // do not), and when the first file is empty none count, as in the original.
-  std::vector<upload> files(std::string_view name) const;
+  std::vector<storage::upload> files(std::string_view name) const;
 
  private:
   explicit form(std::vector<platform::http::multipart::part> parts) : parts_(std::move(parts)) {}
@@ -37,4 +38,4 @@ class form {
   std::vector<platform::http::multipart::part> parts_;
 };
 
-}  // namespace daengtionary
+}  // namespace platform::json

@@ -12,9 +12,7 @@
 
 #include "platform/sql/row.hpp"
 
-namespace daengtionary::records {
-
-using platform::sql::row;
+namespace platform::sql::records {
 
 inline void read_column(const row& r, const char* name, std::int64_t& out) { out = r.as_int(name); }
 inline void read_column(const row& r, const char* name, double& out) { out = r.as_double(name); }
@@ -34,7 +32,7 @@ T read(const row& r) {
 
 // Every row, in order, read by `to`.
 template <class T>
-std::vector<T> all_of(const platform::sql::rows& rows, T (*to)(const row&) = read<T>) {
+std::vector<T> all_of(const rows& rows, T (*to)(const row&) = read<T>) {
   std::vector<T> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(to(r));
@@ -43,9 +41,9 @@ std::vector<T> all_of(const platform::sql::rows& rows, T (*to)(const row&) = rea
 
 // The first row read by `to`; nullopt when there is none.
 template <class T>
-std::optional<T> first_of(const platform::sql::rows& rows, T (*to)(const row&) = read<T>) {
+std::optional<T> first_of(const rows& rows, T (*to)(const row&) = read<T>) {
   if (rows.empty()) return std::nullopt;
   return to(rows[0]);
 }
 
-}  // namespace daengtionary::records
+}  // namespace platform::sql::records

@@ -1,11 +1,11 @@
 // Binding multipart parts the way Spring's @RequestPart did.
-#include "apps/daengtionary/common/form.hpp"
+#include "platform/json/form.hpp"
 
 #include <fmt/format.h>
 
 #include "platform/json/request_body.hpp"
 
-namespace daengtionary {
+namespace platform::json {
 
 namespace http = platform::http;
 namespace multipart = platform::http::multipart;
@@ -27,9 +27,7 @@ const multipart::part* form::find(std::string_view name) const {
   return nullptr;
 }
 
-boost::json::object form::json(std::string_view name) const {
-  return platform::json::read_object(required_part(name).data);
-}
+boost::json::object form::json(std::string_view name) const { return read_object(required_part(name).data); }
 
 const multipart::part& form::required_part(std::string_view name) const {
   const auto* found = find(name);
@@ -47,13 +45,13 @@ std::string form::text(std::string_view name) const {
   return std::string(*text);
 }
 
-std::vector<upload> form::files(std::string_view name) const {
-  std::vector<upload> files;
+std::vector<storage::upload> form::files(std::string_view name) const {
+  std::vector<storage::upload> files;
   for (const auto& part : parts_) {
-    if (part.name == name && part.is_file()) files.push_back(upload{*part.filename, part.data});
+    if (part.name == name && part.is_file()) files.push_back(storage::upload{*part.filename, part.data});
   }
   if (!files.empty() && files.front().bytes.empty()) files.clear();
   return files;
 }
 
-}  // namespace daengtionary
+}  // namespace platform::json
