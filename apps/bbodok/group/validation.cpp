@@ -23,7 +23,7 @@ bool has_length(std::string_view text, std::size_t min, std::size_t max) {
 }
 
 std::optional<failure> check_name(std::string_view name) {
-  if (has_length(name, 1, max_name_length) && name.find_first_not_of(" \t\r\n") != std::string_view::npos) {
+  if (has_length(name, 1, max_name_length) && !platform::text::is_blank(name)) {
     return std::nullopt;
   }
   return rule_broken("그룹 이름은 1자 이상 50자 이하로 입력해 주세요.");

@@ -1,18 +1,16 @@
 // Loads seed/bbodok/demo.json: members, groups, a month of booked rooms around today, todos.
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
-#include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
 #include "apps/bbodok/seed/rows.hpp"
 #include "apps/bbodok/seed/seed.hpp"
 #include "platform/auth/password.hpp"
+#include "platform/json/data_file.hpp"
 #include "platform/time/seoul.hpp"
 
 namespace bbodok::seed {
@@ -26,16 +24,6 @@ constexpr std::int64_t fortnight = 14;
 // The daisyUI themes the frontend offers as group colours.
 constexpr std::array<std::string_view, 4> colors = {"neutral", "primary", "accent", "secondary"};
 
-json::object read_document(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("demo data: cannot read " + file.string());
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  auto document = json::parse(std::move(bytes).str());
-  if (!document.is_object()) throw std::runtime_error("demo data: " + file.string() + " is not a JSON object");
-  return std::move(document).as_object();
-}
-
 const json::value& field(const json::object& item, std::string_view key) {
   const auto* found = item.if_contains(key);
   if (!found) throw std::runtime_error(fmt::format("demo data: missing \"{}\"", key));
@@ -47,13 +35,8 @@ std::string text(const json::value& value, std::string_view what) {
   if (!string) throw std::runtime_error(fmt::format("demo data: \"{}\" must be a string", what));
   return std::string(*string);
 }
-std::string text(const json::object& item, std::string_view key) { return text(field(item, key), key); }
-
-const json::array& list(const json::object& item, std::string_view key) {
-  const auto* value = field(item, key).if_array();
-  if (!value) throw std::runtime_error(fmt::format("demo data: \"{}\" must be a list", key));
-  return *value;
-}
+using platform::json::data_file::list;
+using platform::json::data_file::text;
 
 const json::object& object(const json::value& value, std::string_view what) {
   const auto* found = value.if_object();
@@ -161,7 +144,7 @@ void load_todos(platform::sql::connection& db, const json::object& document, std
 
 bool load_demo(platform::sql::connection& db, const std::filesystem::path& data_dir, std::int64_t now) {
   if (db.query(count_members)[0].as_int(0) > 0) return false;
-  const auto document = read_document(data_dir / "demo.json");
+  const auto document = platform::json::data_file::read_object_file(data_dir / "demo.json");
   const std::int64_t since = now - 2 * fortnight * platform::time::micros_per_day;
   loaded set;
   load_members(db, document, since, set);
