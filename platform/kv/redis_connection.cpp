@@ -1,6 +1,7 @@
 // hiredis's async context on an Asio strand: descriptor readiness drives redisAsyncHandleRead/Write.
 #include "platform/kv/redis_connection.hpp"
 
+#include <algorithm>
 #include <future>
 #include <utility>
 
@@ -73,7 +74,8 @@ redis_connection::redis_connection(asio::any_io_executor executor, redis_endpoin
       endpoint_(std::move(endpoint)),
       options_(std::move(settings)),
       backoff_(first_backoff),
-      retry_(strand_) {}
+      retry_(strand_),
+      watchdog_(strand_) {}
 
 redis_connection::~redis_connection() = default;
 
@@ -120,8 +122,11 @@ bool redis_connection::queue(const redis_command& command, void* privdata) {
     argv.push_back(part.data());
     lengths.push_back(part.size());
   }
-  return redisAsyncCommandArgv(context_, &redis_connection::reply_callback, privdata, static_cast<int>(argv.size()),
-                               argv.data(), lengths.data()) == REDIS_OK;
+  const bool queued = redisAsyncCommandArgv(context_, &redis_connection::reply_callback, privdata,
+                                            static_cast<int>(argv.size()), argv.data(), lengths.data()) == REDIS_OK;
+  // Subscriber traffic (privdata null) may legitimately go unanswered for ever; everything else is watched.
+  if (queued && privdata != nullptr && awaiting_++ == 0) progress_at_ = std::chrono::steady_clock::now();
+  return queued;
 }
 
 void redis_connection::connect() {
@@ -155,14 +160,35 @@ void redis_connection::connect() {
   // hiredis asks for write readiness only once a command is queued; a connection without setup must still
   // learn that its connect finished.
   add_write(this);
+  watch();
 }
 
-void redis_connection::on_connect(int status) {
-  if (status != REDIS_OK) return;  // hiredis frees the context next: cleanup() takes over
+// Every 500 ms while this context lives: drop it when commands have waited reply_timeout without any reply.
+void redis_connection::watch() {
+  watchdog_.expires_after(std::chrono::milliseconds(500));
+  watchdog_.async_wait([self = shared_from_this(), generation = generation_](const boost::system::error_code& ec) {
+    if (ec || generation != self->generation_ || self->context_ == nullptr) return;
+    if (self->awaiting_ > 0 && std::chrono::steady_clock::now() - self->progress_at_ > reply_timeout) {
+      self->timed_out_ = true;
+      redisAsyncFree(self->context_);  // fails the waiting commands; cleanup() schedules the reconnect
+      return;
+    }
+    self->watch();
+  });
+}
+
+void redis_connection::mark_answering() {
+  if (connected_.load(std::memory_order_relaxed)) return;
   backoff_ = first_backoff;
   connected_.store(true, std::memory_order_relaxed);
   if (outage_logged_) spdlog::info("{}: redis at {}:{} is back", options_.name, endpoint_.host, endpoint_.port);
   outage_logged_ = false;
+}
+
+// The socket is connected; the server counts as back only once it answers (mark_answering), since a stopped
+// server's kernel still accepts connections.
+void redis_connection::on_connect(int status) {
+  if (status != REDIS_OK) return;  // hiredis frees the context next: cleanup() takes over
   if (options_.on_connected) options_.on_connected();
 }
 
@@ -170,10 +196,16 @@ void redis_connection::on_connect(int status) {
 // reconnect later.
 void redis_connection::on_context_gone() {
   if (!closed_ && !outage_logged_) {
+    const char* reason = timed_out_                                          ? "no reply within the timeout"
+                         : context_->errstr != nullptr && context_->err != 0 ? context_->errstr
+                                                                             : "closed";
     spdlog::warn("{}: lost redis at {}:{} ({}); degrading until it is back", options_.name, endpoint_.host,
-                 endpoint_.port, context_->errstr != nullptr && context_->err != 0 ? context_->errstr : "closed");
+                 endpoint_.port, reason);
     outage_logged_ = true;
   }
+  timed_out_ = false;
+  awaiting_ = 0;
+  watchdog_.cancel();
   connected_.store(false, std::memory_order_relaxed);
   context_ = nullptr;
   // hiredis closes the descriptor itself: release it from Asio, which aborts the pending waits.
@@ -196,6 +228,7 @@ void redis_connection::retry_later() {
 void redis_connection::shut() {
   closed_ = true;
   retry_.cancel();
+  watchdog_.cancel();
   if (context_ != nullptr) redisAsyncFree(context_);  // calls cleanup(), which resets context_
 }
 
@@ -248,6 +281,11 @@ void redis_connection::connect_callback(const redisAsyncContext* context, int st
 void redis_connection::reply_callback(redisAsyncContext* context, void* reply, void* privdata) {
   auto* self = static_cast<redis_connection*>(context->data);
   const auto* raw = static_cast<const redisReply*>(reply);
+  if (raw != nullptr) self->mark_answering();
+  if (privdata != nullptr && self->awaiting_ > 0) {
+    --self->awaiting_;
+    self->progress_at_ = std::chrono::steady_clock::now();
+  }
   if (privdata == &discard_marker) return;
   if (privdata == nullptr) {
     if (raw != nullptr && self->options_.on_push) self->options_.on_push(copy_reply(*raw));

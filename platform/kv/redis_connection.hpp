@@ -44,9 +44,11 @@ using redis_command = std::vector<std::string>;
 // for another's reply before sending.
 //
 // Outage: while the server is unreachable, every command completes at once with no reply (std::nullopt) and the
-// connection retries in the background with back-off (100 ms doubling to 5 s). One warning is logged when an
-// outage starts and one line when it ends, never one per command. Commands sent while a (re)connect is in
-// progress wait in hiredis's buffer and complete with no reply if that connect fails.
+// connection retries in the background with back-off (100 ms doubling to 5 s). A server that accepts but stops
+// answering (stopped, or a network that drops packets) counts as unreachable once commands have waited
+// `reply_timeout` without any reply: the connection is dropped, its waiting commands complete with no reply. One
+// warning is logged when an outage starts and one line when it ends, never one per command. Commands sent while a
+// (re)connect is in progress wait in hiredis's buffer and complete with no reply if that connect fails.
 //
 // Threading: the hiredis context lives on a strand of the given executor; every public method may be called
 // from any thread. Replies complete on the caller's executor (a coroutine resumes where it awaited).
@@ -84,7 +86,9 @@ class redis_connection : public std::enable_shared_from_this<redis_connection> {
   // whose confirmations and messages go to on_push).
   void send(redis_command command);
 
-  // True while a connection is established.
+  static constexpr std::chrono::milliseconds reply_timeout{2000};
+
+  // True while the server answers (set by the first reply on a new connection).
   [[nodiscard]] bool connected() const noexcept { return connected_.load(std::memory_order_relaxed); }
 
   // Closes the connection: commands waiting complete with no reply, later ones at once. Waits for the strand,
@@ -116,6 +120,8 @@ class redis_connection : public std::enable_shared_from_this<redis_connection> {
   void on_context_gone();
   void retry_later();
   void shut();
+  void mark_answering();
+  void watch();
   bool queue(const redis_command& command, void* privdata);
 
   // hiredis event hooks and callbacks (C functions whose privdata is this).
@@ -145,6 +151,11 @@ class redis_connection : public std::enable_shared_from_this<redis_connection> {
   bool outage_logged_ = false;
   std::chrono::milliseconds backoff_;
   asio::steady_timer retry_;
+  // Commands queued with a reply expected, and when the last reply came (or the first of them was queued).
+  std::size_t awaiting_ = 0;
+  std::chrono::steady_clock::time_point progress_at_;
+  bool timed_out_ = false;
+  asio::steady_timer watchdog_;
   std::atomic<bool> connected_{false};
 };
 

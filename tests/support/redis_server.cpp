@@ -75,10 +75,14 @@ void redis_server::start() {
 
 void redis_server::kill() {
   if (pid_ <= 0) return;
-  ::kill(pid_, SIGKILL);
+  ::kill(pid_, SIGKILL);  // a stopped process dies of SIGKILL too
   ::waitpid(pid_, nullptr, 0);
   pid_ = -1;
 }
+
+void redis_server::pause() { ::kill(pid_, SIGSTOP); }
+
+void redis_server::resume() { ::kill(pid_, SIGCONT); }
 
 void redis_server::restart() {
   kill();

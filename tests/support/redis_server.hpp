@@ -24,6 +24,9 @@ class redis_server {
   // An outage: SIGKILL, and later a fresh server (empty) on the same port.
   void kill();
   void restart();
+  // A server that accepts but does not answer (SIGSTOP), and its recovery (SIGCONT).
+  void pause();
+  void resume();
 
  private:
   void start();

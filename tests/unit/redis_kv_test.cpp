@@ -1,6 +1,6 @@
 // The Redis kv backends beyond what they share with the in-process ones: several instances on one Redis, and a
 // Redis that dies and comes back mid-run (calls degrade as documented, the clients reconnect and resubscribe).
-#include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "platform/kv/redis_cache.hpp"
+#include "platform/kv/redis_connection.hpp"
 #include "platform/kv/redis_leaderboard.hpp"
 #include "platform/kv/redis_pubsub.hpp"
 #include "platform/kv/redis_url.hpp"
@@ -167,6 +168,21 @@ TEST_F(RedisKv, DegradesDuringAnOutageAndRecoversAfterIt) {
     }
   }));
   EXPECT_EQ(run_coroutine(boards.top("g")), (std::vector<kv::leaderboard_entry>{{"m", 7}}));
+}
+
+// A server that accepts connections but never answers: calls give up after the reply timeout instead of
+// hanging a request, and the connection recovers once the server answers again.
+TEST_F(RedisKv, GivesUpOnAServerThatStopsAnswering) {
+  kv::redis_cache cache(redis_->executor(), redis_->endpoint());
+  ASSERT_TRUE(run_coroutine(cache.put("k", "v", 1h, {}, 1)));
+  redis_->server().pause();
+  const auto started = std::chrono::steady_clock::now();
+  EXPECT_FALSE(run_coroutine(cache.get("k")).has_value());
+  const auto waited = std::chrono::steady_clock::now() - started;
+  EXPECT_GE(waited, kv::redis_connection::reply_timeout);
+  EXPECT_LT(waited, kv::redis_connection::reply_timeout + 2s);
+  redis_->server().resume();
+  EXPECT_TRUE(eventually([&] { return run_coroutine(cache.get("k")) == std::optional<std::string>("v"); }));
 }
 
 TEST_F(RedisKv, CacheVersionsHoldAcrossInstances) {
