@@ -13,10 +13,14 @@ namespace {
 
 std::string key_of(const std::string& board) { return "kv:board:" + board; }
 
-// The reply unless there is none or it is an error.
+void refuse_errors(const std::optional<redis_reply>& reply) {
+  if (reply && reply->type == redis_reply::kind::error) throw unavailable("leaderboard: redis refused: " + reply->text);
+}
+
+// The reply of a call that returns data: none is an outage the caller must hear of.
 redis_reply answered(std::optional<redis_reply> reply) {
   if (!reply) throw unavailable("leaderboard: redis is unreachable");
-  if (reply->type == redis_reply::kind::error) throw unavailable("leaderboard: redis refused: " + reply->text);
+  refuse_errors(reply);
   return std::move(*reply);
 }
 
@@ -48,14 +52,14 @@ asio::awaitable<std::int64_t> redis_leaderboard::add(std::string board, std::str
 
 asio::awaitable<void> redis_leaderboard::set(std::string board, std::string member, std::int64_t score) {
   redis_command command{"ZADD", key_of(board), std::to_string(score), std::move(member)};
-  auto reply = co_await connection_->call(std::move(command));
-  answered(std::move(reply));
+  const auto reply = co_await connection_->call(std::move(command));
+  refuse_errors(reply);  // no reply: dropped with the outage (redis_leaderboard.hpp)
 }
 
 asio::awaitable<void> redis_leaderboard::remove(std::string board, std::string member) {
   redis_command command{"ZREM", key_of(board), std::move(member)};
-  auto reply = co_await connection_->call(std::move(command));
-  answered(std::move(reply));
+  const auto reply = co_await connection_->call(std::move(command));
+  refuse_errors(reply);  // no reply: dropped with the outage (redis_leaderboard.hpp)
 }
 
 asio::awaitable<std::vector<leaderboard_entry>> redis_leaderboard::top(std::string board) {
@@ -88,10 +92,10 @@ asio::awaitable<void> redis_leaderboard::replace(std::string board, std::vector<
     commands.push_back(std::move(zadd));
   }
   commands.push_back({"EXEC"});
-  auto received = co_await connection_->call_all(std::move(commands));
-  const auto reply = answered(std::move(received));
+  const auto reply = co_await connection_->call_all(std::move(commands));
+  refuse_errors(reply);  // no reply: dropped with the outage (redis_leaderboard.hpp)
   // EXEC answers nil when the transaction was aborted, an array of the commands' replies otherwise.
-  if (reply.type != redis_reply::kind::array) throw unavailable("leaderboard: redis aborted the replace");
+  if (reply && reply->type != redis_reply::kind::array) throw unavailable("leaderboard: redis aborted the replace");
 }
 
 }  // namespace platform::kv

@@ -16,9 +16,11 @@ class redis_connection;
 // Board "b" is the sorted set "kv:board:b" (ZINCRBY, ZADD, ZREM, ZREVRANGE WITHSCORES; replace() is DEL and ZADD
 // inside MULTI/EXEC, so no reader sees half of it). Scores are Redis doubles: integers stay exact up to 2^53.
 //
-// Outage: every method throws kv::unavailable (unavailable.hpp) while Redis is unreachable or answers with an
-// error; nothing is retried, so a board missed writes during an outage until the caller rebuilds it from its
-// database (replace()).
+// Outage (Redis unreachable, or no reply within redis_connection::reply_timeout): top() and add(), which return
+// data, throw kv::unavailable (unavailable.hpp) for the caller to answer from its database; set(), remove() and
+// replace() are dropped (the connection logs the outage once). Nothing is retried, so a board misses the writes
+// of an outage until the caller rebuilds it from its database (replace()). An error reply (a bug, not an outage)
+// throws kv::unavailable from every method.
 class redis_leaderboard final : public leaderboard {
  public:
   redis_leaderboard(asio::any_io_executor executor, const redis_endpoint& endpoint);

@@ -148,6 +148,9 @@ TEST_F(RedisKv, DegradesDuringAnOutageAndRecoversAfterIt) {
   EXPECT_NO_THROW(run_coroutine(cache.erase("k")));
   EXPECT_THROW(run_coroutine(boards.top("g")), kv::unavailable);
   EXPECT_THROW(run_coroutine(boards.add("g", "m", 1)), kv::unavailable);
+  EXPECT_NO_THROW(run_coroutine(boards.set("g", "m", 6)));
+  EXPECT_NO_THROW(run_coroutine(boards.replace("g", {{"m", 6}})));
+  EXPECT_NO_THROW(run_coroutine(boards.remove("g", "m")));
   EXPECT_NO_THROW(b.publish("room.3", message("lost")));
   a.publish("room.3", message("local"));
   EXPECT_TRUE(on_a.holds("local"));
@@ -161,8 +164,7 @@ TEST_F(RedisKv, DegradesDuringAnOutageAndRecoversAfterIt) {
   EXPECT_EQ(run_coroutine(cache.tagged("t")), std::vector<std::string>{"k"});
   ASSERT_TRUE(eventually([&] {
     try {
-      run_coroutine(boards.set("g", "m", 7));
-      return true;
+      return run_coroutine(boards.add("g", "m", 7)) == 7;  // the restarted Redis is empty
     } catch (const kv::unavailable&) {
       return false;
     }

@@ -60,10 +60,15 @@ test('a STOMP broadcast caused on instance B reaches subscribers on instance A a
   if (DATABASE !== 'postgresql') return t.skip('two instances share one database: run with E2E_DATABASE=postgresql');
   if (!fs.existsSync(REDIS_SERVER)) return t.skip('redis-server is not installed (scripts/bootstrap installs it)');
   const redis = await startRedis();
-  const a = await startServer({ app: 'bbodok', env: { TZ: 'UTC', BBODOK_KV_URL: redis.url } });
-  let b;
+  let a;
   try {
-    b = await startSibling(a);
+    a = await startServer({ app: 'bbodok', env: { TZ: 'UTC', BBODOK_KV_URL: redis.url } });
+  } catch (e) {
+    await redis.stop();
+    throw e;
+  }
+  try {
+    const b = await startSibling(a);
     const groupId = addGroup(a);
     const alice = addMember(a);
     const bob = addMember(a);
