@@ -33,9 +33,7 @@
 #include "platform/io/context_pool.hpp"
 #include "platform/io/spawn.hpp"
 #include "platform/jobs/scheduler.hpp"
-#include "platform/kv/in_process_cache.hpp"
-#include "platform/kv/in_process_leaderboard.hpp"
-#include "platform/kv/in_process_pubsub.hpp"
+#include "platform/kv/open.hpp"
 #include "platform/push/fcm.hpp"
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
@@ -145,10 +143,11 @@ int serve(const settings& config) {
         "(member.dev_login; never on a public server)");
   }
   // Broadcasts and events (STOMP topics, Socket.IO rooms, what one feature announces to others) go through
-  // pub/sub, rankings through a leaderboard, caches through a kv cache: Redis can take each over later.
-  platform::kv::in_process_pubsub broadcasts;
-  platform::kv::in_process_leaderboard boards;
-  platform::kv::in_process_cache caches;
+  // pub/sub, rankings through a leaderboard, caches through a kv cache: in-process, or Redis (kv.url).
+  auto kv = platform::kv::open_kv(config.kv_url);
+  auto& broadcasts = kv.pubsub();
+  auto& boards = kv.leaderboard();
+  auto& caches = kv.cache();
 
   member::service members(*db, pool, caches, tokens, kakao ? &*kakao : nullptr, config.dev_login);
   group::memberships memberships(*db, caches);

@@ -22,6 +22,7 @@ settings load_settings(platform::config::reader& config) {
   s.sql_url = config.text("sql.url", "sqlite:var/bbodok/bbodok.db");
   s.sql_max_connections = static_cast<std::size_t>(config.integer("sql.max_connections", 8, 1, 256));
   s.migrations = config.text("sql.migrations", "migrations/bbodok");
+  s.kv_url = config.text("kv.url", "");
 
   s.jwt_key = platform::auth::read_jwt_key(config, "BBODOK_JWT_SECRET");
   constexpr std::int64_t day = 24 * 3600;

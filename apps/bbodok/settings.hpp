@@ -28,6 +28,7 @@ struct settings {
   std::string sql_url;
   std::size_t sql_max_connections = 8;
   std::filesystem::path migrations;
+  std::string kv_url;  // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
   std::string jwt_key;  // decoded bytes of the Base64 `jwt.secret`
   std::chrono::seconds access_token_lifetime{};
   std::chrono::seconds refresh_token_lifetime{};

@@ -23,7 +23,7 @@
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
-#include "platform/kv/in_process_pubsub.hpp"
+#include "platform/kv/open.hpp"
 #include "platform/sockjs/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
@@ -107,7 +107,8 @@ int serve(const settings& config) {
   std::optional<platform::auth::kakao_client> kakao;
   if (config.kakao) kakao.emplace(*config.kakao, outbound);
   // Chat broadcasts; the STOMP broker subscribes to the room channels.
-  platform::kv::in_process_pubsub broadcasts;
+  auto kv = platform::kv::open_kv(config.kv_url);  // in-process, or Redis (kv.url)
+  auto& broadcasts = kv.pubsub();
 
   image_uploads images(store, pool);
   // List pages live until this process next writes to the database (or list_page_max_age passes).

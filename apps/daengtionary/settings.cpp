@@ -21,6 +21,7 @@ settings load_settings(platform::config::reader& config) {
   s.sql_url = config.text("sql.url", "sqlite:var/daengtionary/daengtionary.db");
   s.sql_max_connections = static_cast<std::size_t>(config.integer("sql.max_connections", 8, 1, 256));
   s.migrations = config.text("sql.migrations", "migrations/daengtionary");
+  s.kv_url = config.text("kv.url", "");
 
   s.jwt_key = platform::auth::read_jwt_key(config, "DAENGTIONARY_JWT_SECRET");
 

@@ -4,8 +4,8 @@
 # TSan reports a race (halt_on_error makes the report fail the test).
 
 # The blocking pool, the fan-out across I/O threads, pub/sub, the STOMP broker (through its server), SQLite writer
-# turns, the page cache, the leaderboard, the refreshing kv cache.
-TSAN_TARGETS=(blocking_pool_test messaging_test pubsub_test stomp_server_test sql_writer_turns_dbtest page_cache_test page_cache_concurrency_test leaderboard_test refreshing_cache_test)
+# turns, the page cache, the leaderboard (in-process and on Redis), the refreshing kv cache, the Redis kv backends.
+TSAN_TARGETS=(blocking_pool_test messaging_test pubsub_test stomp_server_test sql_writer_turns_dbtest page_cache_test page_cache_concurrency_test leaderboard_test refreshing_cache_test redis_kv_test)
 
 _tsan_root() {
   (cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -1,6 +1,8 @@
-// platform::kv::in_process_cache: expiry, versions, tags and the entry bound.
+// platform::kv caches, in-process and on Redis: expiry, versions and tags; the in-process entry bound.
 #include <algorithm>
 #include <chrono>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -8,16 +10,40 @@
 #include <gtest/gtest.h>
 
 #include "platform/kv/in_process_cache.hpp"
+#include "platform/kv/redis_cache.hpp"
+#include "tests/unit/kv_backend.hpp"
 #include "tests/unit/run_coroutine.hpp"
 
 namespace {
 
 using namespace std::chrono_literals;
 using platform::kv::in_process_cache;
+using test_unit::kv_kind;
 using test_unit::run_coroutine;
 
-TEST(InProcessCache, StoresUntilTheTtlPasses) {
-  in_process_cache cache;
+// Each case on a fresh store: a new in-process one, or a new redis-server.
+class KvCache : public testing::TestWithParam<kv_kind> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == kv_kind::in_process) {
+      cache_ = std::make_unique<in_process_cache>();
+      return;
+    }
+    if (!test_support::redis_server::available()) GTEST_SKIP() << test_unit::no_redis_server;
+    redis_.emplace();
+    cache_ = std::make_unique<platform::kv::redis_cache>(redis_->executor(), redis_->endpoint());
+  }
+  void TearDown() override { cache_.reset(); }
+
+  std::optional<test_unit::redis_fixture> redis_;
+  std::unique_ptr<platform::kv::cache> cache_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, KvCache, testing::Values(kv_kind::in_process, kv_kind::redis),
+                         test_unit::kv_kind_name);
+
+TEST_P(KvCache, StoresUntilTheTtlPasses) {
+  auto& cache = *cache_;
   EXPECT_FALSE(run_coroutine(cache.get("k")).has_value());
   EXPECT_TRUE(run_coroutine(cache.put("k", "v", 30ms, {}, 1)));
   EXPECT_EQ(run_coroutine(cache.get("k")), "v");
@@ -25,17 +51,21 @@ TEST(InProcessCache, StoresUntilTheTtlPasses) {
   EXPECT_FALSE(run_coroutine(cache.get("k")).has_value());
 }
 
-TEST(InProcessCache, AnOlderVersionNeverReplacesANewerOne) {
-  in_process_cache cache;
+TEST_P(KvCache, AnOlderVersionNeverReplacesANewerOne) {
+  auto& cache = *cache_;
   EXPECT_TRUE(run_coroutine(cache.put("k", "new", 1h, {}, 5)));
   EXPECT_FALSE(run_coroutine(cache.put("k", "old", 1h, {}, 4)));
   EXPECT_EQ(run_coroutine(cache.get("k")), "new");
   EXPECT_TRUE(run_coroutine(cache.put("k", "same", 1h, {}, 5)));
   EXPECT_EQ(run_coroutine(cache.get("k")), "same");
+  // Versions are 64-bit: no rounding through a double (Lua numbers) lets 2^63 pass for 2^63 + 1.
+  EXPECT_TRUE(run_coroutine(cache.put("big", "newer", 1h, {}, 9'223'372'036'854'775'809ULL)));
+  EXPECT_FALSE(run_coroutine(cache.put("big", "older", 1h, {}, 9'223'372'036'854'775'808ULL)));
+  EXPECT_EQ(run_coroutine(cache.get("big")), "newer");
 }
 
-TEST(InProcessCache, TagsFindTheLiveEntriesTheyWerePutWith) {
-  in_process_cache cache;
+TEST_P(KvCache, TagsFindTheLiveEntriesTheyWerePutWith) {
+  auto& cache = *cache_;
   run_coroutine(cache.put("a", "1", 1h, {"group:1"}, 0));
   run_coroutine(cache.put("b", "2", 1h, {"group:1", "member:7"}, 0));
   run_coroutine(cache.put("c", "3", 1h, {"group:2"}, 0));
@@ -48,6 +78,14 @@ TEST(InProcessCache, TagsFindTheLiveEntriesTheyWerePutWith) {
   // Re-putting with other tags moves the entry.
   run_coroutine(cache.put("a", "1", 1h, {"group:2"}, 0));
   EXPECT_TRUE(run_coroutine(cache.tagged("group:1")).empty());
+}
+
+TEST_P(KvCache, TaggedLeavesOutExpiredEntries) {
+  auto& cache = *cache_;
+  run_coroutine(cache.put("brief", "1", 30ms, {"group:1"}, 0));
+  run_coroutine(cache.put("lasting", "2", 1h, {"group:1"}, 0));
+  std::this_thread::sleep_for(60ms);
+  EXPECT_EQ(run_coroutine(cache.tagged("group:1")), std::vector<std::string>{"lasting"});
 }
 
 TEST(InProcessCache, AFullCacheDropsTheEntryClosestToExpiry) {

@@ -1,6 +1,7 @@
-// platform::kv::in_process_leaderboard: scores, order (ties included), rebuilds, and adds from many threads.
+// platform::kv leaderboards, in-process and on Redis: scores, order (ties included), rebuilds, and adds from many
+// threads.
 #include <cstdint>
-#include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -10,46 +11,52 @@
 #include <gtest/gtest.h>
 
 #include "platform/kv/in_process_leaderboard.hpp"
+#include "platform/kv/redis_leaderboard.hpp"
+#include "tests/unit/kv_backend.hpp"
+#include "tests/unit/run_coroutine.hpp"
 
 namespace {
 
-namespace asio = platform::asio;
-using platform::kv::in_process_leaderboard;
 using platform::kv::leaderboard_entry;
 using entries = std::vector<leaderboard_entry>;
+using test_unit::kv_kind;
 
 template <class T>
-T run(asio::awaitable<T> work) {
-  asio::io_context ctx;
-  std::optional<T> value;
-  std::exception_ptr failure;
-  asio::co_spawn(ctx, std::move(work), [&](std::exception_ptr e, T result) {
-    failure = e;
-    if (!e) value.emplace(std::move(result));
-  });
-  ctx.run();
-  if (failure) std::rethrow_exception(failure);
-  return std::move(*value);
+T run(platform::asio::awaitable<T> work) {
+  return test_unit::run_coroutine(std::move(work));
 }
 
-void run(asio::awaitable<void> work) {
-  asio::io_context ctx;
-  std::exception_ptr failure;
-  asio::co_spawn(ctx, std::move(work), [&](std::exception_ptr e) { failure = e; });
-  ctx.run();
-  if (failure) std::rethrow_exception(failure);
-}
+// Each case on a fresh board store: a new in-process one, or a new redis-server.
+class Leaderboard : public testing::TestWithParam<kv_kind> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == kv_kind::in_process) {
+      board_ = std::make_unique<platform::kv::in_process_leaderboard>();
+      return;
+    }
+    if (!test_support::redis_server::available()) GTEST_SKIP() << test_unit::no_redis_server;
+    redis_.emplace();
+    board_ = std::make_unique<platform::kv::redis_leaderboard>(redis_->executor(), redis_->endpoint());
+  }
+  void TearDown() override { board_.reset(); }
 
-TEST(InProcessLeaderboard, AddsToScoresAndReturnsTheNewOne) {
-  in_process_leaderboard board;
+  std::optional<test_unit::redis_fixture> redis_;
+  std::unique_ptr<platform::kv::leaderboard> board_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, Leaderboard, testing::Values(kv_kind::in_process, kv_kind::redis),
+                         test_unit::kv_kind_name);
+
+TEST_P(Leaderboard, AddsToScoresAndReturnsTheNewOne) {
+  auto& board = *board_;
   EXPECT_EQ(run(board.add("g1", "7", 5)), 5);
   EXPECT_EQ(run(board.add("g1", "7", 3)), 8);
   EXPECT_EQ(run(board.add("g2", "7", 1)), 1);
   EXPECT_EQ(run(board.top("g1")), (entries{{"7", 8}}));
 }
 
-TEST(InProcessLeaderboard, SortsByScoreDescendingAndTiesByMember) {
-  in_process_leaderboard board;
+TEST_P(Leaderboard, SortsByScoreDescendingAndTiesByMember) {
+  auto& board = *board_;
   run(board.set("g", "b", 10));
   run(board.set("g", "c", 30));
   run(board.set("g", "a", 10));
@@ -57,8 +64,8 @@ TEST(InProcessLeaderboard, SortsByScoreDescendingAndTiesByMember) {
   EXPECT_EQ(run(board.top("g")), (entries{{"c", 30}, {"a", 10}, {"b", 10}, {"d", 0}}));
 }
 
-TEST(InProcessLeaderboard, RemovesMembersAndToleratesMissingOnes) {
-  in_process_leaderboard board;
+TEST_P(Leaderboard, RemovesMembersAndToleratesMissingOnes) {
+  auto& board = *board_;
   run(board.set("g", "a", 1));
   run(board.set("g", "b", 2));
   run(board.remove("g", "a"));
@@ -68,8 +75,8 @@ TEST(InProcessLeaderboard, RemovesMembersAndToleratesMissingOnes) {
   EXPECT_TRUE(run(board.top("no board")).empty());
 }
 
-TEST(InProcessLeaderboard, ReplaceHoldsExactlyTheGivenEntries) {
-  in_process_leaderboard board;
+TEST_P(Leaderboard, ReplaceHoldsExactlyTheGivenEntries) {
+  auto& board = *board_;
   run(board.set("g", "old", 99));
   run(board.replace("g", entries{{"x", 1}, {"y", 2}, {"x", 3}}));
   EXPECT_EQ(run(board.top("g")), (entries{{"x", 3}, {"y", 2}}));
@@ -77,9 +84,10 @@ TEST(InProcessLeaderboard, ReplaceHoldsExactlyTheGivenEntries) {
   EXPECT_TRUE(run(board.top("g")).empty());
 }
 
-// Under TSan too (scripts/lib/tsan.sh): adds, reads and rebuilds of one board from several threads lose no add.
-TEST(InProcessLeaderboard, LosesNoAddUnderConcurrentCallers) {
-  in_process_leaderboard board;
+// Under TSan too (scripts/lib/tsan.sh): adds, reads and rebuilds of one board from several threads lose no add
+// (on Redis: calls from many threads pipelined on one connection).
+TEST_P(Leaderboard, LosesNoAddUnderConcurrentCallers) {
+  auto& board = *board_;
   constexpr int threads = 4;
   constexpr int adds = 500;
   std::vector<std::thread> workers;
