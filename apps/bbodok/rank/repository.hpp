@@ -18,6 +18,8 @@ struct membership_time {
 };
 // Every live group's memberships, by group.
 std::map<std::int64_t, std::vector<membership_time>> study_times(platform::sql::connection& db);
+// One group's memberships, most study time first (ties by member id), as a leaderboard orders them.
+std::vector<membership_time> study_times_in_group(platform::sql::connection& db, std::int64_t group_id);
 
 struct member_name {
   std::optional<std::string> profile;

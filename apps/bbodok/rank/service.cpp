@@ -7,10 +7,13 @@
 #include <string_view>
 #include <utility>
 
+#include <spdlog/spdlog.h>
+
 #include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/rank/json.hpp"
 #include "apps/bbodok/rank/repository.hpp"
 #include "platform/kv/leaderboard.hpp"
+#include "platform/kv/unavailable.hpp"
 #include "platform/sql/database.hpp"
 
 namespace bbodok::rank {
@@ -63,7 +66,11 @@ asio::awaitable<void> service::rebuild() {
 }
 
 asio::awaitable<void> service::add_study_time(std::int64_t group_id, std::int64_t member_id, std::int64_t micros) {
-  co_await boards_.add(board_of(group_id), std::to_string(member_id), micros);
+  try {
+    co_await boards_.add(board_of(group_id), std::to_string(member_id), micros);
+  } catch (const platform::kv::unavailable&) {
+    missed_writes();  // the time is in the database (the record); the ranking reads it from there now
+  }
   co_await changed(group_id);
 }
 
@@ -87,7 +94,7 @@ asio::awaitable<platform::cache::computed> service::render(std::string key) {
   const auto group_id = group_of(key);
   if (!group_id) throw std::invalid_argument("not a ranking key: " + key);
   auto names = co_await db_.run(names_in_group, *group_id);
-  const auto board = co_await boards_.top(board_of(*group_id));
+  const auto board = co_await this->board(*group_id);
   std::vector<rank_entry> out;
   out.reserve(board.size());
   for (const auto& entry : board) {
@@ -103,6 +110,28 @@ asio::awaitable<platform::cache::computed> service::render(std::string key) {
     out.push_back(rank_entry{member_id, std::move(named.profile), std::move(named.nickname), 0});
   }
   co_return platform::cache::computed{ranking_json(out), {std::move(key)}};
+}
+
+asio::awaitable<std::vector<platform::kv::leaderboard_entry>> service::board(std::int64_t group_id) {
+  if (!boards_missed_writes_) {
+    try {
+      auto top = co_await boards_.top(board_of(group_id));
+      co_return top;
+    } catch (const platform::kv::unavailable&) {
+      missed_writes();
+    }
+  }
+  const auto times = co_await db_.run(study_times_in_group, group_id);
+  std::vector<platform::kv::leaderboard_entry> entries;
+  entries.reserve(times.size());
+  for (const auto& time : times) entries.push_back({std::to_string(time.member_id), time.study_time});
+  co_return entries;
+}
+
+void service::missed_writes() {
+  if (!boards_missed_writes_.exchange(true)) {
+    spdlog::warn("rankings: the leaderboard store is unreachable; rankings come from the database until restart");
+  }
 }
 
 }  // namespace bbodok::rank

@@ -1,9 +1,12 @@
 // Rankings (contract §7.5): per group, the study time each member earned in the group's rooms since joining.
 // The database (membership.study_time) is the record; a platform::kv leaderboard per group keeps the order,
 // rebuilt from the database at start and kept current by the features that change it, after their commits. The
-// rendered ranking of each group is cached and recomputed on every change to its board.
+// rendered ranking of each group is cached and recomputed on every change to its board. When the leaderboard's
+// store is unreachable (kv::unavailable: a Redis outage) the rankings come from the database, and keep coming from
+// it until the next start rebuilds the boards: a board that missed writes would show stale times.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,6 +18,7 @@
 namespace platform::kv {
 class cache;
 class leaderboard;
+struct leaderboard_entry;
 }  // namespace platform::kv
 namespace platform::sql {
 class database;
@@ -48,12 +52,16 @@ class service {
 
  private:
   asio::awaitable<platform::cache::computed> render(std::string key);
+  // The group's board in leaderboard order, from the database once the leaderboard missed a write.
+  asio::awaitable<std::vector<platform::kv::leaderboard_entry>> board(std::int64_t group_id);
+  void missed_writes();
   asio::awaitable<void> changed(std::int64_t group_id);
 
   platform::sql::database& db_;
   platform::kv::leaderboard& boards_;
   group::memberships& groups_;
   platform::cache::refreshing_cache rendered_;
+  std::atomic<bool> boards_missed_writes_{false};
 };
 
 }  // namespace bbodok::rank

@@ -2,7 +2,7 @@
 // only (404, never 401), rebuilt from the database at start, and never broken by a withdrawn member.
 import assert from 'node:assert/strict';
 
-import { serverSuite } from '../lib/server.mjs';
+import { freePort, serverSuite, startServer } from '../lib/server.mjs';
 import { accessToken, addMember, assertBadRequest, assertCreated, assertDeleted, assertFailure, assertSuccess, assertUnauthenticated, call } from '../lib/bbodok.mjs';
 
 const { test } = serverSuite({ app: 'bbodok' });
@@ -82,3 +82,23 @@ test('only members read a ranking: 404 for others (never 401), 401 without a tok
 });
 
 test.stops();
+
+test('with the leaderboard store unreachable (kv.url to a closed port) rankings come from the database, in order', async () => {
+  const closed = await freePort();  // nothing listens there: every Redis call is an outage
+  const server = await startServer({ app: 'bbodok', env: { BBODOK_KV_URL: `redis://127.0.0.1:${closed}` } });
+  try {
+    const a = addMember(server);
+    const b = addMember(server);
+    const c = addMember(server);
+    const group = assertCreated(await call(server, 'POST', '/api/v1/groups', { token: a.token, json: { groupName: '장애', password: '', path: 'rank-kv-down', secret: false } }));
+    assertCreated(await call(server, 'POST', `/api/v1/groups/${group.groupId}`, { token: b.token }));
+    server.scalar(`UPDATE membership SET study_time = ${3 * HOUR} WHERE group_id = ${group.groupId} AND member_id = ${b.memberId}`);
+    server.scalar(`UPDATE membership SET study_time = ${HOUR} WHERE group_id = ${group.groupId} AND member_id = ${a.memberId}`);
+    // A join changes the group's board (and fails to reach the store): the ranking is recomputed, from the database.
+    assertCreated(await call(server, 'POST', `/api/v1/groups/${group.groupId}`, { token: c.token }));
+    const ranks = assertSuccess(await call(server, 'GET', `/api/v1/ranks?groupId=${group.groupId}`, { token: c.token }));
+    assert.deepEqual(ranks.map((r) => [r.memberId, r.duration]), [[b.memberId, 'PT3H'], [a.memberId, 'PT1H'], [c.memberId, 'PT0S']]);
+  } finally {
+    await server.dispose();
+  }
+});
