@@ -22,6 +22,7 @@
 #include "apps/bbodok/todo/service.hpp"
 #include "apps/bbodok/video/service.hpp"
 #include "apps/bbodok/withdrawal/service.hpp"
+#include "apps/bbodok/withdrawal/worker.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
@@ -29,6 +30,7 @@
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/io/spawn.hpp"
+#include "platform/jobs/bounded_executor.hpp"
 #include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
@@ -141,7 +143,14 @@ int serve(const settings& config) {
   run_before_serving(ranks.rebuild());
   group::service groups(*db, pool, ranks, broadcasts);
   todo::service todos(*db);
-  withdrawal::service withdrawals(*db, groups);
+  // Withdrawals are recorded by the request and finished by the worker on a bounded executor (joined below,
+  // before the worker and what it uses go).
+  platform::jobs::bounded_executor withdrawal_jobs("withdrawal", config.withdrawal.workers, config.withdrawal.queue);
+  const withdrawal::worker_parts withdrawal_parts{*db,    pool,       withdrawal_jobs,
+                                                  groups, broadcasts, kakao ? &*kakao : nullptr};
+  withdrawal::worker withdrawal_worker(withdrawal_parts, config.withdrawal, contexts.main().get_executor());
+  withdrawal::service withdrawals(*db, withdrawal_worker);
+  asio::co_spawn(contexts.main(), withdrawal_worker.run(), platform::io::log_failure("withdrawal worker"));
 
   // Rooms: the calendar and history caches recompute on every change; the broker relays /topic/{groupId}.
   room::calendar calendars(*db, caches);
@@ -184,6 +193,7 @@ int serve(const settings& config) {
   const unsigned short port = server.start();
   spdlog::info("bbodok listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
   contexts.run_until_signal([&server]() -> asio::awaitable<void> { co_await server.drain(); });
+  withdrawal_jobs.join();
   pool.join();
   spdlog::info("stopped");
   return 0;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "apps/bbodok/chat/settings.hpp"
+#include "apps/bbodok/withdrawal/settings.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
@@ -30,6 +31,7 @@ struct settings {
   bool dev_login = false;  // POST /api/v1/members/dev-login: for machines without Kakao credentials
   std::optional<platform::auth::livekit_settings> livekit;  // unset: the video routes answer 503
   chat::chat_settings chat;  // its open_before is also the video rooms' (a room's live window)
+  withdrawal::withdrawal_settings withdrawal;
   std::string log_level;
   std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
 };
