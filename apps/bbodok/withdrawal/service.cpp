@@ -11,7 +11,8 @@ namespace bbodok::withdrawal {
 service::service(platform::sql::database& db, worker& cleanup) : db_(db), cleanup_(cleanup) {}
 
 asio::awaitable<void> service::withdraw(std::int64_t member_id) {
-  // Named first: with the co_await inside the if condition, GCC 12 built a coroutine that trapped (SIGILL).
+  // Named first: as `if (co_await …) wake();` with nothing after it, GCC 12 built a coroutine that trapped
+  // (SIGILL) on resumption.
   const bool recorded = co_await db_.transact(repository::record, member_id, platform::time::now_micros());
   if (recorded) cleanup_.wake();
 }
