@@ -99,31 +99,35 @@ void worker::wake() {
 
 asio::awaitable<void> worker::process(std::int64_t member_id) {
   const in_flight_entry entry([this, member_id] { give_back(member_id); });
-  const auto task = co_await parts_.db.run(repository::find, member_id);
-  if (!task) co_return;
-  if (task->stage == repository::cleanup_stage) {
-    co_await clean_up(member_id, task->attempts);
-    co_await unlink(member_id);
-  } else if (task->stage == repository::unlink_stage) {
-    co_await unlink(member_id);
-  }
+  // Each stage checks its own guard in the database, so trying one the task is past costs a statement.
+  co_await clean_up(member_id);
+  co_await unlink(member_id);
 }
 
-asio::awaitable<void> worker::clean_up(std::int64_t member_id, std::int64_t attempts) {
+asio::awaitable<void> worker::clean_up(std::int64_t member_id) {
   std::optional<departure> done;
+  bool failed = false;
   try {
     done = co_await parts_.db.transact(cleanup_rows, member_id, platform::time::now_micros());
   } catch (const std::exception& e) {
-    spdlog::error("withdrawal of member {}: cleanup failed, retried later: {}", member_id, e.what());
+    spdlog::error("withdrawal of member {}: cleanup failed (rolled back whole), retried later: {}", member_id,
+                  e.what());
+    failed = true;
   }
-  if (!done) {
-    // Either another worker did it or it failed (rolled back whole); only a task still at cleanup is retried.
-    const auto now = platform::time::now_micros();
-    co_await parts_.db.transact(repository::retry_at, member_id, std::string(repository::cleanup_stage),
-                                retry_time(attempts, now), now);
+  if (failed) {
+    co_await retry_cleanup(member_id);
     co_return;
   }
-  co_await announce(member_id, *done);
+  // nullopt: the task is past its cleanup (an earlier attempt, another worker).
+  if (done) co_await announce(member_id, *done);
+}
+
+asio::awaitable<void> worker::retry_cleanup(std::int64_t member_id) {
+  const auto task = co_await parts_.db.run(repository::find, member_id);
+  if (!task) co_return;
+  const auto now = platform::time::now_micros();
+  co_await parts_.db.transact(repository::retry_at, member_id, std::string(repository::cleanup_stage),
+                              retry_time(task->attempts, now), now);
 }
 
 asio::awaitable<void> worker::unlink(std::int64_t member_id) {

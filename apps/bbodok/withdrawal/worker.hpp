@@ -65,7 +65,8 @@ class worker {
   asio::awaitable<void> process(std::int64_t member_id);
 
  private:
-  asio::awaitable<void> clean_up(std::int64_t member_id, std::int64_t attempts);
+  asio::awaitable<void> clean_up(std::int64_t member_id);
+  asio::awaitable<void> retry_cleanup(std::int64_t member_id);
   asio::awaitable<void> unlink(std::int64_t member_id);
   asio::awaitable<void> announce(std::int64_t member_id, const departure& done);
   // When a task that failed `attempts` times before this failure is due again.
