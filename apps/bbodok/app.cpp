@@ -25,6 +25,7 @@
 #include "apps/bbodok/todo/service.hpp"
 #include "apps/bbodok/video/service.hpp"
 #include "apps/bbodok/withdrawal/service.hpp"
+#include "apps/bbodok/withdrawal/worker.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
@@ -32,6 +33,7 @@
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/io/spawn.hpp"
+#include "platform/jobs/bounded_executor.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
 #include "platform/push/fcm.hpp"
@@ -155,7 +157,14 @@ int serve(const settings& config) {
   run_before_serving(ranks.rebuild());
   group::service groups(*db, pool, memberships, ranks, broadcasts);
   todo::service todos(*db);
-  withdrawal::service withdrawals(*db, members, groups);
+  // Withdrawals are recorded by the request and finished by the worker on a bounded executor (joined below,
+  // before the worker and what it uses go).
+  platform::jobs::bounded_executor withdrawal_jobs("withdrawal", config.withdrawal.workers, config.withdrawal.queue);
+  const withdrawal::worker_parts withdrawal_parts{*db,    pool,       withdrawal_jobs,
+                                                  groups, broadcasts, kakao ? &*kakao : nullptr};
+  withdrawal::worker withdrawal_worker(withdrawal_parts, config.withdrawal, contexts.main().get_executor());
+  withdrawal::service withdrawals(*db, members, withdrawal_worker);
+  asio::co_spawn(contexts.main(), withdrawal_worker.run(), platform::io::log_failure("withdrawal worker"));
 
   // Web pushes at the start of every reserved room; a reservation that adds an earlier one wakes the sender.
   std::optional<platform::push::fcm_client> fcm;
@@ -213,6 +222,7 @@ int serve(const settings& config) {
     co_await jobs.stop();
     co_await server.drain();
   });
+  withdrawal_jobs.join();
   pool.join();
   spdlog::info("stopped");
   return 0;

@@ -39,6 +39,15 @@ settings load_settings(platform::config::reader& config) {
   s.chat.max_message_bytes = static_cast<std::size_t>(config.integer("chat.max_message_bytes", 4096, 64, 1 << 20));
   s.chat.messages_per_second = static_cast<double>(config.integer("chat.messages_per_second", 5, 1, 1000));
   s.chat.burst = static_cast<double>(config.integer("chat.burst", 20, 1, 10000));
+  s.withdrawal.workers = static_cast<std::size_t>(config.integer("withdrawal.workers", 2, 1, 64));
+  s.withdrawal.queue = static_cast<std::size_t>(config.integer("withdrawal.queue", 64, 1, 100000));
+  s.withdrawal.poll = std::chrono::milliseconds(config.integer("withdrawal.poll_ms", 1000, 10, 3'600'000));
+  s.withdrawal.retry_first =
+      std::chrono::milliseconds(config.integer("withdrawal.retry_first_ms", 1000, 10, 3'600'000));
+  s.withdrawal.retry_max =
+      std::chrono::milliseconds(config.integer("withdrawal.retry_max_ms", 600'000, 10, 86'400'000));
+  s.withdrawal.unlink_lease =
+      std::chrono::milliseconds(config.integer("withdrawal.unlink_lease_ms", 60'000, 100, 3'600'000));
   s.log_level = config.text("log.level", "info");
   if (const auto start = config.optional_text("clock.start")) {
     s.clock_start = platform::time::parse_seoul_local_datetime(*start);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "apps/bbodok/chat/settings.hpp"
+#include "apps/bbodok/withdrawal/settings.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
@@ -38,6 +39,7 @@ struct settings {
   std::optional<platform::push::fcm_settings> push;         // unset: web pushes are off
   std::int64_t push_max_attempts = 5;                       // sends of one notification before it is given up
   chat::chat_settings chat;  // its open_before is also the video rooms' (a room's live window)
+  withdrawal::withdrawal_settings withdrawal;
   std::string log_level;
   std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
 };

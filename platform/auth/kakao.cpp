@@ -185,6 +185,13 @@ result fetch_user(const kakao_settings& settings, const http::http_client& http,
   return user;
 }
 
+// Kakao's code for a user the app is not linked to: an unlink sent twice (a retry whose first answer was lost).
+bool not_linked(const std::string& body) {
+  const auto root = parse_object(body);
+  const json::value* code = root ? root->if_contains("code") : nullptr;
+  return code != nullptr && code->is_int64() && code->get_int64() == -101;
+}
+
 }  // namespace
 
 kakao_client::kakao_client(kakao_settings settings, const http::http_client& http)
@@ -206,6 +213,23 @@ std::variant<kakao_user, kakao_failure> kakao_client::sign_in(std::string_view a
     // A bug or resource exhaustion must still not surface as an exception in a login handler.
     return fail(kakao_failure::unavailable, std::string("unexpected error: ") + e.what());
   }
+}
+
+bool kakao_client::unlink(std::int64_t kakao_id) const {
+  if (!settings_.admin_key) {
+    spdlog::warn("kakao unlink of user {} not possible: kakao.admin_key is not set", kakao_id);
+    return false;
+  }
+  try {
+    const auto response = http_.post_form(
+        settings_.unlink_url, {{"target_id_type", "user_id"}, {"target_id", std::to_string(kakao_id)}},
+        {{"Authorization", "KakaoAK " + *settings_.admin_key}, {"Content-type", std::string(form_content_type)}});
+    if (is_success(response.status) || (response.status == 400 && not_linked(response.body))) return true;
+    spdlog::warn("kakao unlink of user {} answered {} {}", kakao_id, response.status, error_hint(response.body));
+  } catch (const std::exception& e) {
+    spdlog::warn("kakao unlink of user {} unavailable: {}", kakao_id, e.what());
+  }
+  return false;
 }
 
 }  // namespace platform::auth

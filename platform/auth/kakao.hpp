@@ -22,6 +22,8 @@ struct kakao_settings {
   std::optional<std::string> client_secret;  // only when the Kakao app enables it; neither original did
   std::string token_url = "https://kauth.kakao.com/oauth/token";
   std::string user_info_url = "https://kapi.kakao.com/v2/user/me";
+  std::optional<std::string> admin_key;  // for unlink (withdrawal); without it unlink() fails
+  std::string unlink_url = "https://kapi.kakao.com/v1/user/unlink";
 };
 
 // The fields both apps store. Optional ones are absent when the user did not consent to share them.
@@ -47,6 +49,11 @@ class kakao_client {
   // Blocking (two HTTPS round trips): run it on the blocking pool. Never throws on anything Kakao or
   // the network does; failures are logged without tokens, codes or secrets.
   std::variant<kakao_user, kakao_failure> sign_in(std::string_view authorization_code) const;
+
+  // Disconnects the user from the app with the admin key (withdrawal). Blocking (one HTTPS round trip): run it
+  // on the blocking pool. True once Kakao no longer links the user, also when it says it did not (-101: already
+  // unlinked); false for anything to retry (no admin key configured, transport, 5xx, other refusals), logged.
+  bool unlink(std::int64_t kakao_id) const;
 
  private:
   kakao_settings settings_;

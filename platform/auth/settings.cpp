@@ -22,6 +22,8 @@ std::optional<kakao_settings> read_kakao_settings(config::reader& config) {
   kakao.client_secret = config.optional_text("kakao.client_secret");
   kakao.token_url = config.text("kakao.token_url", kakao.token_url);
   kakao.user_info_url = config.text("kakao.user_info_url", kakao.user_info_url);
+  kakao.admin_key = config.optional_text("kakao.admin_key");
+  kakao.unlink_url = config.text("kakao.unlink_url", kakao.unlink_url);
   if (client_id.has_value() != redirect_uri.has_value()) {
     throw config::config_error("config keys 'kakao.client_id' and 'kakao.redirect_uri' go together");
   }

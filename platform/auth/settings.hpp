@@ -18,7 +18,8 @@ namespace platform::auth {
 std::string read_jwt_key(config::reader& config, const std::string& env_name);
 
 // `kakao.client_id` + `kakao.redirect_uri` (together or not at all; nullopt when absent), `kakao.client_secret`,
-// `kakao.token_url`, `kakao.user_info_url`. Throws config::config_error.
+// `kakao.token_url`, `kakao.user_info_url`, `kakao.admin_key` (unlink on withdrawal), `kakao.unlink_url`. Throws
+// config::config_error.
 std::optional<kakao_settings> read_kakao_settings(config::reader& config);
 
 // `livekit.api_key`, `livekit.api_secret` (normally from the environment) and `livekit.url`: all three or none

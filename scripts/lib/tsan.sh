@@ -3,9 +3,10 @@
 # `tsan` preset (build/tsan) and runs each of them. Returns non-zero when a build fails, a test fails or
 # TSan reports a race (halt_on_error makes the report fail the test).
 
-# The blocking pool, the fan-out across I/O threads, pub/sub, the STOMP broker (through its server), SQLite writer
-# turns, the page cache, the leaderboard (in-process and on Redis), the refreshing kv cache, the Redis kv backends.
-TSAN_TARGETS=(blocking_pool_test messaging_test pubsub_test stomp_server_test sql_writer_turns_dbtest page_cache_test page_cache_concurrency_test leaderboard_test refreshing_cache_test redis_kv_test)
+# The blocking pool, the bounded executor, the fan-out across I/O threads, pub/sub, the STOMP broker (through its
+# server), SQLite writer turns, the page cache, the leaderboard (in-process and on Redis), the refreshing kv cache,
+# the Redis kv backends.
+TSAN_TARGETS=(blocking_pool_test bounded_executor_test messaging_test pubsub_test stomp_server_test sql_writer_turns_dbtest page_cache_test page_cache_concurrency_test leaderboard_test refreshing_cache_test redis_kv_test)
 
 _tsan_root() {
   (cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -1,8 +1,7 @@
 // Bbodok's group and rank services on a real database, porting the original's GroupServiceTest and
 // RankServiceTest (contract §9) and adding the fixes of §11: hashed passwords, owner-only edits, the default
-// group that cannot be left, the leaving cascade in one transaction, and withdrawal leaving every group.
+// group that cannot be left, the leaving cascade in one transaction (withdrawal: bbodok_withdrawal_dbtest).
 #include <algorithm>
-#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -17,10 +16,7 @@
 #include "apps/bbodok/group/membership.hpp"
 #include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/group/service.hpp"
-#include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/rank/service.hpp"
-#include "apps/bbodok/withdrawal/service.hpp"
-#include "platform/auth/tokens.hpp"
 #include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
@@ -43,11 +39,9 @@ class BbodokGroups : public test_db::bbodok_database<Backend> {
   BbodokGroups() : test_db::bbodok_database<Backend>("bbodok_group", 6) {}
 
   void prepare() override {
-    members_.emplace(this->db(), this->scratch_.pool(), caches_, tokens_, nullptr, false);
     memberships_.emplace(this->db(), caches_);
     ranks_.emplace(this->db(), boards_, *memberships_, caches_);
     groups_.emplace(this->db(), this->scratch_.pool(), *memberships_, *ranks_, events_);
-    withdrawals_.emplace(this->db(), *members_, *groups_);
     announced_ = events_.subscribe(std::string(bbodok::events::group_rooms_changed),
                                    [this](std::string_view, const std::shared_ptr<const std::string>& payload) {
                                      const std::scoped_lock lock(mutex_);
@@ -87,12 +81,9 @@ class BbodokGroups : public test_db::bbodok_database<Backend> {
   platform::kv::in_process_leaderboard boards_;
   platform::kv::in_process_pubsub events_;
   platform::kv::in_process_cache caches_;
-  platform::auth::token_issuer tokens_{std::string(32, 'k'), std::chrono::hours(1), std::chrono::hours(1)};
-  std::optional<bbodok::member::service> members_;
   std::optional<bbodok::group::memberships> memberships_;
   std::optional<bbodok::rank::service> ranks_;
   std::optional<bbodok::group::service> groups_;
-  std::optional<bbodok::withdrawal::service> withdrawals_;
   platform::kv::subscription announced_;
   std::mutex mutex_;
   std::vector<std::string> changed_;
@@ -261,28 +252,6 @@ TYPED_TEST(BbodokGroups, LetsOnlyTheOwnerEdit) {
   const auto outsider = this->add_member("다니엘");
   EXPECT_FALSE(run_awaitable(this->groups().join(outsider, group.group_id, "wrong")));
   EXPECT_TRUE(run_awaitable(this->groups().join(outsider, group.group_id, "secret!")));
-}
-
-// Withdrawal leaves every group (the default one included) in one transaction and marks the member.
-TYPED_TEST(BbodokGroups, WithdrawalLeavesEveryGroup) {
-  const auto solo = this->create(this->member_, "solo");
-  const auto shared = this->create(this->owner_, "shared");
-  ASSERT_TRUE(run_awaitable(this->groups().join(this->member_, shared.group_id, std::nullopt)));
-  ASSERT_TRUE(run_awaitable(this->groups().join(this->member_, 1, std::nullopt)));
-  run_awaitable(this->withdrawals_->withdraw(this->member_));
-  EXPECT_EQ(this->count("SELECT COUNT(*) FROM member WHERE member_id = ? AND status = 'WITHDRAWN'", this->member_), 1);
-  EXPECT_EQ(this->count("SELECT COUNT(*) FROM membership WHERE member_id = ?", this->member_), 0);
-  EXPECT_EQ(this->count("SELECT deleted FROM study_group WHERE group_id = ?", solo.group_id), 1);
-  EXPECT_EQ(this->count("SELECT deleted FROM study_group WHERE group_id = ?", 1), 0);
-  EXPECT_EQ(this->ranked(this->owner_, shared.group_id), (std::vector<std::int64_t>{this->owner_}));
-  auto changed = this->changed();
-  std::sort(changed.begin(), changed.end());
-  std::vector<std::string> expected{"1", std::to_string(solo.group_id), std::to_string(shared.group_id)};
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(changed, expected);
-  // A second withdrawal (two devices at once) changes nothing more.
-  run_awaitable(this->withdrawals_->withdraw(this->member_));
-  EXPECT_EQ(this->changed().size(), 3U);
 }
 
 // testBrowseRanksInGroup: with 1 h and 2 h, both come back, the 2 h member first; the boards are rebuilt

@@ -280,6 +280,44 @@ TEST(KakaoClient, SendsClientSecretOnlyWhenConfigured) {
             "&redirect_uri=https%3A%2F%2Fdaengtionary.site%2Fkakao%2Fcallback&code=c&client_secret=s3cr%26t");
 }
 
+TEST(KakaoClient, UnlinksWithTheAdminKeyAndTreatsNotLinkedAsDone) {
+  stand_in_server server;
+  server.on("/v1/user/unlink", {200, R"({"id":2632890492})"});
+  const http_client http(2s);
+  auto settings = settings_for(server);
+  settings.admin_key = "admin-KEY";
+  settings.unlink_url = server.url("/v1/user/unlink");
+  const kakao_client kakao(settings, http);
+
+  EXPECT_TRUE(kakao.unlink(2632890492));
+  const auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 1U);
+  EXPECT_EQ(requests[0].method, "POST");
+  EXPECT_EQ(requests[0].target, "/v1/user/unlink");
+  EXPECT_EQ(requests[0].authorization, "KakaoAK admin-KEY");
+  EXPECT_EQ(requests[0].content_type, form_type);
+  EXPECT_EQ(requests[0].body, "target_id_type=user_id&target_id=2632890492");
+
+  // A retry whose first answer was lost: Kakao says the user is not linked (-101), which is what we wanted.
+  server.on("/v1/user/unlink", {400, R"({"msg":"NotRegisteredUserException","code":-101})"});
+  EXPECT_TRUE(kakao.unlink(2632890492));
+  for (const unsigned status : {500U, 401U}) {
+    server.on("/v1/user/unlink", {status, R"({"msg":"no","code":-1})"});
+    EXPECT_FALSE(kakao.unlink(2632890492)) << status;
+  }
+}
+
+TEST(KakaoClient, DoesNotUnlinkWithoutAnAdminKey) {
+  stand_in_server server;
+  server.on("/v1/user/unlink", {200, R"({"id":1})"});
+  const http_client http(2s);
+  auto settings = settings_for(server);
+  settings.unlink_url = server.url("/v1/user/unlink");
+  const kakao_client kakao(settings, http);
+  EXPECT_FALSE(kakao.unlink(1));
+  EXPECT_TRUE(server.requests().empty());
+}
+
 TEST(KakaoClient, SignsInWithoutEmailWhenUserDidNotConsent) {
   stand_in_server server;
   server.on(token_path, {200, token_ok});

@@ -1,21 +1,15 @@
-// Member withdrawal (contract §7.9): for now synchronous, in one transaction. The member is marked WITHDRAWN
-// (member::find_active skips them from then on, so their tokens get 401), their refresh token and web-push
-// client go, and they leave every group (the default one included) with group::leave_rows' cascade. After
-// the commit the member's cached record is recomputed (their tokens stop working at once), each group's
-// leaderboard entry goes and its rooms are announced as changed.
+// Member withdrawal (contract §7.9, durable as §11 asks): the request marks the member WITHDRAWN and records the
+// cleanup task in one transaction (member::find_active skips them from then on), recomputes the member's cached
+// record so their tokens get 401 at once, then wakes the worker, which does the rest (worker.hpp). Nothing of the
+// cleanup runs in the request.
 #pragma once
 
 #include <cstdint>
-#include <vector>
 
 #include "apps/bbodok/common/async.hpp"
-#include "platform/sql/connection.hpp"
 
 namespace platform::sql {
 class database;
-}
-namespace bbodok::group {
-class service;
 }
 namespace bbodok::member {
 class service;
@@ -23,20 +17,19 @@ class service;
 
 namespace bbodok::withdrawal {
 
-// The rows of a withdrawal inside the caller's transaction; the groups the member left (none when the member
-// had already withdrawn).
-std::vector<std::int64_t> withdraw_rows(platform::sql::connection& db, std::int64_t member_id, std::int64_t now);
+class worker;
 
 class service {
  public:
-  service(platform::sql::database& db, member::service& members, group::service& groups);
+  service(platform::sql::database& db, member::service& members, worker& cleanup);
 
+  // A member who withdrew already (two devices at once) changes nothing.
   asio::awaitable<void> withdraw(std::int64_t member_id);
 
  private:
   platform::sql::database& db_;
   member::service& members_;
-  group::service& groups_;
+  worker& cleanup_;
 };
 
 }  // namespace bbodok::withdrawal

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 
 import { serverSuite } from '../lib/server.mjs';
+import { waitFor } from '../lib/bbodok_rooms.mjs';
 import {
   addMember,
   assertBadRequest,
@@ -275,6 +276,8 @@ test('DELETE /members withdraws: 200 RESOURCE_DELETED, every group left, todos a
 
   assertDeleted(await call(server, 'DELETE', '/api/v1/members', { token: leaver.token }));
   assert.equal(server.scalar(`SELECT status FROM member WHERE member_id = ${leaver.memberId}`), 'WITHDRAWN');
+  // The cleanup is the withdrawal worker's (withdrawal.test.mjs): wait for it.
+  await waitFor(() => server.scalar(`SELECT stage FROM withdrawal WHERE member_id = ${leaver.memberId}`) === 'done', 10_000, 'the withdrawal cleanup');
   for (const table of ['membership', 'todo', 'client', 'refresh_token']) {
     assert.equal(count(server, `SELECT COUNT(*) FROM ${table} WHERE member_id = ${leaver.memberId}`), 0, table);
   }
