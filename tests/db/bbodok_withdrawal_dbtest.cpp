@@ -2,6 +2,7 @@
 // WITHDRAWN mark, a cleanup that happens once and leaves nothing, an unlink leased to one worker and retried
 // with back-off, and the worker's stages end to end.
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -11,13 +12,17 @@
 #include <gtest/gtest.h>
 
 #include "apps/bbodok/common/events.hpp"
+#include "apps/bbodok/group/memberships.hpp"
 #include "apps/bbodok/group/service.hpp"
+#include "apps/bbodok/member/service.hpp"
 #include "apps/bbodok/rank/service.hpp"
 #include "apps/bbodok/withdrawal/cleanup.hpp"
 #include "apps/bbodok/withdrawal/repository.hpp"
 #include "apps/bbodok/withdrawal/service.hpp"
 #include "apps/bbodok/withdrawal/worker.hpp"
+#include "platform/auth/tokens.hpp"
 #include "platform/jobs/bounded_executor.hpp"
+#include "platform/kv/in_process_cache.hpp"
 #include "platform/kv/in_process_leaderboard.hpp"
 #include "platform/kv/in_process_pubsub.hpp"
 #include "tests/db/bbodok_database.hpp"
@@ -34,26 +39,21 @@ using test_db::run_awaitable;
 constexpr std::int64_t second = 1'000'000;
 constexpr std::int64_t now = test_db::seoul_morning;
 
-void run_void(asio::awaitable<void> work) {
-  run_awaitable([](asio::awaitable<void> inner) -> asio::awaitable<bool> {
-    co_await std::move(inner);
-    co_return true;
-  }(std::move(work)));
-}
-
 template <class Backend>
 class BbodokWithdrawals : public test_db::bbodok_database<Backend> {
  protected:
   BbodokWithdrawals() : test_db::bbodok_database<Backend>("bbodok_withdrawal", 6) {}
 
   void prepare() override {
-    ranks_.emplace(this->db(), boards_);
-    groups_.emplace(this->db(), this->scratch_.pool(), *ranks_, events_);
+    memberships_.emplace(this->db(), caches_);
+    ranks_.emplace(this->db(), boards_, *memberships_, caches_);
+    members_.emplace(this->db(), this->scratch_.pool(), caches_, tokens_, nullptr, false);
+    groups_.emplace(this->db(), this->scratch_.pool(), *memberships_, *ranks_, events_);
     const bbodok::withdrawal::worker_parts parts{this->db(), this->scratch_.pool(), jobs_, *groups_, events_, nullptr};
     bbodok::withdrawal::withdrawal_settings settings;
     settings.retry_first = std::chrono::milliseconds(1000);
     worker_.emplace(parts, settings, timers_.get_executor());
-    withdrawals_.emplace(this->db(), *worker_);
+    withdrawals_.emplace(this->db(), *members_, *worker_);
     announced_ = events_.subscribe(std::string(bbodok::events::group_rooms_changed),
                                    [this](std::string_view, const std::shared_ptr<const std::string>& payload) {
                                      const std::scoped_lock lock(mutex_);
@@ -82,6 +82,10 @@ class BbodokWithdrawals : public test_db::bbodok_database<Backend> {
   platform::jobs::bounded_executor jobs_{"test", 1, 1};
   platform::kv::in_process_leaderboard boards_;
   platform::kv::in_process_pubsub events_;
+  platform::kv::in_process_cache caches_;
+  platform::auth::token_issuer tokens_{std::string(32, 'k'), std::chrono::hours(1), std::chrono::hours(1)};
+  std::optional<bbodok::group::memberships> memberships_;
+  std::optional<bbodok::member::service> members_;
   std::optional<bbodok::rank::service> ranks_;
   std::optional<bbodok::group::service> groups_;
   std::optional<bbodok::withdrawal::worker> worker_;
@@ -168,12 +172,12 @@ TYPED_TEST(BbodokWithdrawals, TheWorkerCleansUpAnnouncesAndKeepsRetryingAnUnlink
   const auto shared = this->create(this->owner_, "shared");
   ASSERT_TRUE(run_awaitable(this->groups_->join(this->member_, shared.group_id, std::nullopt)));
   this->with_kakao_id(this->member_, 4242);
-  run_void(this->withdrawals_->withdraw(this->member_));
+  run_awaitable(this->withdrawals_->withdraw(this->member_));
   // Recorded, not yet done: the request does none of the cleanup.
   EXPECT_EQ(this->count("SELECT COUNT(*) FROM membership WHERE member_id = ?", this->member_), 1);
   EXPECT_TRUE(this->changed().empty());
 
-  run_void(this->worker_->process(this->member_));
+  run_awaitable(this->worker_->process(this->member_));
   EXPECT_EQ(this->count("SELECT COUNT(*) FROM membership WHERE member_id = ?", this->member_), 0);
   EXPECT_EQ(this->changed(), (std::vector<std::string>{std::to_string(shared.group_id)}));
   // Kakao is not configured here: the unlink failed, is counted and waits for its retry.
@@ -182,7 +186,7 @@ TYPED_TEST(BbodokWithdrawals, TheWorkerCleansUpAnnouncesAndKeepsRetryingAnUnlink
   EXPECT_EQ(task->attempts, 1);
   EXPECT_GT(task->next_attempt_at, now);
   // Running it again before then changes nothing: the unlink is not due.
-  run_void(this->worker_->process(this->member_));
+  run_awaitable(this->worker_->process(this->member_));
   EXPECT_EQ(repository::find(this->conn(), this->member_)->attempts, 1);
   EXPECT_EQ(this->changed().size(), 1U);
 }

@@ -2,7 +2,7 @@
 // worker then cleans up everything (reservations, the rooms they empty with their broadcast, ranks, todos,
 // memberships, tokens, the push client) and unlinks the Kakao user with the admin key, retrying a failing
 // Kakao; after a kill -9 in the middle of many withdrawals and a restart, every withdrawn member ends cleaned.
-import { after, before } from 'node:test';
+import { after } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { accessToken, addMember, assertDeleted, assertSuccess, assertUnauthenticated, call } from '../lib/bbodok.mjs';
@@ -11,13 +11,8 @@ import { startKakaoStub } from '../lib/kakao_stub.mjs';
 import { kakaoEnv, serverSuite } from '../lib/server.mjs';
 
 let kakao;
-before(async () => {
-  kakao = await startKakaoStub();
-});
-after(async () => kakao?.close());
-
 const { test } = serverSuite(async () => {
-  kakao ??= await startKakaoStub();
+  kakao = await startKakaoStub();
   return {
     app: 'bbodok',
     env: {
@@ -30,6 +25,8 @@ const { test } = serverSuite(async () => {
     },
   };
 });
+
+after(async () => kakao?.close());
 
 const count = (server, sql) => Number(server.scalar(sql));
 let kakaoIds = 7000;
