@@ -163,7 +163,7 @@ int serve(const settings& config) {
   const withdrawal::worker_parts withdrawal_parts{*db,    pool,       withdrawal_jobs,
                                                   groups, broadcasts, kakao ? &*kakao : nullptr};
   withdrawal::worker withdrawal_worker(withdrawal_parts, config.withdrawal, contexts.main().get_executor());
-  withdrawal::service withdrawals(*db, members, withdrawal_worker);
+  withdrawal::service withdrawals(*db, members, ranks, withdrawal_worker);
   asio::co_spawn(contexts.main(), withdrawal_worker.run(), platform::io::log_failure("withdrawal worker"));
 
   // Web pushes at the start of every reserved room; a reservation that adds an earlier one wakes the sender.

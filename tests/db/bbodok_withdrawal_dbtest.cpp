@@ -53,7 +53,7 @@ class BbodokWithdrawals : public test_db::bbodok_database<Backend> {
     bbodok::withdrawal::withdrawal_settings settings;
     settings.retry_first = std::chrono::milliseconds(1000);
     worker_.emplace(parts, settings, timers_.get_executor());
-    withdrawals_.emplace(this->db(), *members_, *worker_);
+    withdrawals_.emplace(this->db(), *members_, *ranks_, *worker_);
     announced_ = events_.subscribe(std::string(bbodok::events::group_rooms_changed),
                                    [this](std::string_view, const std::shared_ptr<const std::string>& payload) {
                                      const std::scoped_lock lock(mutex_);

@@ -88,6 +88,8 @@ test('at 00:00 in Seoul the done todo is cleared and the ended room closed (its 
     assert.deepEqual(await calendarRooms(server, work), [work.tomorrow]);
     assert.match(server.scalar(`SELECT outcome FROM job_run WHERE job = '${JOB}' AND fire_at = ${MIDNIGHT_MS * 1000}`),
                  /^ok: cleared 1 done todos, closed 1 ended rooms in 1 groups$/);
+    // The run's log line follows its recorded outcome.
+    await waitFor('the run\'s log line', () => server.log().includes(doneLine(MIDNIGHT_TEXT)), 5_000);
     assert.equal(count(server.log(), doneLine(MIDNIGHT_TEXT)), 1);
     await stopsCleanly(server);
   });
