@@ -12,8 +12,9 @@ constexpr int mapped_above_bytes = 4 << 20;  // blocks this large still get thei
 }  // namespace
 
 void keep_freed_heap() {
-  mallopt(M_TRIM_THRESHOLD, retained_bytes);
-  mallopt(M_MMAP_THRESHOLD, mapped_above_bytes);
+  // Called once at start, before the I/O threads run.
+  mallopt(M_TRIM_THRESHOLD, retained_bytes);      // NOLINT(concurrency-mt-unsafe)
+  mallopt(M_MMAP_THRESHOLD, mapped_above_bytes);  // NOLINT(concurrency-mt-unsafe)
 }
 
 }  // namespace platform::io

@@ -88,11 +88,11 @@ bool is_reply(const std::optional<redis_reply>& reply, redis_reply::kind type) {
 
 }  // namespace
 
-redis_cache::redis_cache(asio::any_io_executor executor, const redis_endpoint& endpoint) {
+redis_cache::redis_cache(const asio::any_io_executor& executor, const redis_endpoint& endpoint) {
   auto settings = redis_connection::named("redis cache", endpoint);
   for (const auto script : {put_script, erase_script, tagged_script})
     settings.setup.push_back({"SCRIPT", "LOAD", std::string(script)});
-  connection_ = redis_connection::open(std::move(executor), endpoint, std::move(settings));
+  connection_ = redis_connection::open(executor, endpoint, std::move(settings));
 }
 
 redis_cache::~redis_cache() { connection_->close(); }

@@ -24,7 +24,7 @@ class redis_connection;
 // the outage once. Entries stored before an outage may be stale after it for at most their ttl.
 class redis_cache final : public cache {
  public:
-  redis_cache(asio::any_io_executor executor, const redis_endpoint& endpoint);
+  redis_cache(const asio::any_io_executor& executor, const redis_endpoint& endpoint);
   ~redis_cache() override;
   redis_cache(const redis_cache&) = delete;
   redis_cache& operator=(const redis_cache&) = delete;

@@ -61,16 +61,16 @@ redis_connection::options redis_connection::named(std::string name, const redis_
   return settings;
 }
 
-std::shared_ptr<redis_connection> redis_connection::open(asio::any_io_executor executor, redis_endpoint endpoint,
+std::shared_ptr<redis_connection> redis_connection::open(const asio::any_io_executor& executor, redis_endpoint endpoint,
                                                          options settings) {
   std::shared_ptr<redis_connection> connection(
-      new redis_connection(std::move(executor), std::move(endpoint), std::move(settings)));
+      new redis_connection(executor, std::move(endpoint), std::move(settings)));
   asio::post(connection->strand_, [connection] { connection->connect(); });
   return connection;
 }
 
-redis_connection::redis_connection(asio::any_io_executor executor, redis_endpoint endpoint, options settings)
-    : strand_(asio::make_strand(std::move(executor))),
+redis_connection::redis_connection(const asio::any_io_executor& executor, redis_endpoint endpoint, options settings)
+    : strand_(asio::make_strand(executor)),
       endpoint_(std::move(endpoint)),
       options_(std::move(settings)),
       backoff_(first_backoff),

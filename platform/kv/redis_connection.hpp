@@ -69,7 +69,7 @@ class redis_connection : public std::enable_shared_from_this<redis_connection> {
   static options named(std::string name, const redis_endpoint& endpoint);
 
   // Starts connecting; the first commands may be sent at once (they wait for the connect).
-  static std::shared_ptr<redis_connection> open(asio::any_io_executor executor, redis_endpoint endpoint,
+  static std::shared_ptr<redis_connection> open(const asio::any_io_executor& executor, redis_endpoint endpoint,
                                                 options settings);
 
   redis_connection(const redis_connection&) = delete;
@@ -105,7 +105,7 @@ class redis_connection : public std::enable_shared_from_this<redis_connection> {
     void finish(std::optional<redis_reply> reply);
   };
 
-  redis_connection(asio::any_io_executor executor, redis_endpoint endpoint, options settings);
+  redis_connection(const asio::any_io_executor& executor, redis_endpoint endpoint, options settings);
 
   template <class Handler>
   static waiter make_waiter(Handler&& handler) {

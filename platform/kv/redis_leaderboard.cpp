@@ -37,9 +37,8 @@ std::int64_t score_of(const std::string& text) {
 
 }  // namespace
 
-redis_leaderboard::redis_leaderboard(asio::any_io_executor executor, const redis_endpoint& endpoint) {
-  connection_ =
-      redis_connection::open(std::move(executor), endpoint, redis_connection::named("redis leaderboard", endpoint));
+redis_leaderboard::redis_leaderboard(const asio::any_io_executor& executor, const redis_endpoint& endpoint) {
+  connection_ = redis_connection::open(executor, endpoint, redis_connection::named("redis leaderboard", endpoint));
 }
 
 redis_leaderboard::~redis_leaderboard() { connection_->close(); }

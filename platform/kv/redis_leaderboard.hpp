@@ -23,7 +23,7 @@ class redis_connection;
 // throws kv::unavailable from every method.
 class redis_leaderboard final : public leaderboard {
  public:
-  redis_leaderboard(asio::any_io_executor executor, const redis_endpoint& endpoint);
+  redis_leaderboard(const asio::any_io_executor& executor, const redis_endpoint& endpoint);
   ~redis_leaderboard() override;
   redis_leaderboard(const redis_leaderboard&) = delete;
   redis_leaderboard& operator=(const redis_leaderboard&) = delete;

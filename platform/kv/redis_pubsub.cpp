@@ -31,14 +31,15 @@ std::string random_origin() {
 // The Redis side, shared by the pubsub and (weakly) by its subscriptions, which may outlive it.
 class redis_channels : public std::enable_shared_from_this<redis_channels> {
  public:
-  redis_channels(std::weak_ptr<in_process_pubsub> local, asio::any_io_executor executor, const redis_endpoint& endpoint)
+  redis_channels(std::weak_ptr<in_process_pubsub> local, const asio::any_io_executor& executor,
+                 const redis_endpoint& endpoint)
       : origin_(random_origin()), local_(std::move(local)) {
     // Pub/sub ignores the database; selecting it anyway keeps every connection alike.
     publisher_ = redis_connection::open(executor, endpoint, redis_connection::named("redis publish", endpoint));
     auto settings = redis_connection::named("redis subscribe", endpoint);
     settings.on_push = [this](redis_reply&& reply) { deliver(std::move(reply)); };
     settings.on_connected = [this] { resubscribe(); };
-    subscriber_ = redis_connection::open(std::move(executor), endpoint, std::move(settings));
+    subscriber_ = redis_connection::open(executor, endpoint, std::move(settings));
   }
 
   redis_channels(const redis_channels&) = delete;
@@ -124,9 +125,9 @@ class redis_subscription final : public subscription::state {
 
 }  // namespace detail
 
-redis_pubsub::redis_pubsub(asio::any_io_executor executor, const redis_endpoint& endpoint)
+redis_pubsub::redis_pubsub(const asio::any_io_executor& executor, const redis_endpoint& endpoint)
     : local_(std::make_shared<in_process_pubsub>()),
-      channels_(std::make_shared<detail::redis_channels>(local_, std::move(executor), endpoint)) {}
+      channels_(std::make_shared<detail::redis_channels>(local_, executor, endpoint)) {}
 
 redis_pubsub::~redis_pubsub() { channels_->close(); }
 

@@ -32,7 +32,7 @@ class redis_channels;
 // published elsewhere during the outage are lost, as with Redis pub/sub itself.
 class redis_pubsub final : public pubsub {
  public:
-  redis_pubsub(asio::any_io_executor executor, const redis_endpoint& endpoint);
+  redis_pubsub(const asio::any_io_executor& executor, const redis_endpoint& endpoint);
   ~redis_pubsub() override;
   redis_pubsub(const redis_pubsub&) = delete;
   redis_pubsub& operator=(const redis_pubsub&) = delete;

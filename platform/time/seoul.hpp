@@ -22,8 +22,8 @@ std::int64_t seoul_midnight(std::int64_t day);
 
 // The Seoul wall clock of an instant field by field, for the formats an app renders itself.
 struct seoul_clock {
-  std::chrono::year_month_day date;
-  std::chrono::weekday day;
+  std::chrono::year_month_day date{};
+  std::chrono::weekday day{};
   std::chrono::hh_mm_ss<std::chrono::microseconds> time;
 };
 seoul_clock seoul_clock_of(std::int64_t micros);
