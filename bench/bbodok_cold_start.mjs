@@ -9,6 +9,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { runChunked } from './seed_sql.mjs';
+
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.BBODOK_BIN ??= path.join(repo, 'build/release/apps/bbodok/bbodok');
 const { startServer } = await import('../tests/e2e/lib/server.mjs');
@@ -21,19 +23,6 @@ const changes = Number(process.env.BENCH_CHANGES ?? 5);
 const GROUPS = 50;
 const PER_GROUP = 40;
 const ROOMS_PER_DAY = 10;
-
-// Runs statements in chunks small enough for one command-line argument.
-function runChunked(server, statements) {
-  let chunk = '';
-  for (const statement of statements) {
-    if (chunk.length + statement.length > 100_000) {
-      server.scalar(chunk);
-      chunk = '';
-    }
-    chunk += `${statement};\n`;
-  }
-  if (chunk) server.scalar(chunk);
-}
 
 function seed(server) {
   const now = Date.now() * 1000;

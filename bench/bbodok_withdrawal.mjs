@@ -10,6 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { runChunked } from './seed_sql.mjs';
+
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.env.BBODOK_BIN ??= path.join(repo, 'build/release/apps/bbodok/bbodok');
 const { startServer, kakaoEnv } = await import('../tests/e2e/lib/server.mjs');
@@ -24,18 +26,6 @@ const PER_GROUP = 40;
 const STRIDE = 6; // every sixth member stays and reads their rooms meanwhile
 const MEMBERS = Math.ceil((WITHDRAWALS * STRIDE) / (STRIDE - 1));
 const GROUPS = Math.ceil(MEMBERS / PER_GROUP);
-
-function runChunked(server, statements) {
-  let chunk = '';
-  for (const statement of statements) {
-    if (chunk.length + statement.length > 100_000) {
-      server.scalar(chunk);
-      chunk = '';
-    }
-    chunk += `${statement};\n`;
-  }
-  if (chunk) server.scalar(chunk);
-}
 
 // Groups of 40 (ids 2..), members 1..MEMBERS with Kakao ids, each with a todo, a push client and reservations
 // in a week of rooms (8 a day per group, 3 members each, so withdrawals empty some rooms and not others).
