@@ -62,7 +62,9 @@ function psql(url, sql) {
 function createDatabase(dir, app) {
   if (DATABASE === 'sqlite') {
     const file = path.join(dir, `${app}.db`);
-    return { url: `sqlite:${file}`, scalar: (sql) => execFileSync('sqlite3', [file, sql], { encoding: 'utf8' }).trim(), drop() {} };
+    // The server writes too (its jobs run at start): wait for its lock as its own connections do, not fail at once.
+    const scalar = (sql) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', file, sql], { encoding: 'utf8' }).trim();
+    return { url: `sqlite:${file}`, scalar, drop() {} };
   }
   if (DATABASE !== 'postgresql') throw new Error(`E2E_DATABASE must be "sqlite" or "postgresql", not "${DATABASE}"`);
   const base = process.env.TEST_POSTGRES_URL;
