@@ -1,13 +1,13 @@
-// Reading the event's decimal group id and spawning the recomputation.
+// Reading the event's decimal group id and requesting the recomputation.
 #include "apps/bbodok/room/group_events.hpp"
 
 #include <charconv>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "apps/bbodok/common/events.hpp"
 #include "apps/bbodok/room/calendar.hpp"
-#include "platform/io/spawn.hpp"
 
 namespace bbodok::room {
 namespace {
@@ -21,14 +21,19 @@ std::optional<std::int64_t> group_in(std::string_view payload) {
 
 }  // namespace
 
-platform::kv::subscription refresh_on_group_changes(platform::kv::pubsub& bus, calendar& rooms,
-                                                    const asio::any_io_executor& where) {
+platform::jobs::coalescer calendar_refreshes(calendar& rooms, const asio::any_io_executor& where) {
+  auto recompute = [&rooms](std::string group) -> asio::awaitable<void> {
+    const auto group_id = group_in(group);
+    if (!group_id) throw std::invalid_argument("not a group id: " + group);
+    co_await rooms.changed(*group_id);
+  };
+  return {where, std::move(recompute), "room cache refresh"};
+}
+
+platform::kv::subscription refresh_on_group_changes(platform::kv::pubsub& bus, platform::jobs::coalescer& refreshes) {
   return bus.subscribe(std::string(events::group_rooms_changed),
-                       [&rooms, where](std::string_view, const std::shared_ptr<const std::string>& payload) {
-                         const auto group_id = group_in(*payload);
-                         if (!group_id) return;
-                         asio::co_spawn(where, rooms.changed(*group_id),
-                                        platform::io::log_failure("room cache refresh"));
+                       [&refreshes](std::string_view, const std::shared_ptr<const std::string>& payload) {
+                         if (group_in(*payload)) refreshes.request(*payload);
                        });
 }
 
