@@ -1,29 +1,69 @@
-// The per-key state: absent (idle), false (running, nothing new), true (running, run again after).
+// A key is in running_ while its runs go on; its `next` round collects the requests made meanwhile, which the
+// current run may have read before, so they get a run of their own after it.
 #include "platform/jobs/coalescer.hpp"
 
 #include <exception>
+#include <functional>
 #include <utility>
+#include <vector>
 
 #include "platform/io/spawn.hpp"
 
 namespace platform::jobs {
 
+struct coalescer::round {
+  std::vector<std::function<void()>> waiters;  // each posts its caller's resumption; guarded by the mutex
+
+  void end() {
+    for (const auto& resume : waiters) resume();
+  }
+};
+
 coalescer::coalescer(asio::any_io_executor where, refresh_fn refresh, std::string what)
     : where_(std::move(where)), refresh_(std::move(refresh)), what_(std::move(what)) {}
+
+coalescer::~coalescer() = default;
+
+// Must be called with mutex_ held. The round a new request joins: the key's next one, or a first one that the
+// caller starts.
+std::shared_ptr<coalescer::round> coalescer::join(std::string key) {
+  const auto [entry, idle] = running_.try_emplace(std::move(key));
+  if (idle) return nullptr;
+  if (!entry->second.next) entry->second.next = std::make_shared<round>();
+  return entry->second.next;
+}
 
 void coalescer::request(std::string key) {
   {
     const std::lock_guard lock(mutex_);
-    const auto [state, idle] = running_.try_emplace(key, false);
-    if (!idle) {
-      state->second = true;
-      return;
-    }
+    if (join(key)) return;
   }
-  asio::co_spawn(where_, run_until_settled(std::move(key)), io::log_failure(what_));
+  asio::co_spawn(where_, run_until_settled(std::move(key), std::make_shared<round>()), io::log_failure(what_));
 }
 
-asio::awaitable<void> coalescer::run_until_settled(std::string key) {
+asio::awaitable<void> coalescer::after(std::string key) {
+  auto wait = [this, &key](auto handler) {
+    // Shared, so that a copyable std::function can hold the move-only handler.
+    auto resumable = std::make_shared<decltype(handler)>(std::move(handler));
+    auto waiter = [resumable, executor = asio::get_associated_executor(*resumable, where_)] {
+      asio::post(executor, [resumable] { (*resumable)(); });
+    };
+    auto first = std::shared_ptr<round>();
+    {
+      const std::lock_guard lock(mutex_);
+      if (auto queued = join(key)) {
+        queued->waiters.push_back(std::move(waiter));
+        return;
+      }
+      first = std::make_shared<round>();
+      first->waiters.push_back(std::move(waiter));
+    }
+    asio::co_spawn(where_, run_until_settled(std::move(key), std::move(first)), io::log_failure(what_));
+  };
+  co_await asio::async_initiate<decltype(asio::use_awaitable), void()>(std::move(wait), asio::use_awaitable);
+}
+
+asio::awaitable<void> coalescer::run_until_settled(std::string key, std::shared_ptr<round> current) {
   for (;;) {
     try {
       co_await refresh_(key);
@@ -31,12 +71,13 @@ asio::awaitable<void> coalescer::run_until_settled(std::string key) {
       io::log_escaped(what_, std::current_exception());
     }
     const std::lock_guard lock(mutex_);
-    const auto state = running_.find(key);
-    if (!state->second) {
-      running_.erase(state);
+    current->end();
+    const auto entry = running_.find(key);
+    if (!entry->second.next) {
+      running_.erase(entry);
       co_return;
     }
-    state->second = false;  // the requests since this run began are served by the next one
+    current = std::move(entry->second.next);
   }
 }
 

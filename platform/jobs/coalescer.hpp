@@ -1,8 +1,9 @@
-// Background refreshes per key that fold together: requests for a key arriving while its refresh runs make
-// one more run, not one each, so a burst of changes to one thing costs two refreshes instead of hundreds.
+// Refreshes per key that fold together: requests for a key arriving while its refresh runs make one more run,
+// not one each, so a burst of changes to one thing costs two refreshes instead of hundreds.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -15,24 +16,37 @@ namespace platform::jobs {
 // for it); runs for one key never overlap, runs for different keys do. A run that throws is logged and counts
 // as done. The coalescer must outlive the runs it started (an app keeps it beside the cache it refreshes).
 //
-// Threading: request() from any thread; runs are spawned on `where`.
+// Threading: request() and after() from any thread; runs are spawned on `where`, and after() resumes its caller
+// on the caller's own executor.
 class coalescer {
  public:
   using refresh_fn = std::function<asio::awaitable<void>(std::string key)>;
 
   // `what` names the refresh in the log line of a failed run.
   coalescer(asio::any_io_executor where, refresh_fn refresh, std::string what);
+  ~coalescer();
+  coalescer(const coalescer&) = delete;
+  coalescer& operator=(const coalescer&) = delete;
 
+  // Asks for a run and returns at once.
   void request(std::string key);
+  // Asks for a run and returns once a run that started after this call has ended (whether it succeeded).
+  asio::awaitable<void> after(std::string key);
 
  private:
-  asio::awaitable<void> run_until_settled(std::string key);
+  struct round;  // one run and the callers waiting for its end
+  struct state {
+    std::shared_ptr<round> next;  // asked for while the current run goes on; null when nobody asked
+  };
+
+  std::shared_ptr<round> join(std::string key);
+  asio::awaitable<void> run_until_settled(std::string key, std::shared_ptr<round> current);
 
   const asio::any_io_executor where_;
   const refresh_fn refresh_;
   const std::string what_;
   std::mutex mutex_;
-  std::unordered_map<std::string, bool> running_;  // key -> requested again while running
+  std::unordered_map<std::string, state> running_;
 };
 
 }  // namespace platform::jobs

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <gtest/gtest.h>
@@ -20,8 +21,8 @@ namespace asio = platform::asio;
 using platform::jobs::coalescer;
 using namespace std::chrono_literals;
 
-// Runs that each wait until the test opens the gate (for good), recording which keys ran and how many were running at
-// once.
+// Runs that each wait until the test lets them finish (one at a time, or all from now on), recording which keys
+// ran and how many were running at once.
 class gated_refresh {
  public:
   explicit gated_refresh(asio::io_context& io) : gate_(io) { gate_.expires_at(asio::steady_timer::time_point::max()); }
@@ -30,25 +31,29 @@ class gated_refresh {
     runs_.push_back(key);
     ++running_;
     most_running_ = std::max(most_running_, running_);
-    if (!open_) {
+    while (permits_ == 0) {
       boost::system::error_code ignored;
       co_await gate_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     }
+    --permits_;
     --running_;
     if (key == "broken") throw std::runtime_error("the database is down");
   }
-  void open() {
-    open_ = true;
-    gate_.cancel();
-  }
+  void let_one_finish() { release(1); }
+  void open() { release(1'000'000); }
 
   std::vector<std::string> runs_;
   int running_ = 0;
   int most_running_ = 0;
 
  private:
+  void release(int runs) {
+    permits_ += runs;
+    gate_.cancel();
+  }
+
   asio::steady_timer gate_;
-  bool open_ = false;
+  int permits_ = 0;
 };
 
 // Runs the context until nothing is left to do (the gate, once open, lets every waiting run finish).
@@ -117,6 +122,51 @@ TEST(Coalescer, AFailedRunIsLoggedAndTheKeyRunsAgainWhenAsked) {
   refreshes.request("broken");
   settle(io);
   EXPECT_EQ(refresh.runs_.size(), 3U);
+}
+
+TEST(Coalescer, AfterReturnsOnceARunThatBeganAfterItHasEnded) {
+  asio::io_context io;
+  gated_refresh refresh(io);
+  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  int returned = 0;
+  auto wait_for_run = [&]() -> asio::awaitable<void> {
+    co_await refreshes.after("group:1");
+    ++returned;
+  };
+
+  refreshes.request("group:1");
+  settle(io);
+  for (int i = 0; i < 20; ++i) asio::co_spawn(io, wait_for_run(), asio::detached);
+  settle(io);
+  refresh.let_one_finish();
+  settle(io);
+  ASSERT_EQ(refresh.runs_.size(), 2U) << "the twenty callers share one run after the first";
+  EXPECT_EQ(returned, 0) << "the run that was going on when they asked may have read too early";
+
+  refresh.let_one_finish();
+  settle(io);
+  EXPECT_EQ(returned, 20);
+  EXPECT_EQ(refresh.runs_.size(), 2U);
+}
+
+TEST(Coalescer, AfterOnAnIdleKeyStartsARunAndWaitsForIt) {
+  asio::io_context io;
+  gated_refresh refresh(io);
+  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  bool returned = false;
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        co_await refreshes.after("broken");
+        returned = true;
+      },
+      asio::detached);
+  settle(io);
+  EXPECT_EQ(refresh.runs_.size(), 1U);
+  EXPECT_FALSE(returned);
+  refresh.open();
+  settle(io);
+  EXPECT_TRUE(returned) << "a failed run still ends the wait";
 }
 
 TEST(Coalescer, RequestsFromManyThreadsAreEachFollowedByARun) {
