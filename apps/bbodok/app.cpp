@@ -186,8 +186,9 @@ int serve(const settings& config) {
   room::realtime room_stomp(members, bookings, memberships);
   platform::stomp::broker stomp_relay(broadcasts, platform::stomp::broker_options{.prefixes = {"/topic"}});
   // Another feature (leaving a group, withdrawal) changed a group's rooms: recompute its calendar.
-  auto group_refreshes = room::calendar_refreshes(calendars, contexts.main().get_executor());
-  const auto group_rooms_feed = room::refresh_on_group_changes(broadcasts, group_refreshes);
+  auto group_refreshes = room::calendar_refreshes(calendars);
+  const auto group_rooms_feed =
+      room::refresh_on_group_changes(broadcasts, group_refreshes, contexts.main().get_executor());
   run_before_serving(calendars.warm(platform::time::now_micros()));
   // Midnight in Seoul: the cleanup once across instances (a missed one catches up now), the warm-up on each.
   nightly::service nightly_work(*db, calendars);

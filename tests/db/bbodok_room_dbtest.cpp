@@ -388,8 +388,8 @@ TYPED_TEST(BbodokRooms, RecomputesTheCalendarWhenAGroupChangeIsAnnounced) {
   room::cancel_reservations_in_group(this->conn(), hanni, group, now);
   this->conn().execute("DELETE FROM membership WHERE member_id = ? AND group_id = ?", {hanni, group});
   asio::io_context ctx;
-  auto refreshes = room::calendar_refreshes(*this->calendar_, ctx.get_executor());
-  const auto feed = room::refresh_on_group_changes(this->bus_, refreshes);
+  auto refreshes = room::calendar_refreshes(*this->calendar_);
+  const auto feed = room::refresh_on_group_changes(this->bus_, refreshes, ctx.get_executor());
   this->bus_.publish(bbodok::events::group_rooms_changed, std::make_shared<const std::string>("junk"));
   this->bus_.publish(bbodok::events::group_rooms_changed, std::make_shared<const std::string>(std::to_string(group)));
   ctx.run();

@@ -1,6 +1,6 @@
-// platform::jobs::coalescer: requests for a key during its run fold into one more run, keys run side by side,
+// platform::cache::coalescer: requests for a key during its run fold into one more run, keys run side by side,
 // a failing run neither stops later ones nor leaves its key stuck. Run under ThreadSanitizer by scripts/test.
-#include "platform/jobs/coalescer.hpp"
+#include "platform/cache/coalescer.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -18,7 +18,7 @@
 namespace {
 
 namespace asio = platform::asio;
-using platform::jobs::coalescer;
+using platform::cache::coalescer;
 using namespace std::chrono_literals;
 
 // Runs that each wait until the test lets them finish (one at a time, or all from now on), recording which keys
@@ -65,12 +65,12 @@ void settle(asio::io_context& io) {
 TEST(Coalescer, RequestsDuringARunFoldIntoOneMoreRun) {
   asio::io_context io;
   gated_refresh refresh(io);
-  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  coalescer refreshes(std::ref(refresh), "test refresh");
 
-  refreshes.request("group:1");
+  refreshes.request("group:1", io.get_executor());
   settle(io);
   ASSERT_EQ(refresh.runs_.size(), 1U);
-  for (int i = 0; i < 50; ++i) refreshes.request("group:1");
+  for (int i = 0; i < 50; ++i) refreshes.request("group:1", io.get_executor());
   settle(io);
   EXPECT_EQ(refresh.runs_.size(), 1U) << "no second run may start while the first runs";
 
@@ -84,11 +84,11 @@ TEST(Coalescer, ARequestAfterTheRunsSettledStartsANewRun) {
   asio::io_context io;
   gated_refresh refresh(io);
   refresh.open();
-  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  coalescer refreshes(std::ref(refresh), "test refresh");
 
-  refreshes.request("group:1");
+  refreshes.request("group:1", io.get_executor());
   settle(io);
-  refreshes.request("group:1");
+  refreshes.request("group:1", io.get_executor());
   settle(io);
   EXPECT_EQ(refresh.runs_.size(), 2U);
 }
@@ -96,10 +96,10 @@ TEST(Coalescer, ARequestAfterTheRunsSettledStartsANewRun) {
 TEST(Coalescer, DifferentKeysRunSideBySide) {
   asio::io_context io;
   gated_refresh refresh(io);
-  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  coalescer refreshes(std::ref(refresh), "test refresh");
 
-  refreshes.request("group:1");
-  refreshes.request("group:2");
+  refreshes.request("group:1", io.get_executor());
+  refreshes.request("group:2", io.get_executor());
   settle(io);
   EXPECT_EQ(refresh.most_running_, 2);
   refresh.open();
@@ -110,16 +110,16 @@ TEST(Coalescer, DifferentKeysRunSideBySide) {
 TEST(Coalescer, AFailedRunIsLoggedAndTheKeyRunsAgainWhenAsked) {
   asio::io_context io;
   gated_refresh refresh(io);
-  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  coalescer refreshes(std::ref(refresh), "test refresh");
 
-  refreshes.request("broken");
-  refreshes.request("broken");
+  refreshes.request("broken", io.get_executor());
+  refreshes.request("broken", io.get_executor());
   settle(io);
   refresh.open();
   settle(io);
   EXPECT_EQ(refresh.runs_.size(), 2U) << "the request made during the failing run still gets its run";
 
-  refreshes.request("broken");
+  refreshes.request("broken", io.get_executor());
   settle(io);
   EXPECT_EQ(refresh.runs_.size(), 3U);
 }
@@ -127,14 +127,14 @@ TEST(Coalescer, AFailedRunIsLoggedAndTheKeyRunsAgainWhenAsked) {
 TEST(Coalescer, AfterReturnsOnceARunThatBeganAfterItHasEnded) {
   asio::io_context io;
   gated_refresh refresh(io);
-  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  coalescer refreshes(std::ref(refresh), "test refresh");
   int returned = 0;
   auto wait_for_run = [&]() -> asio::awaitable<void> {
     co_await refreshes.after("group:1");
     ++returned;
   };
 
-  refreshes.request("group:1");
+  refreshes.request("group:1", io.get_executor());
   settle(io);
   for (int i = 0; i < 20; ++i) asio::co_spawn(io, wait_for_run(), asio::detached);
   settle(io);
@@ -152,7 +152,7 @@ TEST(Coalescer, AfterReturnsOnceARunThatBeganAfterItHasEnded) {
 TEST(Coalescer, AfterOnAnIdleKeyStartsARunAndWaitsForIt) {
   asio::io_context io;
   gated_refresh refresh(io);
-  coalescer refreshes(io.get_executor(), std::ref(refresh), "test refresh");
+  coalescer refreshes(std::ref(refresh), "test refresh");
   bool returned = false;
   asio::co_spawn(
       io,
@@ -177,7 +177,6 @@ TEST(Coalescer, RequestsFromManyThreadsAreEachFollowedByARun) {
   std::atomic<int> runs{0};
   int requested_when_last_run_began = 0;  // only runs write it, and runs of one key never overlap
   coalescer refreshes(
-      io.get_executor(),
       [&](std::string) -> asio::awaitable<void> {
         runs.fetch_add(1);
         requested_when_last_run_began = requested.load();
@@ -191,7 +190,7 @@ TEST(Coalescer, RequestsFromManyThreadsAreEachFollowedByARun) {
     requesters.emplace_back([&] {
       for (int i = 0; i < per_thread; ++i) {
         requested.fetch_add(1);
-        refreshes.request("group:1");
+        refreshes.request("group:1", io.get_executor());
       }
     });
   }

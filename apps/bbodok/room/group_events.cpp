@@ -21,19 +21,20 @@ std::optional<std::int64_t> group_in(std::string_view payload) {
 
 }  // namespace
 
-platform::jobs::coalescer calendar_refreshes(calendar& rooms, const asio::any_io_executor& where) {
+platform::cache::coalescer calendar_refreshes(calendar& rooms) {
   auto recompute = [&rooms](std::string group) -> asio::awaitable<void> {
     const auto group_id = group_in(group);
     if (!group_id) throw std::invalid_argument("not a group id: " + group);
     co_await rooms.changed(*group_id);
   };
-  return {where, std::move(recompute), "room cache refresh"};
+  return {std::move(recompute), "room cache refresh"};
 }
 
-platform::kv::subscription refresh_on_group_changes(platform::kv::pubsub& bus, platform::jobs::coalescer& refreshes) {
+platform::kv::subscription refresh_on_group_changes(platform::kv::pubsub& bus, platform::cache::coalescer& refreshes,
+                                                    const asio::any_io_executor& where) {
   return bus.subscribe(std::string(events::group_rooms_changed),
-                       [&refreshes](std::string_view, const std::shared_ptr<const std::string>& payload) {
-                         if (group_in(*payload)) refreshes.request(*payload);
+                       [&refreshes, where](std::string_view, const std::shared_ptr<const std::string>& payload) {
+                         if (group_in(*payload)) refreshes.request(*payload, where);
                        });
 }
 

@@ -1,6 +1,6 @@
 // A key is in running_ while its runs go on; its `next` round collects the requests made meanwhile, which the
 // current run may have read before, so they get a run of their own after it.
-#include "platform/jobs/coalescer.hpp"
+#include "platform/cache/coalescer.hpp"
 
 #include <exception>
 #include <functional>
@@ -9,7 +9,7 @@
 
 #include "platform/io/spawn.hpp"
 
-namespace platform::jobs {
+namespace platform::cache {
 
 struct coalescer::round {
   std::vector<std::function<void()>> waiters;  // each posts its caller's resumption; guarded by the mutex
@@ -19,8 +19,7 @@ struct coalescer::round {
   }
 };
 
-coalescer::coalescer(asio::any_io_executor where, refresh_fn refresh, std::string what)
-    : where_(std::move(where)), refresh_(std::move(refresh)), what_(std::move(what)) {}
+coalescer::coalescer(refresh_fn refresh, std::string what) : refresh_(std::move(refresh)), what_(std::move(what)) {}
 
 coalescer::~coalescer() = default;
 
@@ -33,19 +32,20 @@ std::shared_ptr<coalescer::round> coalescer::join(std::string key) {
   return entry->second.next;
 }
 
-void coalescer::request(std::string key) {
+void coalescer::request(std::string key, const asio::any_io_executor& where) {
   {
     const std::lock_guard lock(mutex_);
     if (join(key)) return;
   }
-  asio::co_spawn(where_, run_until_settled(std::move(key), std::make_shared<round>()), io::log_failure(what_));
+  asio::co_spawn(where, run_until_settled(std::move(key), std::make_shared<round>()), io::log_failure(what_));
 }
 
 asio::awaitable<void> coalescer::after(std::string key) {
-  auto wait = [this, &key](auto handler) {
+  const auto where = co_await asio::this_coro::executor;
+  auto wait = [this, &key, &where](auto handler) {
     // Shared, so that a copyable std::function can hold the move-only handler.
     auto resumable = std::make_shared<decltype(handler)>(std::move(handler));
-    auto waiter = [resumable, executor = asio::get_associated_executor(*resumable, where_)] {
+    auto waiter = [resumable, executor = asio::get_associated_executor(*resumable, where)] {
       asio::post(executor, [resumable] { (*resumable)(); });
     };
     auto first = std::shared_ptr<round>();
@@ -58,7 +58,7 @@ asio::awaitable<void> coalescer::after(std::string key) {
       first = std::make_shared<round>();
       first->waiters.push_back(std::move(waiter));
     }
-    asio::co_spawn(where_, run_until_settled(std::move(key), std::move(first)), io::log_failure(what_));
+    asio::co_spawn(where, run_until_settled(std::move(key), std::move(first)), io::log_failure(what_));
   };
   co_await asio::async_initiate<decltype(asio::use_awaitable), void()>(std::move(wait), asio::use_awaitable);
 }
@@ -81,4 +81,4 @@ asio::awaitable<void> coalescer::run_until_settled(std::string key, std::shared_
   }
 }
 
-}  // namespace platform::jobs
+}  // namespace platform::cache

@@ -10,26 +10,26 @@
 
 #include "platform/io/asio.hpp"
 
-namespace platform::jobs {
+namespace platform::cache {
 
 // Every request is followed by a run that starts after it (what the run reads includes the change that asked
 // for it); runs for one key never overlap, runs for different keys do. A run that throws is logged and counts
 // as done. The coalescer must outlive the runs it started (an app keeps it beside the cache it refreshes).
 //
-// Threading: request() and after() from any thread; runs are spawned on `where`, and after() resumes its caller
-// on the caller's own executor.
+// Threading: request() and after() from any thread. A run goes on the executor of the call that started it
+// (request's `where`, after's caller's); after() resumes its caller on the caller's own executor.
 class coalescer {
  public:
   using refresh_fn = std::function<asio::awaitable<void>(std::string key)>;
 
   // `what` names the refresh in the log line of a failed run.
-  coalescer(asio::any_io_executor where, refresh_fn refresh, std::string what);
+  coalescer(refresh_fn refresh, std::string what);
   ~coalescer();
   coalescer(const coalescer&) = delete;
   coalescer& operator=(const coalescer&) = delete;
 
   // Asks for a run and returns at once.
-  void request(std::string key);
+  void request(std::string key, const asio::any_io_executor& where);
   // Asks for a run and returns once a run that started after this call has ended (whether it succeeded).
   asio::awaitable<void> after(std::string key);
 
@@ -42,11 +42,10 @@ class coalescer {
   std::shared_ptr<round> join(std::string key);
   asio::awaitable<void> run_until_settled(std::string key, std::shared_ptr<round> current);
 
-  const asio::any_io_executor where_;
   const refresh_fn refresh_;
   const std::string what_;
   std::mutex mutex_;
   std::unordered_map<std::string, state> running_;
 };
 
-}  // namespace platform::jobs
+}  // namespace platform::cache
