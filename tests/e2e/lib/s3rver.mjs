@@ -1,7 +1,8 @@
 // A throw-away S3 stand-in (s3rver from npm) for the S3 variants of the image suites: one bucket, its own
 // access key, objects in a temp directory the tests can read. s3rver's signature check (on by default) covers
 // only SigV2, so a middleware put in front of its own checks every SigV4 signature (sigv4_check.mjs) and
-// answers 403 SignatureDoesNotMatch, as S3 does, for a wrong one.
+// answers 403 SignatureDoesNotMatch, as S3 does, for a wrong one. A truncated listing needs node's
+// --openssl-legacy-provider (s3rver encrypts continuation tokens with DES); the e2e suites never list that many.
 //
 //   const s3 = await startS3rver();           // s3.endpoint, s3.bucket, s3.env('DAENGTIONARY'), s3.keys()
 //   ... await s3.stop();
@@ -19,8 +20,8 @@ export const S3RVER_SECRET_ACCESS_KEY = 'S3RVER';
 // s3rver stores each object as "<key>._S3rver_object" (plus metadata files) under <directory>/<bucket>/.
 const OBJECT_SUFFIX = '._S3rver_object';
 
-export async function startS3rver({ bucket = 'daengtionary' } = {}) {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-s3rver-'));
+// directory: where s3rver keeps the objects (default: a fresh temp directory, removed by stop()).
+export async function startS3rver({ bucket = 'daengtionary', directory = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-s3rver-')) } = {}) {
   // serviceEndpoint "localhost": Host "<bucket>.s3.localhost" is virtual-hosted addressing of <bucket>.
   const server = new S3rver({
     address: '127.0.0.1',
