@@ -125,7 +125,7 @@ std::string encode_query(const fields& query) {
   std::string out;
   for (const auto& [name, value] : encoded) {
     if (!out.empty()) out += '&';
-    out += name + '=' + value;
+    out.append(name).append(1, '=').append(value);
   }
   return out;
 }
@@ -152,7 +152,7 @@ std::string canonical_request(const request& req) {
   const fields headers = canonical_headers(req.headers);
   std::string out =
       req.method + '\n' + encode_path(req.path.empty() ? "/" : req.path) + '\n' + encode_query(req.query) + '\n';
-  for (const auto& [name, value] : headers) out += name + ':' + value + '\n';
+  for (const auto& [name, value] : headers) out.append(name).append(1, ':').append(value).append(1, '\n');
   return out + '\n' + signed_header_names(headers) + '\n' + req.payload_sha256;
 }
 
