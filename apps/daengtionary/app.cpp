@@ -30,7 +30,7 @@
 #include "platform/sql/transaction.hpp"
 #include "platform/stomp/broker.hpp"
 #include "platform/stomp/handler_factory.hpp"
-#include "platform/storage/local_disk_store.hpp"
+#include "platform/storage/open.hpp"
 #include "platform/storage/sweeper.hpp"
 
 namespace daengtionary {
@@ -79,10 +79,10 @@ int seed_database(const settings& config, const std::filesystem::path& data_dir,
   platform::io::blocking_pool pool(1, 1);
   auto db = platform::sql::database::open(config.sql_url, pool, 1);
   apply_migrations(*db, config);
-  platform::storage::local_disk_store store(config.storage_root, config.public_base_url, "images");
+  const auto store = platform::storage::open_store(config.storage, "images");
   auto conn = db->acquire();
   platform::sql::transaction tx(*conn);
-  if (seed::load_demo(*conn, store, data_dir)) {
+  if (seed::load_demo(*conn, *store, data_dir)) {
     spdlog::info("loaded the demo data set from {}", data_dir.string());
   } else {
     spdlog::info("the database already has members: demo data not loaded");
@@ -101,7 +101,8 @@ int serve(const settings& config) {
   auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);
   apply_migrations(*db, config);
 
-  platform::storage::local_disk_store store(config.storage_root, config.public_base_url, "images");
+  const auto store_owner = platform::storage::open_store(config.storage, "images");  // local disk or S3
+  platform::storage::object_store& store = *store_owner;
   platform::auth::token_issuer tokens(config.jwt_key, access_token_lifetime, refresh_token_lifetime);
   platform::http::http_client outbound(outbound_timeout);
   std::optional<platform::auth::kakao_client> kakao;

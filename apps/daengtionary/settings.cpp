@@ -25,8 +25,8 @@ settings load_settings(platform::config::reader& config) {
 
   s.jwt_key = platform::auth::read_jwt_key(config, "DAENGTIONARY_JWT_SECRET");
 
-  s.storage_root = config.text("storage.root", "var/daengtionary/images");
-  s.public_base_url = config.text("storage.public_base_url", "http://localhost:8080");
+  // An image is at most one request body: that bounds what reading it back from S3 may take.
+  s.storage = platform::storage::read_store_settings(config, "var/daengtionary/images", s.http.body_limit);
   constexpr std::int64_t day = 24 * 3600;
   s.storage_sweep.grace = std::chrono::seconds(config.integer("storage.sweep_grace_seconds", 3600, 0, 30 * day));
   s.storage_sweep.interval = std::chrono::seconds(config.integer("storage.sweep_interval_seconds", 3600, 0, 30 * day));

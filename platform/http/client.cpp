@@ -40,6 +40,7 @@ void global_init() {
 }
 
 struct sink {
+  std::size_t max_size;
   std::string body;
   bool oversized = false;
 };
@@ -49,7 +50,7 @@ struct sink {
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto& out = *static_cast<sink*>(user);
   const std::size_t n = size * count;
-  if (n > max_outbound_response_size - out.body.size()) {
+  if (n > out.max_size - out.body.size()) {
     out.oversized = true;
     return 0;
   }
@@ -91,13 +92,13 @@ std::string escape(CURL* handle, const std::string& text) {
   return escaped.get();
 }
 
-enum class method { get, post };
+enum class method { get, post, put, del };
 
 outbound_response perform(easy_ptr&& owned_handle, const std::string& url, method how, const std::string* body,
                           const outbound_headers& headers, std::string_view default_content_type,
-                          std::chrono::milliseconds timeout) {
+                          std::chrono::milliseconds timeout, std::size_t max_response_size) {
   // Declared before the handle so that they outlive it: curl_easy_cleanup may still touch them.
-  sink out;
+  sink out{max_response_size, {}, false};
   std::array<char, CURL_ERROR_SIZE> error_buffer{};
   slist_ptr header_list;
   const easy_ptr local_handle = std::move(owned_handle);
@@ -119,8 +120,12 @@ outbound_response perform(easy_ptr&& owned_handle, const std::string& url, metho
   if (!default_content_type.empty() && !names_header(headers, "Content-Type")) {
     append("Content-Type: " + std::string(default_content_type));
   }
+  // A PUT is sent as a renamed POST: without this libcurl would add a form Content-Type to it.
+  if (how == method::put && !names_header(headers, "Content-Type")) {
+    append("Content-Type:");
+  }
   // libcurl would otherwise wait up to a second for 100-continue on large bodies.
-  if (how == method::post) {
+  if (how == method::post || how == method::put) {
     append("Expect:");
   }
 
@@ -135,21 +140,24 @@ outbound_response perform(easy_ptr&& owned_handle, const std::string& url, metho
   check(curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L));
   check(curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L));
   check(curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L));
-  check(curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_outbound_response_size)));
+  check(curl_easy_setopt(handle, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(max_response_size)));
   check(curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, &on_body));
   check(curl_easy_setopt(handle, CURLOPT_WRITEDATA, &out));
   check(curl_easy_setopt(handle, CURLOPT_HTTPHEADER, header_list.get()));
-  if (how == method::post) {
+  if (how == method::post || how == method::put) {
     check(curl_easy_setopt(handle, CURLOPT_POST, 1L));
     check(curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body->size())));
     check(curl_easy_setopt(handle, CURLOPT_POSTFIELDS, body->data()));
   } else {
     check(curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L));
   }
+  // A POST or GET transfer with the method renamed: libcurl keeps sending the body (or none) as set above.
+  if (how == method::put) check(curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, "PUT"));
+  if (how == method::del) check(curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, "DELETE"));
 
   const CURLcode result = curl_easy_perform(handle);
   if (out.oversized || result == CURLE_FILESIZE_EXCEEDED) {
-    throw outbound_error("outbound response larger than " + std::to_string(max_outbound_response_size) + " bytes");
+    throw outbound_error("outbound response larger than " + std::to_string(max_response_size) + " bytes");
   }
   if (result != CURLE_OK) {
     // The error buffer names hosts and causes, never headers or bodies, so it is safe to log.
@@ -174,7 +182,8 @@ easy_ptr new_handle() {
 
 }  // namespace
 
-http_client::http_client(std::chrono::milliseconds timeout) : timeout_(timeout) {
+http_client::http_client(std::chrono::milliseconds timeout, std::size_t max_response_size)
+    : timeout_(timeout), max_response_size_(max_response_size) {
   if (timeout <= std::chrono::milliseconds::zero()) {
     throw std::invalid_argument("http_client timeout must be positive");
   }
@@ -194,16 +203,25 @@ outbound_response http_client::post_form(const std::string& url, const outbound_
     body += escape(handle.get(), fields[i].second);
   }
   return perform(std::move(handle), url, method::post, &body, headers,
-                 "application/x-www-form-urlencoded;charset=utf-8", timeout_);
+                 "application/x-www-form-urlencoded;charset=utf-8", timeout_, max_response_size_);
 }
 
 outbound_response http_client::get(const std::string& url, const outbound_headers& headers) const {
-  return perform(new_handle(), url, method::get, nullptr, headers, {}, timeout_);
+  return perform(new_handle(), url, method::get, nullptr, headers, {}, timeout_, max_response_size_);
 }
 
 outbound_response http_client::post_json(const std::string& url, const std::string& body,
                                          const outbound_headers& headers) const {
-  return perform(new_handle(), url, method::post, &body, headers, "application/json", timeout_);
+  return perform(new_handle(), url, method::post, &body, headers, "application/json", timeout_, max_response_size_);
+}
+
+outbound_response http_client::put(const std::string& url, const std::string& body,
+                                   const outbound_headers& headers) const {
+  return perform(new_handle(), url, method::put, &body, headers, {}, timeout_, max_response_size_);
+}
+
+outbound_response http_client::remove(const std::string& url, const outbound_headers& headers) const {
+  return perform(new_handle(), url, method::del, nullptr, headers, {}, timeout_, max_response_size_);
 }
 
 }  // namespace platform::http

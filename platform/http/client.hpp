@@ -35,9 +35,10 @@ struct outbound_error : std::runtime_error {
 // Header names or values containing CR or LF throw std::invalid_argument (header injection).
 class http_client {
  public:
-  // timeout bounds both connecting and the whole exchange. The first instance runs curl_global_init,
-  // which is not thread-safe: build it in the composition root before other threads start.
-  explicit http_client(std::chrono::milliseconds timeout);
+  // timeout bounds both connecting and the whole exchange; a response body past max_response_size fails the
+  // request. The first instance runs curl_global_init, which is not thread-safe: build it in the composition
+  // root before other threads start.
+  explicit http_client(std::chrono::milliseconds timeout, std::size_t max_response_size = max_outbound_response_size);
 
   // Body: fields url-encoded in order (name=value&...). Sends
   // `Content-Type: application/x-www-form-urlencoded;charset=utf-8` unless headers name one.
@@ -49,10 +50,15 @@ class http_client {
   // Sends `Content-Type: application/json` unless headers name one.
   outbound_response post_json(const std::string& url, const std::string& body, const outbound_headers& headers) const;
 
+  // No default Content-Type: the headers name one (object storage).
+  outbound_response put(const std::string& url, const std::string& body, const outbound_headers& headers) const;
+  outbound_response remove(const std::string& url, const outbound_headers& headers) const;  // DELETE
+
   std::chrono::milliseconds timeout() const { return timeout_; }
 
  private:
   std::chrono::milliseconds timeout_;
+  std::size_t max_response_size_;
 };
 
 }  // namespace platform::http

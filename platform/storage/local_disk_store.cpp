@@ -15,19 +15,7 @@
 namespace platform::storage {
 namespace {
 
-constexpr std::size_t max_key_size = 128;
-
 std::system_error errno_error(const char* what) { return {errno, std::generic_category(), what}; }
-
-std::string_view trim_slashes(std::string_view s) {
-  while (s.starts_with('/')) {
-    s.remove_prefix(1);
-  }
-  while (s.ends_with('/')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
 
 class file_descriptor {
  public:
@@ -104,33 +92,10 @@ std::optional<std::chrono::system_clock::time_point> modified_at(const std::file
 
 }  // namespace
 
-bool is_valid_key(std::string_view key) {
-  if (key.empty() || key.size() > max_key_size || key.front() == '.' || key.find("..") != std::string_view::npos) {
-    return false;
-  }
-  for (const char c : key) {
-    const bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (!ok) {
-      return false;
-    }
-  }
-  return true;
-}
-
 local_disk_store::local_disk_store(std::filesystem::path root, std::string_view public_base_url,
                                    std::string_view url_prefix)
-    : root_(std::move(root)) {
+    : root_(std::move(root)), urls_(public_base_url, url_prefix) {
   std::filesystem::create_directories(root_);
-  std::string_view base = public_base_url;
-  while (base.ends_with('/')) {
-    base.remove_suffix(1);
-  }
-  url_base_ = std::string(base) + '/';
-  if (const auto prefix = trim_slashes(url_prefix); !prefix.empty()) {
-    url_base_ += prefix;
-    url_base_ += '/';
-  }
 }
 
 void local_disk_store::put(std::string_view key, std::string_view bytes, std::string_view) {
@@ -229,22 +194,8 @@ std::size_t local_disk_store::remove_abandoned_writes(std::chrono::system_clock:
   return removed;
 }
 
-std::string local_disk_store::public_url(std::string_view key) const {
-  if (!is_valid_key(key)) {
-    throw std::invalid_argument("invalid object key");
-  }
-  return url_base_ + std::string(key);
-}
+std::string local_disk_store::public_url(std::string_view key) const { return urls_.url(key); }
 
-std::optional<std::string> local_disk_store::key_from_url(std::string_view url) const {
-  if (!url.starts_with(url_base_)) {
-    return std::nullopt;
-  }
-  const std::string_view key = url.substr(url_base_.size());
-  if (!is_valid_key(key)) {
-    return std::nullopt;
-  }
-  return std::string(key);
-}
+std::optional<std::string> local_disk_store::key_from_url(std::string_view url) const { return urls_.key(url); }
 
 }  // namespace platform::storage

@@ -7,13 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "platform/storage/keys.hpp"
 #include "platform/storage/object_store.hpp"
 
 namespace platform::storage {
-
-// Keys name files directly, so only a safe subset is allowed: [A-Za-z0-9._-], 1–128 characters, not
-// starting with '.', no "..". This rules out path separators, traversal and hidden/temp files.
-bool is_valid_key(std::string_view key);
 
 // One file per object under root. Writes go to a temp file (".<key>.tmp-<uuid>", fsynced) that is renamed
 // into place and the directory fsynced, so readers see either nothing or the whole object and a put that
@@ -45,7 +42,7 @@ class local_disk_store final : public object_store {
 
  private:
   std::filesystem::path root_;
-  std::string url_base_;  // "<public_base_url>/<url_prefix>/"
+  url_scheme urls_;
 };
 
 }  // namespace platform::storage

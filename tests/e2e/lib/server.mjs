@@ -5,6 +5,8 @@
 //   E2E_DATABASE       "sqlite" (default, a temp file) or "postgresql" (a fresh database per server,
 //                      created from TEST_POSTGRES_URL and dropped afterwards)
 //   TEST_POSTGRES_URL  an existing PostgreSQL database URL whose user may CREATE DATABASE
+//   E2E_STORAGE        daengtionary's image store: "disk" (default, a temp directory) or "s3" (a bucket on a
+//                      throw-away s3rver per server, path-style, signature checking on)
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,12 +16,16 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { startS3rver } from './s3rver.mjs';
+
 const here = path.dirname(new URL(import.meta.url).pathname);
 const repoRoot = path.resolve(here, '../../..');
 
 export const BIN = process.env.DAENGTIONARY_BIN || path.join(repoRoot, 'build/dev/apps/daengtionary/daengtionary');
 export const BBODOK_BIN = process.env.BBODOK_BIN || path.join(repoRoot, 'build/dev/apps/bbodok/bbodok');
 export const DATABASE = process.env.E2E_DATABASE || 'sqlite';
+export const STORAGE = process.env.E2E_STORAGE || 'disk';
+if (!['disk', 's3'].includes(STORAGE)) throw new Error(`E2E_STORAGE must be "disk" or "s3", not "${STORAGE}"`);
 export const SEED_DATA = path.join(repoRoot, 'seed/daengtionary');
 export const BBODOK_SEED_DATA = path.join(repoRoot, 'seed/bbodok');
 
@@ -127,6 +133,8 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
   const url = `${scheme}://127.0.0.1:${port}`;
   const secret = randomBytes(48);
   const storageRoot = path.join(dir, 'images');
+  // The bucket lives as long as the server object: restart() finds the same objects.
+  const s3 = app === 'daengtionary' && STORAGE === 's3' ? await startS3rver() : null;
   const configFile = path.join(dir, `${app}.toml`);
   fs.writeFileSync(configFile, '# written by tests/e2e/lib/server.mjs; everything else comes from the environment\n[log]\nlevel = "info"\n');
   const logFile = path.join(dir, 'server.log');
@@ -141,6 +149,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
     [`${prefix}_SQL_MIGRATIONS`]: path.join(repoRoot, 'migrations', app),
     [`${prefix}_JWT_SECRET`]: secret.toString('base64'),
     ...appEnv({ storageRoot, url }),
+    ...(s3 ? s3.env(prefix) : {}),
     ...env,
   };
   if (seed) {
@@ -150,6 +159,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
       fs.closeSync(logFd);
       const log = fs.readFileSync(logFile, 'utf8');
       db.drop();
+      if (s3) await s3.stop();
       fs.rmSync(dir, { recursive: true, force: true });
       throw new Error(`${app} seed failed (${seeded.status ?? seeded.error}):\n${log}`);
     }
@@ -184,6 +194,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
     pid: child.pid,
     dir,
     storageRoot,
+    s3, // the s3rver stand-in when E2E_STORAGE=s3, else null
     logFile,
     secret, // the JWT key bytes (the server got them Base64-encoded)
     database: DATABASE,
@@ -227,14 +238,21 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
         await exited;
       }
       db.drop();
+      if (s3) await s3.stop();
       if (!process.env.E2E_KEEP_TMP) fs.rmSync(dir, { recursive: true, force: true });
     },
     // The first column of the first row of a query on the server's database, as text: for what the API
     // cannot show, such as rows a delete must not leave behind.
     scalar: (sql) => db.scalar(sql),
-    // Files currently in the image store (to prove nothing was left behind or lost).
+    // Objects currently in the image store, by key (to prove nothing was left behind or lost).
     storedFiles() {
+      if (s3) return s3.keys();
       return fs.existsSync(storageRoot) ? fs.readdirSync(storageRoot).filter((f) => !f.startsWith('.')).sort() : [];
+    },
+    // Writes an object behind the server's back, as a put whose row never committed leaves one.
+    plantObject(key, bytes) {
+      if (s3) s3.plant(key, bytes);
+      else fs.writeFileSync(path.join(storageRoot, key), bytes);
     },
   };
 
