@@ -115,13 +115,16 @@ void expect_writes_cross(platform::kv::pubsub& bus_a, platform::kv::pubsub& bus_
     b.wrote();
     return a.value() != a0;
   }));
+  std::this_thread::sleep_for(200ms);  // the announcements still on their way land
   const auto a1 = a.value();
   const auto b1 = b.value();
   EXPECT_GT(b1, b0) << "its own write moves its generation";
   ++writes_a;
   a.wrote();
   EXPECT_TRUE(eventually([&] { return b.value() != b1; }));
+  std::this_thread::sleep_for(100ms);
   EXPECT_EQ(a.value(), a1 + 1) << "A's own announcement is not counted again";
+  EXPECT_EQ(b.value(), b1 + 1);
 }
 
 TEST(FleetGeneration, AWriteOnEitherInstanceMovesBothOverOnePubsub) {
