@@ -30,6 +30,7 @@ const answers = async (url) => {
 // Why a fleet suite cannot run here, or null.
 export function fleetSkipReason() {
   if (DATABASE !== 'postgresql') return 'two instances share one database: run with E2E_DATABASE=postgresql';
+  if (!process.env.TEST_POSTGRES_URL) return 'no TEST_POSTGRES_URL: no PostgreSQL for the instances to share';
   if (!fs.existsSync(REDIS_SERVER)) return 'redis-server is not installed (scripts/bootstrap installs it)';
   return null;
 }
