@@ -8,6 +8,7 @@
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/image_references.hpp"
 #include "apps/daengtionary/common/image_uploads.hpp"
+#include "apps/daengtionary/common/storage_sweep_job.hpp"
 #include "apps/daengtionary/community/service.hpp"
 #include "apps/daengtionary/friend/service.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -18,11 +19,13 @@
 #include "apps/daengtionary/trade/service.hpp"
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
+#include "platform/cache/fleet_generation.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/http/client.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
+#include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
 #include "platform/sockjs/server.hpp"
 #include "platform/sql/database.hpp"
@@ -41,8 +44,11 @@ using namespace std::chrono_literals;
 constexpr auto access_token_lifetime = 3600s;  // the frontend is told 3600000 ms
 constexpr auto refresh_token_lifetime = std::chrono::seconds(std::chrono::days(7));
 constexpr auto outbound_timeout = std::chrono::milliseconds(10s);
-// How stale a cached list page may be after another instance wrote to a shared database.
+// How stale a cached list page may be after another instance wrote to a shared database and its announcement
+// was lost (a Redis outage).
 constexpr auto list_page_max_age = std::chrono::milliseconds(1s);
+// How long a claimed storage sweep keeps the other instances off before it counts as abandoned.
+constexpr auto sweep_lease = std::chrono::minutes(30);
 constexpr std::size_t list_pages_cached = 4096;
 
 std::size_t apply_migrations(platform::sql::database& db, const settings& config) {
@@ -53,10 +59,12 @@ std::size_t apply_migrations(platform::sql::database& db, const settings& config
 }
 
 // On SIGTERM/SIGINT: no new connections, in-flight requests finished, then no sweep left running.
-asio::awaitable<void> shut_down(platform::http::server* server, platform::storage::sweeper* sweeps) {
+asio::awaitable<void> shut_down(platform::http::server* server, platform::storage::sweeper* sweeps,
+                                platform::jobs::scheduler* jobs) {
   spdlog::info("shutting down: draining connections");
   co_await server->drain();
   co_await sweeps->stop();
+  co_await jobs->stop();
 }
 
 }  // namespace
@@ -112,9 +120,11 @@ int serve(const settings& config) {
   auto& broadcasts = kv.pubsub();
 
   image_uploads images(store, pool);
-  // List pages live until this process next writes to the database (or list_page_max_age passes).
-  platform::cache::page_cache pages([&db = *db] { return db.write_generation(); }, list_page_max_age,
-                                    list_pages_cached);
+  // List pages live until any instance next writes to the database (or list_page_max_age passes).
+  platform::cache::fleet_generation writes(broadcasts, "page-cache/daengtionary",
+                                           [&db = *db] { return db.write_generation(); });
+  db->on_write([&writes] { writes.wrote(); });
+  platform::cache::page_cache pages([&writes] { return writes.value(); }, list_page_max_age, list_pages_cached);
   member::service members(*db, pool, tokens, kakao ? &*kakao : nullptr, config.admin_code);
   mypage::service dogs(*db, images);
   place::service places(*db, images);
@@ -141,13 +151,20 @@ int serve(const settings& config) {
   const unsigned short port = server.start();
   spdlog::info("daengtionary listening on {}:{} ({})", config.http.address, port, config.http.tls ? "https" : "http");
 
-  // After listening, so the first sweep (on the blocking pool) does not delay readiness.
+  // After listening, so the first sweep (on the blocking pool) does not delay readiness. One instance sweeps at
+  // start and every interval; a fleet (kv.url set) sweeps once per interval across its instances.
   platform::storage::sweeper sweeps(
       contexts.main().get_executor(), store, pool, [&db] { return db->run(referenced_image_keys); },
       config.storage_sweep);
-  sweeps.start();
+  platform::jobs::scheduler jobs(contexts.main().get_executor(), *db, sweep_lease);
+  if (config.kv_url.empty()) {
+    sweeps.start();
+  } else {
+    add_storage_sweep(jobs, sweeps, config.storage_sweep);
+    jobs.start();
+  }
 
-  contexts.run_until_signal([&server, &sweeps] { return shut_down(&server, &sweeps); });
+  contexts.run_until_signal([&server, &sweeps, &jobs] { return shut_down(&server, &sweeps, &jobs); });
   pool.join();
   spdlog::info("stopped");
   return 0;

@@ -1,4 +1,4 @@
-// Computing under a generation, storing with it as the version, and computing again when a change overtook it.
+// Computing under the store's current version, storing with it, and computing again when a change overtook it.
 #include "platform/cache/refreshing_cache.hpp"
 
 #include <exception>
@@ -18,23 +18,15 @@ constexpr int max_attempts = 4;
 refreshing_cache::refreshing_cache(kv::cache& store, compute_fn compute, std::chrono::milliseconds ttl)
     : store_(store), compute_(std::move(compute)), ttl_(ttl) {}
 
-bool refreshing_cache::changed_since(const std::vector<std::string>& tags, std::uint64_t generation) const {
-  const std::lock_guard lock(mutex_);
-  for (const auto& tag : tags) {
-    const auto found = changed_at_.find(tag);
-    if (found != changed_at_.end() && found->second > generation) return true;
-  }
-  return false;
-}
-
 asio::awaitable<std::string> refreshing_cache::compute_and_store(std::string key) {
   for (int attempt = 1;; ++attempt) {
-    const std::uint64_t started = generation_.load(std::memory_order_acquire);
+    const std::uint64_t started = co_await store_.current_version();
     computed fresh = co_await compute_(key);
     co_await store_.put(key, fresh.value, ttl_, fresh.tags, started);
     // A change after `started` either saw this entry (its refresh stores a newer version) or ran before the
     // put and missed it: only computing again is sure to leave the current value behind.
-    if (!changed_since(fresh.tags, started)) co_return std::move(fresh.value);
+    const std::uint64_t changed = co_await store_.last_changed(fresh.tags);
+    if (changed <= started) co_return std::move(fresh.value);
     if (attempt == max_attempts) {
       co_await store_.erase(key);
       co_return std::move(fresh.value);
@@ -50,10 +42,7 @@ asio::awaitable<std::string> refreshing_cache::get(std::string key) {
 asio::awaitable<void> refreshing_cache::warm(std::string key) { co_await compute_and_store(std::move(key)); }
 
 asio::awaitable<void> refreshing_cache::change(std::string tag) {
-  {
-    const std::lock_guard lock(mutex_);
-    changed_at_[tag] = generation_.fetch_add(1, std::memory_order_acq_rel) + 1;
-  }
+  co_await store_.mark_changed(tag);
   for (auto& key : co_await store_.tagged(tag)) {
     bool failed = false;
     try {

@@ -3,13 +3,9 @@
 // finds them cold.
 #pragma once
 
-#include <atomic>
 #include <chrono>
-#include <cstdint>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "platform/io/asio.hpp"
@@ -27,12 +23,15 @@ struct computed {
 // The key is the whole question (an app encodes its parameters in it, "rooms:7:<from>:<to>"), and compute
 // answers it from the key alone, so a change can recompute every entry it affects.
 //
-// Version guard: every change() takes a new generation and marks its tags with it; a computation records the
-// generation it started under and stores its value with that version. The store keeps the newest version, and
-// a computation whose tags changed while it ran computes again, so a slow miss that read the data before a
-// change can neither overwrite the recomputed value nor survive as the entry the change's refresh missed.
+// Version guard: every change() takes a new version from the store and marks its tags with it; a computation
+// takes the store's current version before it starts and stores its value with that version. The store keeps
+// the newest version, and a computation whose tags changed while it ran computes again, so a slow miss that
+// read the data before a change can neither overwrite the recomputed value nor survive as the entry the
+// change's refresh missed. Versions and marks live in the store, not in this object: on Redis every instance's
+// caches of one kind share them, so a change on one instance recomputes the shared entries with a version the
+// others' computations compare with (docs/architecture.md, Fleet).
 //
-// Threading: any call from any thread, concurrently; the lock guards only the tag marks, never I/O.
+// Threading: any call from any thread, concurrently; this object holds no mutable state.
 class refreshing_cache {
  public:
   using compute_fn = std::function<asio::awaitable<computed>(std::string key)>;
@@ -51,14 +50,10 @@ class refreshing_cache {
 
  private:
   asio::awaitable<std::string> compute_and_store(std::string key);
-  bool changed_since(const std::vector<std::string>& tags, std::uint64_t generation) const;
 
   kv::cache& store_;
   const compute_fn compute_;
   const std::chrono::milliseconds ttl_;
-  std::atomic<std::uint64_t> generation_{0};
-  mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::uint64_t> changed_at_;  // tag -> generation of its last change
 };
 
 }  // namespace platform::cache

@@ -73,6 +73,27 @@ asio::awaitable<std::vector<std::string>> in_process_cache::tagged(std::string t
   co_return keys;
 }
 
+asio::awaitable<std::uint64_t> in_process_cache::current_version() {
+  const std::lock_guard lock(mutex_);
+  co_return version_;
+}
+
+asio::awaitable<std::uint64_t> in_process_cache::mark_changed(std::string tag) {
+  const std::lock_guard lock(mutex_);
+  changed_[std::move(tag)] = ++version_;
+  co_return version_;
+}
+
+asio::awaitable<std::uint64_t> in_process_cache::last_changed(std::vector<std::string> tags) {
+  const std::lock_guard lock(mutex_);
+  std::uint64_t newest = 0;
+  for (const auto& tag : tags) {
+    const auto found = changed_.find(tag);
+    if (found != changed_.end()) newest = std::max(newest, found->second);
+  }
+  co_return newest;
+}
+
 std::size_t in_process_cache::size() const {
   const std::lock_guard lock(mutex_);
   return entries_.size();

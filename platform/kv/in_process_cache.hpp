@@ -24,6 +24,9 @@ class in_process_cache final : public cache {
                             std::vector<std::string> tags, std::uint64_t version) override;
   asio::awaitable<void> erase(std::string key) override;
   asio::awaitable<std::vector<std::string>> tagged(std::string tag) override;
+  asio::awaitable<std::uint64_t> current_version() override;
+  asio::awaitable<std::uint64_t> mark_changed(std::string tag) override;
+  asio::awaitable<std::uint64_t> last_changed(std::vector<std::string> tags) override;
 
   // For tests and health pages: entries stored, expired ones included until they are dropped.
   std::size_t size() const;
@@ -44,6 +47,8 @@ class in_process_cache final : public cache {
   mutable std::mutex mutex_;
   std::unordered_map<std::string, entry> entries_;
   std::unordered_map<std::string, std::unordered_set<std::string>> by_tag_;
+  std::uint64_t version_ = 0;                               // the last one handed out
+  std::unordered_map<std::string, std::uint64_t> changed_;  // tag -> version of its last change
 };
 
 }  // namespace platform::kv

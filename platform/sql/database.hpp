@@ -80,7 +80,7 @@ class database {
         [this](F& job, Args&... values) {
           const auto writing = take_turn_to_write();
           lease conn = acquire();
-          const count_write counted{write_generation_};
+          const count_write counted{*this};
           auto body = [&](connection& c) { return job(c, values...); };
           return in_transaction(*conn, body);
         },
@@ -91,12 +91,18 @@ class database {
   // had one value is still current while it keeps that value, as far as this process's writes go: read it
   // before the query, keep the result under it (see the apps' list caches).
   std::uint64_t write_generation() const { return write_generation_.load(std::memory_order_acquire); }
+  // Runs on the pool thread after every transact() has finished, once the generation moved (the page cache tells
+  // the other instances of a fleet). Set it before the first transact(); it must not throw.
+  void on_write(std::function<void()> hook) { after_write_ = std::move(hook); }
 
  private:
   // Bumps the generation when the transaction is over, however it ended.
   struct count_write {
-    std::atomic<std::uint64_t>& generation;
-    ~count_write() { generation.fetch_add(1, std::memory_order_acq_rel); }
+    database& db;
+    ~count_write() {
+      db.write_generation_.fetch_add(1, std::memory_order_acq_rel);
+      if (db.after_write_) db.after_write_();
+    }
   };
 
   // SQLite lets one transaction write at a time. Writers of this process wait for their turn here rather
@@ -114,6 +120,7 @@ class database {
   io::blocking_pool& pool_;
   const std::size_t max_connections_;
   std::atomic<std::uint64_t> write_generation_{0};
+  std::function<void()> after_write_;
   std::mutex sqlite_writer_;
 
   // Guarded by mutex_; pool threads and synchronous callers acquire and release concurrently.

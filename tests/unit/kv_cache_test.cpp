@@ -1,4 +1,5 @@
-// platform::kv caches, in-process and on Redis: expiry, versions and tags; the in-process entry bound.
+// platform::kv caches, in-process and on Redis: expiry, versions, tags and their last changes; the in-process
+// entry bound.
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -62,6 +63,21 @@ TEST_P(KvCache, AnOlderVersionNeverReplacesANewerOne) {
   EXPECT_TRUE(run_coroutine(cache.put("big", "newer", 1h, {}, 9'223'372'036'854'775'809ULL)));
   EXPECT_FALSE(run_coroutine(cache.put("big", "older", 1h, {}, 9'223'372'036'854'775'808ULL)));
   EXPECT_EQ(run_coroutine(cache.get("big")), "newer");
+}
+
+TEST_P(KvCache, HandsOutIncreasingVersionsAndRemembersEachTagsLastChange) {
+  auto& cache = *cache_;
+  const auto start = run_coroutine(cache.current_version());
+  EXPECT_EQ(run_coroutine(cache.current_version()), start) << "reading the version does not move it";
+  EXPECT_EQ(run_coroutine(cache.last_changed({"a", "b"})), 0u) << "no tag changed yet";
+  const auto a = run_coroutine(cache.mark_changed("a"));
+  EXPECT_GT(a, start);
+  EXPECT_EQ(run_coroutine(cache.current_version()), a);
+  const auto b = run_coroutine(cache.mark_changed("b"));
+  EXPECT_GT(b, a);
+  EXPECT_EQ(run_coroutine(cache.last_changed({"a"})), a);
+  EXPECT_EQ(run_coroutine(cache.last_changed({"a", "b", "c"})), b);
+  EXPECT_EQ(run_coroutine(cache.last_changed({})), 0u);
 }
 
 TEST_P(KvCache, TagsFindTheLiveEntriesTheyWerePutWith) {

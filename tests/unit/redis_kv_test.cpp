@@ -2,6 +2,7 @@
 // Redis that dies and comes back mid-run (calls degrade as documented, the clients reconnect and resubscribe).
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -200,6 +201,23 @@ TEST_F(RedisKv, CacheVersionsHoldAcrossInstances) {
   EXPECT_TRUE(run_coroutine(a.tagged("t")).empty());
 }
 
+TEST_F(RedisKv, VersionsAreSharedByInstancesAndSurviveARestartThatLostThem) {
+  kv::redis_cache a(redis_->executor(), redis_->endpoint());
+  kv::redis_cache b(redis_->executor(), redis_->endpoint());
+  const auto on_a = run_coroutine(a.mark_changed("t"));
+  EXPECT_EQ(run_coroutine(b.current_version()), on_a) << "one counter for every instance";
+  EXPECT_EQ(run_coroutine(b.last_changed({"t"})), on_a);
+  const auto on_b = run_coroutine(b.mark_changed("t"));
+  EXPECT_GT(on_b, on_a);
+  EXPECT_EQ(run_coroutine(a.last_changed({"t"})), on_b);
+  // An empty Redis after a restart starts the counter at its clock: above every version handed out before.
+  redis_->server().kill();
+  redis_->server().restart();
+  std::uint64_t after = 0;
+  EXPECT_TRUE(eventually([&] { return (after = run_coroutine(a.current_version())) != 0; }));
+  EXPECT_GT(after, on_b);
+}
+
 // A Redis that was never there: the backends start anyway and degrade from the first call.
 TEST(RedisKvWithoutServer, StartsAndDegradesWhenRedisIsUnreachable) {
   platform::kv::client_thread thread;
@@ -214,6 +232,9 @@ TEST(RedisKvWithoutServer, StartsAndDegradesWhenRedisIsUnreachable) {
   bus.publish("c", message("here"));
   EXPECT_EQ(local.texts(), std::vector<std::string>{"here"});
   EXPECT_FALSE(run_coroutine(cache.get("k")).has_value());
+  EXPECT_EQ(run_coroutine(cache.current_version()), 0u);
+  EXPECT_EQ(run_coroutine(cache.mark_changed("t")), 0u);
+  EXPECT_EQ(run_coroutine(cache.last_changed({"t"})), 0u);
   EXPECT_THROW(run_coroutine(boards.top("g")), kv::unavailable);
 }
 
