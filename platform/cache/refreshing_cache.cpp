@@ -16,7 +16,10 @@ constexpr int max_attempts = 4;
 }  // namespace
 
 refreshing_cache::refreshing_cache(kv::cache& store, compute_fn compute, std::chrono::milliseconds ttl)
-    : store_(store), compute_(std::move(compute)), ttl_(ttl) {}
+    : store_(store),
+      compute_(std::move(compute)),
+      ttl_(ttl),
+      recomputations_([this](std::string tag) { return recompute_tagged(std::move(tag)); }, "cache recomputation") {}
 
 asio::awaitable<std::string> refreshing_cache::compute_and_store(std::string key) {
   for (int attempt = 1;; ++attempt) {
@@ -42,7 +45,11 @@ asio::awaitable<std::string> refreshing_cache::get(std::string key) {
 asio::awaitable<void> refreshing_cache::warm(std::string key) { co_await compute_and_store(std::move(key)); }
 
 asio::awaitable<void> refreshing_cache::change(std::string tag) {
-  co_await store_.mark_changed(tag);
+  co_await store_.mark_changed(tag);  // at once: computations in flight that read before it compute again
+  co_await recomputations_.after(std::move(tag));
+}
+
+asio::awaitable<void> refreshing_cache::recompute_tagged(std::string tag) {
   for (auto& key : co_await store_.tagged(tag)) {
     bool failed = false;
     try {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/cache/coalescer.hpp"
 #include "platform/io/asio.hpp"
 #include "platform/kv/cache.hpp"
 
@@ -43,17 +44,20 @@ class refreshing_cache {
   asio::awaitable<std::string> get(std::string key);
   // Computes and stores (warm-up before anyone asks).
   asio::awaitable<void> warm(std::string key);
-  // Call after a change to what `tag` names has been committed: recomputes every stored entry that carries it.
-  // A recomputation that fails drops its entry (the next get computes it) and is logged, never thrown: the
-  // change itself is done.
+  // Call after a change to what `tag` names has been committed: returns once every stored entry that carries it
+  // has been recomputed by a run that began after the call. Concurrent changes of one tag share such runs (40
+  // members leaving a group at once recompute its ranking about twice, not 40 times). A recomputation that fails
+  // drops its entry (the next get computes it) and is logged, never thrown: the change itself is done.
   asio::awaitable<void> change(std::string tag);
 
  private:
   asio::awaitable<std::string> compute_and_store(std::string key);
+  asio::awaitable<void> recompute_tagged(std::string tag);
 
   kv::cache& store_;
   const compute_fn compute_;
   const std::chrono::milliseconds ttl_;
+  coalescer recomputations_;
 };
 
 }  // namespace platform::cache

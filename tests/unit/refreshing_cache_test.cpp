@@ -106,11 +106,11 @@ TEST(RefreshingCache, ASlowRecomputationCannotOverwriteANewerOne) {
   asio::steady_timer gate(ctx, asio::steady_timer::time_point::max());
   s.data = 2;
   s.gate = &gate;
-  asio::co_spawn(ctx, cache.change("a"), asio::detached);
-  ctx.poll();  // the first change's recomputation read 2 and waits
+  asio::co_spawn(ctx, cache.warm("a1"), asio::detached);
+  ctx.poll();  // a warm-up read 2 and waits
   s.data = 3;
   asio::co_spawn(ctx, cache.change("a"), asio::detached);
-  ctx.poll();  // the second one stored 3
+  ctx.poll();  // the change's recomputation stored 3
   EXPECT_EQ(run_coroutine(store.get("a1")), "a1=3");
   // The slow one resumes, tries to store 2, and (overtaken) computes again, waiting at a second gate.
   asio::steady_timer second(ctx, asio::steady_timer::time_point::max());
@@ -121,6 +121,40 @@ TEST(RefreshingCache, ASlowRecomputationCannotOverwriteANewerOne) {
   second.cancel();
   ctx.run();
   EXPECT_EQ(run_coroutine(cache.get("a1")), "a1=3");
+}
+
+// A burst of changes to one tag: one recomputation runs, the rest wait for the one after it, and every change
+// returns only once a recomputation that began after it has stored.
+TEST(RefreshingCache, ChangesOfOneTagDuringARecomputationShareTheNextOne) {
+  asio::io_context ctx;
+  in_process_cache store;
+  source s;
+  refreshing_cache cache(store, computing(s), 1h);
+  run_coroutine(cache.get("a1"));
+  asio::steady_timer gate(ctx, asio::steady_timer::time_point::max());
+  s.gate = &gate;
+  s.data = 2;
+  asio::co_spawn(ctx, cache.change("a"), asio::detached);
+  ctx.poll();  // its recomputation read 2 and waits
+  int returned = 0;
+  for (int i = 0; i < 40; ++i) {
+    asio::co_spawn(
+        ctx,
+        [&]() -> asio::awaitable<void> {
+          co_await cache.change("a");
+          ++returned;
+        },
+        asio::detached);
+  }
+  s.data = 3;
+  ctx.poll();
+  EXPECT_EQ(returned, 0);
+  gate.cancel();
+  ctx.run();
+  EXPECT_EQ(returned, 40);
+  // The miss; the running recomputation twice (the changes overtook what it read); one shared run after it.
+  EXPECT_EQ(s.computes.load(), 4) << "each change recomputed on its own";
+  EXPECT_EQ(run_coroutine(store.get("a1")), "a1=3");
 }
 
 TEST(RefreshingCache, AFailedRecomputationDropsTheEntry) {
