@@ -8,6 +8,7 @@
 
 #include "platform/auth/kakao.hpp"
 #include "platform/http/server.hpp"
+#include "platform/openapi/settings.hpp"
 #include "platform/storage/sweep.hpp"
 
 namespace platform::config {
@@ -24,13 +25,14 @@ struct settings {
   std::string sql_url;
   std::size_t sql_max_connections = 8;
   std::filesystem::path migrations;
-  std::string kv_url;  // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
+  std::string kv_url;   // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
   std::string jwt_key;  // decoded bytes of the Base64 `jwt.secret`
   std::filesystem::path storage_root;
   std::string public_base_url;
   platform::storage::sweep_settings storage_sweep;
   std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
   std::optional<std::string> admin_code;                // unset: nobody can sign up as ADMIN
+  platform::openapi::settings openapi;                  // GET /v3/api-docs and /swagger-ui/
   std::string log_level;
 };
 
