@@ -67,8 +67,8 @@ class router {
   void on_drain(std::function<void()> hook);
   void notify_drain() const;
 
-  // Every HTTP route registered with add() or add_stream(), `{name}` segments as registered, in path order;
-  // WebSocket endpoints are not listed. For checks that compare the routes with a description of them.
+  // Every HTTP route registered with add() or add_stream(), `{name}` segments as registered, literals (sorted)
+  // before the parameter at each depth; WebSocket endpoints are not listed. For checks against a description.
   struct registered_route {
     verb method;
     std::string pattern;

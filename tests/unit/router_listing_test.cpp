@@ -25,16 +25,16 @@ std::vector<std::string> listed(const router& r) {
   return out;
 }
 
-TEST(RouterRegisteredRoutes, ListsPlainAndStreamRoutesWithTheirParameterNames) {
+TEST(RouterRegisteredRoutes, ListsPlainAndStreamRoutesWithParameterNamesLiteralsFirst) {
   router r;
   r.add(verb::get, "/", plain);
   r.add(verb::get, "/hospital/{mapNo}", plain);
   r.add(verb::patch, "/hospital/{mapNo}", plain);
   r.add(verb::post, "/hospital/review/create/{mapNo}", plain);
   r.add_stream(verb::post, "/wss/chat/{server}/{session}/xhr", streamed);
-  EXPECT_EQ(listed(r), (std::vector<std::string>{"GET /", "GET /hospital/{mapNo}", "PATCH /hospital/{mapNo}",
-                                                 "POST /hospital/review/create/{mapNo}",
-                                                 "POST /wss/chat/{server}/{session}/xhr"}));
+  EXPECT_EQ(listed(r),
+            (std::vector<std::string>{"GET /", "POST /hospital/review/create/{mapNo}", "GET /hospital/{mapNo}",
+                                      "PATCH /hospital/{mapNo}", "POST /wss/chat/{server}/{session}/xhr"}));
 }
 
 TEST(RouterRegisteredRoutes, ListsATrailingSlashPatternWithoutIt) {
