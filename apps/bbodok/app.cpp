@@ -36,6 +36,7 @@
 #include "platform/jobs/bounded_executor.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
+#include "platform/openapi/routes.hpp"
 #include "platform/push/fcm.hpp"
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
@@ -216,6 +217,7 @@ int serve(const settings& config) {
                                                                    websocket_options()));
   video::register_routes(routes, videos);
   platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
+  platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -4,6 +4,7 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/openapi/settings.hpp"
 #include "platform/push/settings.hpp"
 #include "platform/time/seoul.hpp"
 
@@ -48,6 +49,7 @@ settings load_settings(platform::config::reader& config) {
       std::chrono::milliseconds(config.integer("withdrawal.retry_max_ms", 600'000, 10, 86'400'000));
   s.withdrawal.unlink_lease =
       std::chrono::milliseconds(config.integer("withdrawal.unlink_lease_ms", 60'000, 100, 3'600'000));
+  s.openapi = platform::openapi::read_settings(config, "apps/bbodok/api/openapi.json");
   s.log_level = config.text("log.level", "info");
   if (const auto start = config.optional_text("clock.start")) {
     s.clock_start = platform::time::parse_seoul_local_datetime(*start);

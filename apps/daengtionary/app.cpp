@@ -27,6 +27,7 @@
 #include "platform/io/context_pool.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
+#include "platform/openapi/routes.hpp"
 #include "platform/sockjs/server.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/sql/migrate.hpp"
@@ -146,6 +147,7 @@ int serve(const settings& config) {
   chat::register_routes(routes, members, chats);
   platform::sockjs::register_endpoint(routes, "/wss/chat", platform::stomp::handler_factory(stomp_relay, chat_stomp));
   matching::register_routes(routes, members, matchings, pages);
+  platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

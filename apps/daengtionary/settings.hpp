@@ -8,6 +8,7 @@
 
 #include "platform/auth/kakao.hpp"
 #include "platform/http/server.hpp"
+#include "platform/openapi/settings.hpp"
 #include "platform/storage/open.hpp"
 #include "platform/storage/sweep.hpp"
 
@@ -31,6 +32,7 @@ struct settings {
   platform::storage::sweep_settings storage_sweep;
   std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
   std::optional<std::string> admin_code;                // unset: nobody can sign up as ADMIN
+  platform::openapi::settings openapi;                  // GET /v3/api-docs and /swagger-ui/
   std::string log_level;
 };
 

@@ -158,6 +158,25 @@ void router::notify_drain() const {
   for (const auto& hook : drain_hooks_) hook();
 }
 
+namespace {
+
+template <class Node>
+void list_routes(const Node& at, const std::string& prefix, std::vector<router::registered_route>& out) {
+  const std::string pattern = prefix.empty() ? "/" : prefix;
+  for (const auto& [method, _] : at.handlers) out.push_back({method, pattern});
+  for (const auto& [method, _] : at.streams) out.push_back({method, pattern});
+  for (const auto& [segment, child] : at.literals) list_routes(*child, prefix + "/" + segment, out);
+  if (at.parameter) list_routes(*at.parameter, prefix + "/{" + at.parameter_name + "}", out);
+}
+
+}  // namespace
+
+std::vector<router::registered_route> router::registered_routes() const {
+  std::vector<registered_route> out;
+  list_routes(*root_, "", out);
+  return out;
+}
+
 std::string_view without_trailing_slash(std::string_view path) {
   if (path.size() > 1 && path.ends_with('/')) path.remove_suffix(1);
   return path;

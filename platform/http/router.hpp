@@ -67,6 +67,14 @@ class router {
   void on_drain(std::function<void()> hook);
   void notify_drain() const;
 
+  // Every HTTP route registered with add() or add_stream(), `{name}` segments as registered, literals (sorted)
+  // before the parameter at each depth; WebSocket endpoints are not listed. For checks against a description.
+  struct registered_route {
+    verb method;
+    std::string pattern;
+  };
+  std::vector<registered_route> registered_routes() const;
+
  private:
   struct node;
   node& node_for(std::string_view pattern);
