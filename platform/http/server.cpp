@@ -16,6 +16,7 @@
 #include "platform/io/context_pool.hpp"
 #include "platform/io/fd_limit.hpp"
 #include "platform/io/heap.hpp"
+#include "platform/io/service_manager.hpp"
 #include "platform/io/spawn.hpp"
 
 namespace platform::http {
@@ -118,20 +119,32 @@ unsigned short server::start() {
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
   asio::co_spawn(state_->contexts.main(), accept_loop(state_), io::log_failure("http accept loop"));
+  state_->context->ready.store(true, std::memory_order_release);
+  io::notify_service_manager("READY=1\nSTATUS=serving");
   return acceptor.local_endpoint().port();
 }
 
 asio::awaitable<void> server::drain() {
   auto self = state_;
+  const auto& options = self->context->options;
+  self->context->ready.store(false, std::memory_order_release);
   self->context->draining.store(true, std::memory_order_release);
+  io::notify_service_manager("STOPPING=1\nSTATUS=draining");
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  if (options.drain_delay.count() > 0) {
+    // Still accepting and serving (each response closing its connection) while proxies notice.
+    spdlog::info("draining: not ready; accepting for {} s more (http.drain_delay_s)", options.drain_delay.count());
+    timer.expires_after(options.drain_delay);
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+
   boost::system::error_code ignored;  // closing an already closed acceptor is fine
   self->acceptor.close(ignored);
   self->pause.cancel();
   self->context->routes.notify_drain();
   self->context->live.close_idle();
 
-  asio::steady_timer timer(co_await asio::this_coro::executor);
-  const auto deadline = std::chrono::steady_clock::now() + self->context->options.drain_timeout;
+  const auto deadline = std::chrono::steady_clock::now() + options.drain_timeout;
   const auto busy = [&context = *self->context] {
     return context.live.size() > 0 || context.handlers.load(std::memory_order_acquire) > 0;
   };

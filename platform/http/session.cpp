@@ -154,7 +154,10 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
   entry.close = [&stream] { lowest(stream).cancel(); };
 
   beast::flat_buffer buffer;
-  while (!context->draining.load(std::memory_order_acquire)) {
+  // Draining does not end the loop: a request already on its way on a kept-alive connection (a proxy may send
+  // one just as the drain starts) is read and answered with `Connection: close`; idle connections are closed
+  // by drain() after its delay.
+  for (;;) {
     beast_http::request_parser<beast_http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     parser.body_limit(options.body_limit);
