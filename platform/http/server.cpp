@@ -56,6 +56,35 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const tls_files& files) {
   return tls;
 }
 
+void serve(server::state& self, asio::ip::tcp::socket socket) {
+  boost::system::error_code ignored;  // a peer already gone shows on the first read
+  socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+  auto executor = socket.get_executor();
+  detail::connections::membership live(self.context->live, executor);
+  if (self.tls) {
+    asio::co_spawn(executor, detail::serve_tls(std::move(socket), std::move(live), self.tls, self.context),
+                   io::log_failure("https connection"));
+  } else {
+    asio::co_spawn(executor, detail::serve_plain(std::move(socket), std::move(live), self.context),
+                   io::log_failure("http connection"));
+  }
+}
+
+// Closing a listening socket resets the connections the kernel has completed but nobody has accepted yet, and a
+// proxy that already wrote a request on one gets a reset it does not retry for a POST. So the queue is emptied
+// first, without waiting; what remains is the few microseconds between the last accept and the close.
+void stop_accepting(server::state& self) {
+  boost::system::error_code ec;
+  self.acceptor.cancel(ec);  // the accept loop ends: it sees the acceptor closed
+  self.acceptor.non_blocking(true, ec);
+  while (!ec) {
+    asio::ip::tcp::socket socket(self.contexts.next());
+    self.acceptor.accept(socket, ec);
+    if (!ec) serve(self, std::move(socket));
+  }
+  self.acceptor.close(ec);
+}
+
 asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
   detail::throttled_warning failures(report_interval);
   detail::throttled_warning refusals(report_interval);
@@ -79,18 +108,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
       continue;  // closing the socket here is the answer
     }
     refusals.flush();
-
-    boost::system::error_code ignored;  // a peer already gone shows on the first read
-    socket.set_option(asio::ip::tcp::no_delay(true), ignored);
-    auto executor = socket.get_executor();
-    detail::connections::membership live(self->context->live, executor);
-    if (self->tls) {
-      asio::co_spawn(executor, detail::serve_tls(std::move(socket), std::move(live), self->tls, self->context),
-                     io::log_failure("https connection"));
-    } else {
-      asio::co_spawn(executor, detail::serve_plain(std::move(socket), std::move(live), self->context),
-                     io::log_failure("http connection"));
-    }
+    serve(*self, std::move(socket));
   }
 }
 
@@ -138,8 +156,7 @@ asio::awaitable<void> server::drain() {
     co_await timer.async_wait(asio::use_awaitable);
   }
 
-  boost::system::error_code ignored;  // closing an already closed acceptor is fine
-  self->acceptor.close(ignored);
+  stop_accepting(*self);
   self->pause.cancel();
   self->context->routes.notify_drain();
   self->context->live.close_idle();
