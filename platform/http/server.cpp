@@ -91,7 +91,9 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
   auto delay = first_pause;
   for (;;) {
     auto [ec, socket] = co_await self->acceptor.async_accept(self->contexts.next(), as_tuple);
-    if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) co_return;  // drain() closed the acceptor
+    // drain() closed the acceptor. A connection accepted just before is still served: a proxy may have written
+    // a request on it, and dropping it would reset that request.
+    if (ec == asio::error::operation_aborted || (ec && !self->acceptor.is_open())) co_return;
     if (ec == asio::error::connection_aborted) continue;  // the peer left before it was taken: nothing of ours
     if (ec) {
       failures.note(fmt::format("accept failed: {}; pausing accepts", ec.message()));

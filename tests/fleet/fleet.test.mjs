@@ -213,6 +213,10 @@ test('two instances of each app behind the shipped nginx: sessions routed, zero-
     const todoIds = new Set(listed.body.data.map((todo) => todo.todoId));
     assert.deepEqual(load.stats.todoIds.filter((id) => !todoIds.has(id)), [], 'every acknowledged todo is listed');
   } catch (e) {
+    // nginx's own account of what failed (refused connects to a draining instance are expected and retried).
+    const nginxErrors = fs.readFileSync(path.join(fleet.dir, 'nginx-error.log'), 'utf8').split('\n')
+      .filter((line) => line && !/Connection refused|temporarily disabled/.test(line));
+    console.error(`---- nginx errors ----\n${nginxErrors.slice(-20).join('\n')}`);
     for (const instance of fleet.instances) console.error(`---- ${instance.name} (last 30 lines) ----\n${instance.log().split('\n').slice(-30).join('\n')}`);
     throw e;
   } finally {
