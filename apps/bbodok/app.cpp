@@ -216,7 +216,9 @@ int serve(const settings& config) {
                                                                        stomp_relay, room_stomp, stomp_options()),
                                                                    websocket_options()));
   video::register_routes(routes, videos);
-  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
+  platform::socketio::server_options chat_endpoint;
+  chat_endpoint.instance_name = config.http.instance_name;  // sids name the instance, for the proxy to route by
+  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory(), chat_endpoint);
   platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
 
   http::server server(contexts, config.http, routes, framework_error);

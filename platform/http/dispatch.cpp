@@ -57,6 +57,8 @@ asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_re
     co_return res;
   }
 
+  if (auto readiness = answer_readiness(context, raw, *target)) co_return std::move(*readiness);
+
   auto found = context.routes.find(raw.method(), target->path);
   if (found.target == nullptr && context.routes.find_websocket(target->path).target != nullptr) {
     // A WebSocket endpoint asked for without an upgrade: GET gets Spring's answer (SockJS's websocket

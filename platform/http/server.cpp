@@ -16,6 +16,7 @@
 #include "platform/io/context_pool.hpp"
 #include "platform/io/fd_limit.hpp"
 #include "platform/io/heap.hpp"
+#include "platform/io/service_manager.hpp"
 #include "platform/io/spawn.hpp"
 
 namespace platform::http {
@@ -55,13 +56,44 @@ std::shared_ptr<asio::ssl::context> make_tls_context(const tls_files& files) {
   return tls;
 }
 
+void serve(server::state& self, asio::ip::tcp::socket socket) {
+  boost::system::error_code ignored;  // a peer already gone shows on the first read
+  socket.set_option(asio::ip::tcp::no_delay(true), ignored);
+  auto executor = socket.get_executor();
+  detail::connections::membership live(self.context->live, executor);
+  if (self.tls) {
+    asio::co_spawn(executor, detail::serve_tls(std::move(socket), std::move(live), self.tls, self.context),
+                   io::log_failure("https connection"));
+  } else {
+    asio::co_spawn(executor, detail::serve_plain(std::move(socket), std::move(live), self.context),
+                   io::log_failure("http connection"));
+  }
+}
+
+// Closing a listening socket resets the connections the kernel has completed but nobody has accepted yet, and a
+// proxy that already wrote a request on one gets a reset it does not retry for a POST. So the queue is emptied
+// first, without waiting; what remains is the few microseconds between the last accept and the close.
+void stop_accepting(server::state& self) {
+  boost::system::error_code ec;
+  self.acceptor.cancel(ec);  // the accept loop ends: it sees the acceptor closed
+  self.acceptor.non_blocking(true, ec);
+  while (!ec) {
+    asio::ip::tcp::socket socket(self.contexts.next());
+    self.acceptor.accept(socket, ec);
+    if (!ec) serve(self, std::move(socket));
+  }
+  self.acceptor.close(ec);
+}
+
 asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
   detail::throttled_warning failures(report_interval);
   detail::throttled_warning refusals(report_interval);
   auto delay = first_pause;
   for (;;) {
     auto [ec, socket] = co_await self->acceptor.async_accept(self->contexts.next(), as_tuple);
-    if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) co_return;  // drain() closed the acceptor
+    // drain() closed the acceptor. A connection accepted just before is still served: a proxy may have written
+    // a request on it, and dropping it would reset that request.
+    if (ec == asio::error::operation_aborted || (ec && !self->acceptor.is_open())) co_return;
     if (ec == asio::error::connection_aborted) continue;  // the peer left before it was taken: nothing of ours
     if (ec) {
       failures.note(fmt::format("accept failed: {}; pausing accepts", ec.message()));
@@ -78,18 +110,7 @@ asio::awaitable<void> accept_loop(std::shared_ptr<server::state> self) {
       continue;  // closing the socket here is the answer
     }
     refusals.flush();
-
-    boost::system::error_code ignored;  // a peer already gone shows on the first read
-    socket.set_option(asio::ip::tcp::no_delay(true), ignored);
-    auto executor = socket.get_executor();
-    detail::connections::membership live(self->context->live, executor);
-    if (self->tls) {
-      asio::co_spawn(executor, detail::serve_tls(std::move(socket), std::move(live), self->tls, self->context),
-                     io::log_failure("https connection"));
-    } else {
-      asio::co_spawn(executor, detail::serve_plain(std::move(socket), std::move(live), self->context),
-                     io::log_failure("http connection"));
-    }
+    serve(*self, std::move(socket));
   }
 }
 
@@ -118,20 +139,31 @@ unsigned short server::start() {
   acceptor.bind(endpoint);
   acceptor.listen(asio::socket_base::max_listen_connections);
   asio::co_spawn(state_->contexts.main(), accept_loop(state_), io::log_failure("http accept loop"));
+  state_->context->ready.store(true, std::memory_order_release);
+  io::notify_service_manager("READY=1\nSTATUS=serving");
   return acceptor.local_endpoint().port();
 }
 
 asio::awaitable<void> server::drain() {
   auto self = state_;
+  const auto& options = self->context->options;
+  self->context->ready.store(false, std::memory_order_release);
   self->context->draining.store(true, std::memory_order_release);
-  boost::system::error_code ignored;  // closing an already closed acceptor is fine
-  self->acceptor.close(ignored);
+  io::notify_service_manager("STOPPING=1\nSTATUS=draining");
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  if (options.drain_delay.count() > 0) {
+    // Still accepting and serving (each response closing its connection) while proxies notice.
+    spdlog::info("draining: not ready; accepting for {} s more (http.drain_delay_s)", options.drain_delay.count());
+    timer.expires_after(options.drain_delay);
+    co_await timer.async_wait(asio::use_awaitable);
+  }
+
+  stop_accepting(*self);
   self->pause.cancel();
   self->context->routes.notify_drain();
   self->context->live.close_idle();
 
-  asio::steady_timer timer(co_await asio::this_coro::executor);
-  const auto deadline = std::chrono::steady_clock::now() + self->context->options.drain_timeout;
+  const auto deadline = std::chrono::steady_clock::now() + options.drain_timeout;
   const auto busy = [&context = *self->context] {
     return context.live.size() > 0 || context.handlers.load(std::memory_order_acquire) > 0;
   };

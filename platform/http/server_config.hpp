@@ -18,7 +18,8 @@ struct server_config {
 
 // Keys: http.address, http.port, http.io_threads, http.body_limit_mb, http.access_log, http.cors_origins,
 // http.handler_timeout_s (default 30), http.max_connections (default 0: derived from the file-descriptor
-// limit), http.tls.certificate + http.tls.private_key. `exposed_headers` are the headers the frontend must read.
+// limit), http.drain_delay_s (default 3), http.drain_timeout_s (default 20), http.instance_name (default
+// empty), http.tls.certificate + http.tls.private_key. `exposed_headers` are the headers the frontend must read.
 server_config read_server_config(config::reader& config, unsigned short default_port,
                                  std::vector<std::string> exposed_headers);
 

@@ -154,12 +154,17 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
   entry.close = [&stream] { lowest(stream).cancel(); };
 
   beast::flat_buffer buffer;
-  while (!context->draining.load(std::memory_order_acquire)) {
+  // Draining does not end the loop: a request already on its way on a kept-alive connection (a proxy may send
+  // one just as the drain starts) is read and answered with `Connection: close`; idle connections are closed
+  // by drain() after its delay.
+  for (bool first = true;; first = false) {
     beast_http::request_parser<beast_http::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
     parser.body_limit(options.body_limit);
 
-    entry.idle = true;
+    // A new connection was opened to send a request, which may already be on its way (a proxy opens one during
+    // the drain delay and writes at once): drain lets it arrive rather than close the connection under it.
+    entry.idle = !first;
     lowest(stream).expires_after(options.idle_timeout);
     auto [header_ec, header_bytes] = co_await beast_http::async_read_header(stream, buffer, parser, as_tuple);
     entry.idle = false;

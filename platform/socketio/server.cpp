@@ -48,12 +48,13 @@ http::response text(std::string body, std::string_view type = "text/plain; chars
   return http::text_response(status::ok, std::move(body), type);
 }
 
-// 20 random bytes, base64url: ids nobody can guess.
-std::string fresh_sid() {
+// 20 random bytes, base64url: ids nobody can guess; after "<instance>." when the process has a name in a fleet,
+// so that a proxy routes the session's polls and its upgrade to this instance (deploy/nginx: '.' is not base64url).
+std::string fresh_sid(const std::string& instance_name) {
   thread_local std::mt19937_64 generator{std::random_device{}()};
   std::string bytes(20, '\0');
   for (auto& b : bytes) b = static_cast<char>(generator() & 0xff);
-  return auth::base64url_encode(bytes);
+  return instance_name.empty() ? auth::base64url_encode(bytes) : instance_name + '.' + auth::base64url_encode(bytes);
 }
 
 std::optional<std::string> query_value(const http::params& query, std::string_view key) {
@@ -84,8 +85,8 @@ std::variant<std::shared_ptr<engine_session>, http::response> make_session(
   auto handler = io->make_handler(request);
   if (!handler) return http::text_response(status::forbidden, "Forbidden");
   for (;;) {
-    auto session = std::make_shared<engine_session>(executor, io->engine, fresh_sid(), std::move(handler), io->sessions,
-                                                    request.remote_ip, request.id);
+    auto session = std::make_shared<engine_session>(executor, io->engine, fresh_sid(io->options.instance_name),
+                                                    std::move(handler), io->sessions, request.remote_ip, request.id);
     switch (io->sessions->add(session->sid(), session)) {
       case messaging::session_table::added::yes:
         return session;

@@ -31,6 +31,7 @@ struct server_options {
   std::size_t max_sessions = 10'000;  // past it, handshakes are refused with 503
   bool websocket_enabled = true;
   ws::session_options websocket;  // read_message_max is set from engine.max_payload
+  std::string instance_name;      // non-empty: sids are "<instance_name>.<random>" (http.instance_name)
 };
 
 // Registers GET and POST on `path` ("/socket.io": the router drops the trailing slash) and its WebSocket

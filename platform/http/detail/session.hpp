@@ -15,7 +15,8 @@
 
 namespace platform::http::detail {
 
-// Shared by the listener and every session; read-only after start() except `draining`, `live` and `handlers`.
+// Shared by the listener and every session; read-only after start() except `ready`, `draining`, `live` and
+// `handlers`.
 struct server_context {
   // For make_shared: clang 14, which clang-tidy uses, cannot initialise an aggregate from parentheses.
   server_context(server_options opts, const router& table, error_renderer renderer)
@@ -24,7 +25,8 @@ struct server_context {
   server_options options;
   const router& routes;
   error_renderer render_error;
-  std::atomic<bool> draining{false};
+  std::atomic<bool> ready{false};     // readiness: set by start(), cleared by drain()
+  std::atomic<bool> draining{false};  // from drain() on, every response closes its connection
   connections live;
   // Handlers still running, those past their deadline included: drain() waits for them too, since they
   // use the app's services.
@@ -41,5 +43,10 @@ asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, connections::membe
 // included (503); never throws. `target` is raw's target parsed (nullopt: malformed).
 asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_request raw,
                                   std::optional<parsed_target> target, std::string remote_ip, std::string request_id);
+
+// The readiness probe's answer when `target` is options.readiness_path (GET and HEAD; other methods 405),
+// else nullopt.
+std::optional<response> answer_readiness(const server_context& context, const raw_request& raw,
+                                         const parsed_target& target);
 
 }  // namespace platform::http::detail

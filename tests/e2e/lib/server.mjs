@@ -148,6 +148,7 @@ export async function startServer({ env = {}, scheme = 'http', isReady = default
     [`${prefix}_SQL_URL`]: db.url,
     [`${prefix}_SQL_MIGRATIONS`]: path.join(repoRoot, 'migrations', app),
     [`${prefix}_JWT_SECRET`]: secret.toString('base64'),
+    [`${prefix}_HTTP_DRAIN_DELAY_S`]: '0',  // no proxy in front to notice the drain (tests/fleet covers the delay)
     ...appEnv({ storageRoot, url }),
     ...(s3 ? s3.env(prefix) : {}),
     ...env,
