@@ -29,6 +29,7 @@
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
+#include "platform/http/metrics_route.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
@@ -36,6 +37,7 @@
 #include "platform/jobs/bounded_executor.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
+#include "platform/obs/metrics.hpp"
 #include "platform/push/fcm.hpp"
 #include "platform/socketio/server.hpp"
 #include "platform/sql/database.hpp"
@@ -125,6 +127,7 @@ int seed_database(const settings& config, const std::filesystem::path& data_dir,
 }
 
 int serve(const settings& config) {
+  platform::obs::record_metrics(config.observability.metrics);
   if (config.clock_start) {
     platform::time::start_clock_at(*config.clock_start);
     spdlog::warn("clock.start is set: the wall clock starts at {} (tests only)",
@@ -214,6 +217,7 @@ int serve(const settings& config) {
                                                                    websocket_options()));
   video::register_routes(routes, videos);
   platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
+  if (config.observability.metrics) http::add_metrics_route(routes, "bbodok");
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -13,6 +13,7 @@
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
+#include "platform/obs/settings.hpp"
 #include "platform/push/fcm.hpp"
 
 namespace platform::config {
@@ -29,7 +30,7 @@ struct settings {
   std::string sql_url;
   std::size_t sql_max_connections = 8;
   std::filesystem::path migrations;
-  std::string kv_url;  // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
+  std::string kv_url;   // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
   std::string jwt_key;  // decoded bytes of the Base64 `jwt.secret`
   std::chrono::seconds access_token_lifetime{};
   std::chrono::seconds refresh_token_lifetime{};
@@ -41,7 +42,8 @@ struct settings {
   chat::chat_settings chat;  // its open_before is also the video rooms' (a room's live window)
   withdrawal::withdrawal_settings withdrawal;
   std::string log_level;
-  std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
+  platform::obs::observability_settings observability;  // log.format, metrics.enabled
+  std::optional<std::int64_t> clock_start;              // test-only `clock.start`: the wall clock's reading at start
 };
 
 // Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws

@@ -4,6 +4,7 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/obs/settings.hpp"
 
 namespace daengtionary {
 
@@ -36,6 +37,7 @@ settings load_settings(platform::config::reader& config) {
   s.kakao = platform::auth::read_kakao_settings(config);
   s.admin_code = config.optional_text("member.admin_code");
   s.log_level = config.text("log.level", "info");
+  s.observability = platform::obs::read_observability_settings(config);
   config.finish();
   return s;
 }

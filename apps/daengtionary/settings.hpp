@@ -8,6 +8,7 @@
 
 #include "platform/auth/kakao.hpp"
 #include "platform/http/server.hpp"
+#include "platform/obs/settings.hpp"
 #include "platform/storage/sweep.hpp"
 
 namespace platform::config {
@@ -24,7 +25,7 @@ struct settings {
   std::string sql_url;
   std::size_t sql_max_connections = 8;
   std::filesystem::path migrations;
-  std::string kv_url;  // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
+  std::string kv_url;   // empty: in-process pub/sub, caches, leaderboards; "redis://host:port[/db]": Redis
   std::string jwt_key;  // decoded bytes of the Base64 `jwt.secret`
   std::filesystem::path storage_root;
   std::string public_base_url;
@@ -32,6 +33,7 @@ struct settings {
   std::optional<platform::auth::kakao_settings> kakao;  // unset: Kakao login answers 503
   std::optional<std::string> admin_code;                // unset: nobody can sign up as ADMIN
   std::string log_level;
+  platform::obs::observability_settings observability;  // log.format, metrics.enabled
 };
 
 // Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/sql/error.hpp"
 #include "platform/sql/postgresql_connection.hpp"
 #include "platform/sql/sqlite_connection.hpp"
@@ -44,6 +45,7 @@ database::~database() = default;
 
 database::lease database::acquire() {
   std::unique_lock lock(mutex_);
+  if (idle_.empty() && open_ >= max_connections_) obs::metrics().db_waits.inc();
   freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_connections_; });
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
@@ -76,8 +78,13 @@ void database::release(std::unique_ptr<connection> conn) {
   freed_.notify_one();
 }
 
+database::lease::lease(database& owner, std::unique_ptr<connection> conn) : owner_(&owner), conn_(std::move(conn)) {
+  obs::metrics().db_connections_in_use.inc();
+}
+
 database::lease::~lease() {
   if (conn_) {
+    obs::metrics().db_connections_in_use.dec();
     owner_->release(std::move(conn_));
   }
 }
