@@ -47,6 +47,7 @@ database::lease database::acquire() {
   std::unique_lock lock(mutex_);
   if (idle_.empty() && open_ >= max_connections_) obs::metrics().db_waits.inc();
   freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_connections_; });
+  obs::metrics().db_connections_in_use.inc();  // given back by ~lease, or below if connecting fails
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();
@@ -58,6 +59,7 @@ database::lease database::acquire() {
   try {
     return lease(*this, factory_());
   } catch (...) {
+    obs::metrics().db_connections_in_use.dec();
     lock.lock();
     --open_;
     freed_.notify_one();
@@ -76,10 +78,6 @@ void database::release(std::unique_ptr<connection> conn) {
     idle_.push_back(std::move(conn));
   }
   freed_.notify_one();
-}
-
-database::lease::lease(database& owner, std::unique_ptr<connection> conn) : owner_(&owner), conn_(std::move(conn)) {
-  obs::metrics().db_connections_in_use.inc();
 }
 
 database::lease::~lease() {

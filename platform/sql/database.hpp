@@ -39,7 +39,7 @@ class database {
   // A connection borrowed from the pool and given back when the lease is destroyed.
   class lease {
    public:
-    lease(database& owner, std::unique_ptr<connection> conn);
+    lease(database& owner, std::unique_ptr<connection> conn) : owner_(&owner), conn_(std::move(conn)) {}
     lease(lease&& other) noexcept = default;
     lease& operator=(lease&&) = delete;
     lease(const lease&) = delete;

@@ -52,7 +52,7 @@ class stream_session final : public session {
     ws.read_message_max(self->options_.read_message_max);
     auto [accept_ec] = co_await ws.async_accept(request, as_tuple);
     if (accept_ec) co_return;  // not a valid handshake (Beast has answered 400) or the peer left: never opened
-    const obs::gauge_scope open(obs::metrics().websocket_sessions);
+    const obs::gauge_scope counted(obs::metrics().websocket_sessions);
     request = {};  // this frame lives as long as the connection; the handshake's header fields need not
     ws.text(true);
 
