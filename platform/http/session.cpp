@@ -90,7 +90,8 @@ asio::awaitable<void> discard_unread_input(Stream& stream) {
   }
 }
 
-// Every request ends here once: one access-log line and its count and duration in the route's metrics.
+// Every request ends here once: one access-log line and its count and duration in the route's metrics. Called
+// when a whole response is ready, before it is written, so a client that has its answer finds it counted.
 void account(const server_options& options, const obs::http_route& route, const std::string& id,
              const std::string& remote_ip, std::string_view method, std::string_view target, unsigned status_code,
              std::size_t body_bytes, std::chrono::steady_clock::time_point started) {
@@ -202,10 +203,10 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
       if (header_known) add_cors_headers(options.cors, head_part[beast_http::field::origin], res);
       res.keep_alive(false);
       res.prepare_payload();
-      co_await write_response(stream, res, options);
       const std::string_view method = header_known ? head_part.method_string() : "-";
       account(options, obs::http_route::unmatched(method), id, remote_ip, method, target, res.result_int(),
               res.body().size(), started);
+      co_await write_response(stream, res, options);
       co_await discard_unread_input(stream);
       break;
     }
@@ -268,8 +269,8 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
     res.keep_alive(client_keep_alive && !context->draining.load(std::memory_order_acquire));
     res.prepare_payload();
     if (head) res.body().clear();  // Content-Length stays that of the GET body
-    co_await write_response(stream, res, options);
     account(options, *out.route, id, remote_ip, method, target_text, res.result_int(), res.body().size(), started);
+    co_await write_response(stream, res, options);
     if (!res.keep_alive()) break;
   }
   co_return std::nullopt;
