@@ -119,9 +119,10 @@ CONF
 }
 
 # io_threads (0 = one per core), access_log (true/false), log file, [SQL URL; default: a fresh SQLite file],
-# [seed arguments: run `daengtionary seed` with them first]. Sets $server_port and $server_dir.
+# [seed arguments: run `daengtionary seed` with them first], [metrics: true (default) or false].
+# Sets $server_port and $server_dir.
 start_server() {
-  local io_threads=$1 access_log=$2 log=$3 sql_url=${4:-} seed_args=${5:-} dir
+  local io_threads=$1 access_log=$2 log=$3 sql_url=${4:-} seed_args=${5:-} metrics=${6:-true} dir
   dir=$(mktemp -d "$work/server.XXXXXX")
   server_dir=$dir
   server_port=$(free_port)
@@ -130,6 +131,7 @@ start_server() {
     DAENGTIONARY_HTTP_PORT="$server_port"
     DAENGTIONARY_HTTP_IO_THREADS="$io_threads"
     DAENGTIONARY_HTTP_ACCESS_LOG="$access_log"
+    DAENGTIONARY_METRICS_ENABLED="$metrics"
     DAENGTIONARY_SQL_URL="${sql_url:-sqlite:$dir/daengtionary.db}"
     DAENGTIONARY_SQL_MIGRATIONS="$repo/migrations/daengtionary"
     DAENGTIONARY_STORAGE_ROOT="$dir/images"

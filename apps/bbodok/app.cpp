@@ -29,6 +29,7 @@
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/tokens.hpp"
 #include "platform/http/client.hpp"
+#include "platform/http/metrics_route.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
@@ -36,6 +37,7 @@
 #include "platform/jobs/bounded_executor.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
+#include "platform/obs/metrics.hpp"
 #include "platform/openapi/routes.hpp"
 #include "platform/push/fcm.hpp"
 #include "platform/socketio/server.hpp"
@@ -126,6 +128,7 @@ int seed_database(const settings& config, const std::filesystem::path& data_dir,
 }
 
 int serve(const settings& config) {
+  platform::obs::record_metrics(config.observability.metrics);
   if (config.clock_start) {
     platform::time::start_clock_at(*config.clock_start);
     spdlog::warn("clock.start is set: the wall clock starts at {} (tests only)",
@@ -216,10 +219,12 @@ int serve(const settings& config) {
                                                                        stomp_relay, room_stomp, stomp_options()),
                                                                    websocket_options()));
   video::register_routes(routes, videos);
-  platform::socketio::server_options chat_endpoint;
   chat_endpoint.instance_name = config.http.instance_name;  // sids name the instance, for the proxy to route by
-  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory(), chat_endpoint);
+  if (config.observability.metrics) http::add_metrics_route(routes, "bbodok");
   platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
+  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
+  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory(), chat_endpoint);
+  platform::socketio::server_options chat_endpoint;
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

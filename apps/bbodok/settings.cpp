@@ -4,6 +4,7 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/obs/settings.hpp"
 #include "platform/openapi/settings.hpp"
 #include "platform/push/settings.hpp"
 #include "platform/time/seoul.hpp"
@@ -51,6 +52,7 @@ settings load_settings(platform::config::reader& config) {
       std::chrono::milliseconds(config.integer("withdrawal.unlink_lease_ms", 60'000, 100, 3'600'000));
   s.openapi = platform::openapi::read_settings(config, "apps/bbodok/api/openapi.json");
   s.log_level = config.text("log.level", "info");
+  s.observability = platform::obs::read_observability_settings(config);
   if (const auto start = config.optional_text("clock.start")) {
     s.clock_start = platform::time::parse_seoul_local_datetime(*start);
     if (!s.clock_start) throw platform::config::config_error("clock.start: expected a Seoul local date-time");

@@ -13,6 +13,7 @@
 #include "platform/auth/kakao.hpp"
 #include "platform/auth/livekit.hpp"
 #include "platform/http/server.hpp"
+#include "platform/obs/settings.hpp"
 #include "platform/openapi/settings.hpp"
 #include "platform/push/fcm.hpp"
 
@@ -43,7 +44,8 @@ struct settings {
   withdrawal::withdrawal_settings withdrawal;
   platform::openapi::settings openapi;  // GET /v3/api-docs and /swagger-ui/
   std::string log_level;
-  std::optional<std::int64_t> clock_start;  // test-only `clock.start`: the wall clock's reading at start
+  platform::obs::observability_settings observability;  // log.format, metrics.enabled
+  std::optional<std::int64_t> clock_start;              // test-only `clock.start`: the wall clock's reading at start
 };
 
 // Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws

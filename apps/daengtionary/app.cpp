@@ -22,11 +22,13 @@
 #include "platform/cache/fleet_generation.hpp"
 #include "platform/cache/page_cache.hpp"
 #include "platform/http/client.hpp"
+#include "platform/http/metrics_route.hpp"
 #include "platform/http/server.hpp"
 #include "platform/io/blocking_pool.hpp"
 #include "platform/io/context_pool.hpp"
 #include "platform/jobs/scheduler.hpp"
 #include "platform/kv/open.hpp"
+#include "platform/obs/metrics.hpp"
 #include "platform/openapi/routes.hpp"
 #include "platform/sockjs/server.hpp"
 #include "platform/sql/database.hpp"
@@ -105,6 +107,7 @@ int seed_database(const settings& config, const std::filesystem::path& data_dir,
 }
 
 int serve(const settings& config) {
+  platform::obs::record_metrics(config.observability.metrics);
   platform::io::context_pool contexts(config.io_threads);
   platform::io::blocking_pool pool(config.blocking_threads, config.blocking_max_pending);
   auto db = platform::sql::database::open(config.sql_url, pool, config.sql_max_connections);
@@ -147,6 +150,7 @@ int serve(const settings& config) {
   chat::register_routes(routes, members, chats);
   platform::sockjs::register_endpoint(routes, "/wss/chat", platform::stomp::handler_factory(stomp_relay, chat_stomp));
   matching::register_routes(routes, members, matchings, pages);
+  if (config.observability.metrics) platform::http::add_metrics_route(routes, "daengtionary");
   platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
 
   platform::http::server server(contexts, config.http, routes, framework_error);

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {  // NOLINT(bugprone-exception-escape): only CL
       platform::cli::print_config(std::cout, file.effective());
       return 0;
     }
-    const platform::obs::logging logs(config.log_level);
+    const platform::obs::logging logs(config.log_level, config.observability.format);
     if (cli.migrate_status->parsed()) {
       platform::cli::print_migrations(std::cout, daengtionary::migration_status(config));
       return 0;

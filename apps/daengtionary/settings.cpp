@@ -4,6 +4,7 @@
 #include "platform/auth/settings.hpp"
 #include "platform/config/reader.hpp"
 #include "platform/http/server_config.hpp"
+#include "platform/obs/settings.hpp"
 #include "platform/openapi/settings.hpp"
 
 namespace daengtionary {
@@ -38,6 +39,7 @@ settings load_settings(platform::config::reader& config) {
   s.admin_code = config.optional_text("member.admin_code");
   s.openapi = platform::openapi::read_settings(config, "apps/daengtionary/api/openapi.json");
   s.log_level = config.text("log.level", "info");
+  s.observability = platform::obs::read_observability_settings(config);
   config.finish();
   return s;
 }

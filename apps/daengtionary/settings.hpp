@@ -8,6 +8,7 @@
 
 #include "platform/auth/kakao.hpp"
 #include "platform/http/server.hpp"
+#include "platform/obs/settings.hpp"
 #include "platform/openapi/settings.hpp"
 #include "platform/storage/open.hpp"
 #include "platform/storage/sweep.hpp"
@@ -34,6 +35,7 @@ struct settings {
   std::optional<std::string> admin_code;                // unset: nobody can sign up as ADMIN
   platform::openapi::settings openapi;                  // GET /v3/api-docs and /swagger-ui/
   std::string log_level;
+  platform::obs::observability_settings observability;  // log.format, metrics.enabled
 };
 
 // Reads every key (the reader records what it read, for check-config) and rejects unknown ones; throws

@@ -5,6 +5,8 @@
 
 #include <boost/asio/post.hpp>
 
+#include "platform/obs/platform_metrics.hpp"
+
 namespace platform::http::detail {
 
 connections::membership::membership(connections& set, boost::asio::any_io_executor executor)
@@ -12,6 +14,7 @@ connections::membership::membership(connections& set, boost::asio::any_io_execut
   entry_->executor = std::move(executor);
   std::lock_guard lock(set_->mutex_);
   set_->entries_.insert(entry_);
+  obs::metrics().http_connections.inc();
 }
 
 connections::membership::membership(membership&& other) noexcept
@@ -24,6 +27,7 @@ connections::membership::~membership() {
   entry_->close = nullptr;
   std::lock_guard lock(set_->mutex_);
   set_->entries_.erase(entry_);
+  obs::metrics().http_connections.dec();
 }
 
 std::size_t connections::size() const {

@@ -6,6 +6,7 @@
 #include "platform/http/detail/handler_deadline.hpp"
 #include "platform/http/detail/session.hpp"
 #include "platform/io/blocking_pool.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::http::detail {
 namespace {
@@ -41,20 +42,22 @@ response answer_of(server_context& context, handler_outcome outcome, const std::
 
 }  // namespace
 
-asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_request raw,
+asio::awaitable<answered> respond(std::shared_ptr<server_context> shared, raw_request raw,
                                   std::optional<parsed_target> target, std::string remote_ip, std::string request_id) {
   server_context& context = *shared;
+  const obs::http_route& unmatched = obs::http_route::unmatched(raw.method_string());
   // A path with its own OPTIONS route answers its own preflights (SockJS does, with credentials allowed).
   const bool own_preflight =
       target && raw.method() == verb::options && context.routes.find(verb::options, target->path).target != nullptr;
   if (!own_preflight) {
-    if (auto preflight = answer_preflight(context.options.cors, raw)) co_return std::move(*preflight);
+    if (auto preflight = answer_preflight(context.options.cors, raw))
+      co_return answered(std::move(*preflight), unmatched);
   }
 
   if (!target) {
     response res = render(context, status::bad_request, "", "Malformed request target");
     add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);
-    co_return res;
+    co_return answered(std::move(res), unmatched);
   }
 
   if (auto readiness = answer_readiness(context, raw, *target)) co_return std::move(*readiness);
@@ -66,7 +69,7 @@ asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_re
     if (raw.method() == verb::get) {
       response res = text_response(status::bad_request, "Can \"Upgrade\" only to \"WebSocket\".");
       add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);
-      co_return res;
+      co_return answered(std::move(res), unmatched);
     }
     if (std::ranges::find(found.allowed, verb::get) == found.allowed.end()) found.allowed.push_back(verb::get);
   }
@@ -76,7 +79,7 @@ asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_re
                           no_path ? "No handler for this path" : "Request method not supported");
     if (!no_path) res.set(beast_http::field::allow, allow_header(found.allowed));
     add_cors_headers(context.options.cors, raw[beast_http::field::origin], res);
-    co_return res;
+    co_return answered(std::move(res), unmatched);
   }
 
   // Kept for the CORS headers after the request has moved into the handler.
@@ -97,7 +100,7 @@ asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_re
   }
 
   add_cors_headers(context.options.cors, origin, res);
-  co_return res;
+  co_return answered(std::move(res), *found.measured);
 }
 
 }  // namespace platform::http::detail

@@ -1,10 +1,12 @@
 // Segment trie behind the router.
 #include "platform/http/router.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "platform/http/stream.hpp"
 #include "platform/http/upgrade.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::http {
 
@@ -14,9 +16,11 @@ struct router::node {
   std::string parameter_name;
   std::map<verb, handler> handlers;
   std::map<verb, stream_handler> streams;
+  std::map<verb, obs::http_route> measured;  // per method of handlers and streams, labelled with the pattern
 
   bool has_routes() const { return !handlers.empty() || !streams.empty(); }
   std::unique_ptr<websocket_endpoint> websocket;
+  std::optional<obs::http_route> websocket_measured;
 };
 
 namespace {
@@ -71,6 +75,7 @@ void router::add(verb method, std::string_view pattern, handler h) {
   if (at.streams.contains(method) || !at.handlers.emplace(method, std::move(h)).second) {
     throw std::logic_error("route registered twice: " + std::string(pattern));
   }
+  at.measured.try_emplace(method, without_trailing_slash(pattern), beast_http::to_string(method));
 }
 
 void router::add_stream(verb method, std::string_view pattern, stream_handler h) {
@@ -78,6 +83,7 @@ void router::add_stream(verb method, std::string_view pattern, stream_handler h)
   if (at.handlers.contains(method) || !at.streams.emplace(method, std::move(h)).second) {
     throw std::logic_error("route registered twice: " + std::string(pattern));
   }
+  at.measured.try_emplace(method, without_trailing_slash(pattern), beast_http::to_string(method));
 }
 
 namespace {
@@ -108,12 +114,14 @@ router::match router::find(verb method, std::string_view path) const {
   if (target == nullptr) return result;
   if (auto it = target->handlers.find(method); it != target->handlers.end()) {
     result.target = &it->second;
+    result.measured = &target->measured.at(method);
     return result;
   }
   // HEAD is served by GET handlers, as every HTTP server is expected to.
   if (method == verb::head) {
     if (auto it = target->handlers.find(verb::get); it != target->handlers.end()) {
       result.target = &it->second;
+      result.measured = &target->measured.at(verb::get);
       return result;
     }
   }
@@ -130,6 +138,7 @@ void router::add_websocket(std::string_view pattern, websocket_endpoint endpoint
   node& at = node_for(pattern);
   if (at.websocket) throw std::logic_error("WebSocket endpoint registered twice: " + std::string(pattern));
   at.websocket = std::make_unique<websocket_endpoint>(std::move(endpoint));
+  at.websocket_measured.emplace(without_trailing_slash(pattern), "GET");
 }
 
 router::websocket_match router::find_websocket(std::string_view path) const {
@@ -138,6 +147,7 @@ router::websocket_match router::find_websocket(std::string_view path) const {
       walk(root_.get(), segments(path), 0, result.path_params, [](const node& at) { return at.websocket != nullptr; });
   if (target == nullptr) return {};
   result.target = target->websocket.get();
+  result.measured = &*target->websocket_measured;
   return result;
 }
 
@@ -149,6 +159,7 @@ router::stream_match router::find_stream(verb method, std::string_view path) con
   auto it = target->streams.find(method);
   if (it == target->streams.end()) return {};
   result.target = &it->second;
+  result.measured = &target->measured.at(method);
   return result;
 }
 

@@ -11,6 +11,10 @@
 #include "platform/http/message.hpp"
 #include "platform/io/asio.hpp"
 
+namespace platform::obs {
+class http_route;  // platform/obs/platform_metrics.hpp
+}
+
 namespace platform::http {
 
 using handler = std::function<asio::awaitable<response>(request)>;
@@ -34,7 +38,8 @@ class router {
   struct match {
     const handler* target = nullptr;  // null: see allowed
     params path_params;
-    std::vector<verb> allowed;  // empty with a null target: no such path (404); else 405
+    std::vector<verb> allowed;                  // empty with a null target: no such path (404); else 405
+    const obs::http_route* measured = nullptr;  // the route template's metrics, with target
   };
   // path: decoded, trailing slash already removed.
   match find(verb method, std::string_view path) const;
@@ -47,6 +52,7 @@ class router {
   struct websocket_match {
     const websocket_endpoint* target = nullptr;  // null: no WebSocket endpoint at this path
     params path_params;
+    const obs::http_route* measured = nullptr;
   };
   websocket_match find_websocket(std::string_view path) const;
 
@@ -58,6 +64,7 @@ class router {
   struct stream_match {
     const stream_handler* target = nullptr;  // null: no stream route for this method and path
     params path_params;
+    const obs::http_route* measured = nullptr;
   };
   stream_match find_stream(verb method, std::string_view path) const;
 

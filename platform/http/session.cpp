@@ -23,6 +23,8 @@
 #include "platform/http/detail/stream_writer.hpp"
 #include "platform/http/target.hpp"
 #include "platform/http/upgrade.hpp"
+#include "platform/obs/logging.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::http::detail {
 namespace {
@@ -88,13 +90,14 @@ asio::awaitable<void> discard_unread_input(Stream& stream) {
   }
 }
 
-void log_access(const server_options& options, const std::string& id, const std::string& remote_ip,
-                std::string_view method, std::string_view target, unsigned status_code, std::size_t body_bytes,
-                std::chrono::steady_clock::time_point started) {
-  if (!options.access_log) return;
-  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-  spdlog::info("access {} {} \"{} {}\" {} {} {:.3f}ms", id, remote_ip, method, target, status_code, body_bytes,
-               static_cast<double>(micros.count()) / 1000.0);
+// Every request ends here once: one access-log line and its count and duration in the route's metrics. Called
+// when a whole response is ready, before it is written, so a client that has its answer finds it counted.
+void account(const server_options& options, const obs::http_route& route, const std::string& id,
+             const std::string& remote_ip, std::string_view method, std::string_view target, unsigned status_code,
+             std::size_t body_bytes, std::chrono::steady_clock::time_point started) {
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  route.record(status_code, elapsed);
+  if (options.access_log) obs::log_access({id, remote_ip, method, target, status_code, body_bytes, elapsed});
 }
 
 bool has_transport(const websocket_endpoint& endpoint, const plain_stream&) { return bool(endpoint.plain); }
@@ -205,9 +208,10 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
       if (header_known) add_cors_headers(options.cors, head_part[beast_http::field::origin], res);
       res.keep_alive(false);
       res.prepare_payload();
+      const std::string_view method = header_known ? head_part.method_string() : "-";
+      account(options, obs::http_route::unmatched(method), id, remote_ip, method, target, res.result_int(),
+              res.body().size(), started);
       co_await write_response(stream, res, options);
-      log_access(options, id, remote_ip, header_known ? head_part.method_string() : "-", target, res.result_int(),
-                 res.body().size(), started);
       co_await discard_unread_input(stream);
       break;
     }
@@ -230,7 +234,7 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
         entry.close = [on_drain = up.on_drain] {
           if (*on_drain) (*on_drain)();
         };
-        if (options.access_log) spdlog::info("access {} {} \"GET {}\" 101 upgrade", id, remote_ip, target_text);
+        account(options, *found.measured, id, remote_ip, "GET", target_text, 101, 0, started);
         lowest(stream).expires_never();  // the WebSocket layer runs its own timeouts
         accepted_upgrade accepted{found.target, std::move(up)};
         co_return accepted;
@@ -252,7 +256,8 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
                   id};
       stream_writer<Stream> writer(stream, options, std::move(origin), id);
       co_await stream_to(*context, *streamed.target, std::move(req), writer);
-      log_access(options, id, remote_ip, method, target_text, writer.status(), writer.bytes(), started);
+      account(options, *streamed.measured, id, remote_ip, method, target_text, writer.status(), writer.bytes(),
+              started);
       break;  // a streamed response ends its connection
     }
 
@@ -263,13 +268,14 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
     const std::string target_text(raw.target());
     std::string id = request_id_for(raw);
 
-    response res = co_await respond(context, std::move(raw), std::move(target), remote_ip, id);
+    answered out = co_await respond(context, std::move(raw), std::move(target), remote_ip, id);
+    response& res = out.res;
     res.set("X-Request-Id", id);
     res.keep_alive(client_keep_alive && !context->draining.load(std::memory_order_acquire));
     res.prepare_payload();
     if (head) res.body().clear();  // Content-Length stays that of the GET body
+    account(options, *out.route, id, remote_ip, method, target_text, res.result_int(), res.body().size(), started);
     co_await write_response(stream, res, options);
-    log_access(options, id, remote_ip, method, target_text, res.result_int(), res.body().size(), started);
     if (!res.keep_alive()) break;
   }
   co_return std::nullopt;

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/io/spawn.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::jobs {
 
@@ -54,7 +55,9 @@ asio::awaitable<void> bounded_executor::work_loop() {
     depth_.fetch_sub(1, std::memory_order_relaxed);
     try {
       co_await work();
+      obs::count_job_run(name_, true);
     } catch (const std::exception& e) {
+      obs::count_job_run(name_, false);
       spdlog::error("{}: a background job failed: {}", name_, e.what());
     }
   }

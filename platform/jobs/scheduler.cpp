@@ -11,6 +11,7 @@
 
 #include "platform/io/spawn.hpp"
 #include "platform/jobs/lease.hpp"
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/sql/database.hpp"
 #include "platform/time/clock.hpp"
 
@@ -106,8 +107,10 @@ asio::awaitable<void> scheduler::fire(job& j, std::int64_t at) {
     const std::string summary = co_await j.body(at);
     spdlog::info("job {} ({}) done in {} ms: {}", j.name, when, elapsed_micros(started) / 1000, summary);
     outcome = "ok: " + summary;
+    obs::count_job_run(j.name, true);
   } catch (const std::exception& e) {
     outcome = std::string("failed: ") + e.what();
+    obs::count_job_run(j.name, false);
     spdlog::error("job {} ({}) failed after {} ms: {}", j.name, when, elapsed_micros(started) / 1000, e.what());
   }
   if (!held) co_return;

@@ -9,6 +9,8 @@
 #include <hiredis/hiredis.h>
 #include <spdlog/spdlog.h>
 
+#include "platform/obs/platform_metrics.hpp"
+
 namespace platform::kv {
 namespace {
 
@@ -49,6 +51,7 @@ redis_reply copy_reply(const redisReply& from) {
 }  // namespace
 
 void redis_connection::waiter::finish(std::optional<redis_reply> reply) {
+  if (!reply) obs::metrics().kv_errors.inc();  // no answer: the server is unreachable or not answering
   auto done = std::move(handler);
   asio::post(work, [done = std::move(done), reply = std::move(reply)]() mutable { std::move(done)(std::move(reply)); });
   work = asio::any_io_executor();

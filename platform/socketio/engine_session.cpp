@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/io/spawn.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::socketio {
 namespace {
@@ -222,6 +223,7 @@ void engine_session::enqueue(const engine_packet& packet) {
     poll_.clear();
     request_close("send queue overflow");
     finish_close();
+    obs::metrics().slow_consumers_closed.inc();
   }
 }
 

@@ -18,6 +18,7 @@
 #include "platform/messaging/connection.hpp"
 #include "platform/messaging/long_poll.hpp"
 #include "platform/messaging/session_table.hpp"
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/socketio/engine_packet.hpp"
 
 namespace platform::socketio {
@@ -102,6 +103,7 @@ class engine_session final : public messaging::connection {
   bool release_poll_ = false;                     // the waiting GET answers "6" now (an upgrade takes over)
   bool pong_due_ = false;
   boost::asio::steady_timer heartbeat_;  // the ping interval, then the pong deadline
+  obs::gauge_scope counted_{obs::metrics().socketio_sessions};
 };
 
 }  // namespace platform::socketio

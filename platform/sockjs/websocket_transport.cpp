@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/http/upgrade.hpp"
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/sockjs/endpoint.hpp"
 #include "platform/sockjs/frames.hpp"
 #include "platform/sockjs/incoming.hpp"
@@ -77,6 +78,7 @@ class websocket_session final : public messaging::connection {
   std::chrono::milliseconds heartbeat_interval_;
   asio::steady_timer heartbeat_;
   bool closing_ = false;  // on the executor only
+  obs::gauge_scope counted_{obs::metrics().sockjs_sessions};
 };
 
 // The ws::handler between the ws::session and the application's handler.

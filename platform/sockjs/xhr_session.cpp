@@ -118,6 +118,7 @@ void xhr_session::enqueue(messaging::payload message) {
     spdlog::warn("sockjs {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
                  poll_.queue().size(), poll_.queue().bytes(), options_->overflow_code);
     request_close({options_->overflow_code, "Send queue overflow", true});
+    obs::metrics().slow_consumers_closed.inc();
   }
 }
 

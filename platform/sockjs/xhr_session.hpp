@@ -15,6 +15,7 @@
 #include "platform/messaging/connection.hpp"
 #include "platform/messaging/long_poll.hpp"
 #include "platform/messaging/session_table.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::sockjs {
 
@@ -100,6 +101,7 @@ class xhr_session final : public messaging::connection {
   bool opened_ = false;      // on_open ran, so on_close is due once
   bool open_frame_due_ = false;
   bool on_close_due_ = false;  // closed while a delivery was in progress: on_close runs after it
+  obs::gauge_scope counted_{obs::metrics().sockjs_sessions};
 };
 
 }  // namespace platform::sockjs

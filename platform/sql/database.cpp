@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string_view>
 
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/sql/error.hpp"
 #include "platform/sql/postgresql_connection.hpp"
 #include "platform/sql/sqlite_connection.hpp"
@@ -44,7 +45,9 @@ database::~database() = default;
 
 database::lease database::acquire() {
   std::unique_lock lock(mutex_);
+  if (idle_.empty() && open_ >= max_connections_) obs::metrics().db_waits.inc();
   freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_connections_; });
+  obs::metrics().db_connections_in_use.inc();  // given back by ~lease, or below if connecting fails
   if (!idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();
@@ -56,6 +59,7 @@ database::lease database::acquire() {
   try {
     return lease(*this, factory_());
   } catch (...) {
+    obs::metrics().db_connections_in_use.dec();
     lock.lock();
     --open_;
     freed_.notify_one();
@@ -78,6 +82,7 @@ void database::release(std::unique_ptr<connection> conn) {
 
 database::lease::~lease() {
   if (conn_) {
+    obs::metrics().db_connections_in_use.dec();
     owner_->release(std::move(conn_));
   }
 }

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "platform/messaging/fanout.hpp"
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/stomp/server_frames.hpp"
 
 namespace platform::stomp {
@@ -28,8 +29,10 @@ class destination_channel {
     if (subscribers_.empty()) return;
     const auto id = next_message_id_.fetch_add(1, std::memory_order_relaxed);
     auto tail = std::make_shared<const message_tail>(destination_, id, options_.content_type, *body);
-    subscribers_.broadcast(
-        [tail](const subscriber& member) { member.to->send(messaging::make_payload(tail->frame_for(member.head))); });
+    subscribers_.broadcast([tail](const subscriber& member) {
+      member.to->send(messaging::make_payload(tail->frame_for(member.head)));
+      obs::metrics().stomp_messages_delivered.inc();
+    });
   }
 
   // Called under the broker's mutex, which orders them.

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/io/spawn.hpp"
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/stomp/server_frames.hpp"
 
 namespace platform::stomp {
@@ -51,6 +52,7 @@ asio::awaitable<void> session::on_message(std::shared_ptr<messaging::connection>
     auto next = decoder_.next();
     if (!next) break;
     if (auto* f = std::get_if<frame>(&*next)) {
+      obs::metrics().stomp_frames_received.inc();
       const auto receipt = receipt_of(*f);
       try {
         co_await handle(c, std::move(*f));

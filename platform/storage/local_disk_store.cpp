@@ -10,12 +10,18 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/storage/uuid.hpp"
 
 namespace platform::storage {
 namespace {
 
-std::system_error errno_error(const char* what) { return {errno, std::generic_category(), what}; }
+// Every failed disk operation of the store goes through here, so it is also where they are counted.
+std::system_error errno_error(const char* what) {
+  const int code = errno;
+  obs::metrics().storage_errors.inc();
+  return {code, std::generic_category(), what};
+}
 
 class file_descriptor {
  public:

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "platform/obs/platform_metrics.hpp"
 #include "platform/storage/s3_xml.hpp"
 
 namespace platform::storage {
@@ -34,6 +35,7 @@ endpoint_parts split_endpoint(std::string_view endpoint) {
 }
 
 [[noreturn]] void fail(std::string_view operation, std::string_view key, const http::outbound_response& answer) {
+  obs::metrics().storage_errors.inc();
   const auto code = parse_error_code(answer.body);
   throw s3_error(fmt::format("S3 {} {}: HTTP {}{}{}", operation, key.empty() ? "(bucket)" : key, answer.status,
                              code ? " " : "", code.value_or("")));
@@ -74,9 +76,14 @@ http::outbound_response s3_store::send(const std::string& method, std::string_vi
   std::string url = scheme_ + "://" + host_ + sigv4::encode_path(req.path);
   if (!query.empty()) url += "?" + sigv4::encode_query(query);
 
-  if (method == "PUT") return client_.put(url, body, headers);
-  if (method == "DELETE") return client_.remove(url, headers);
-  return client_.get(url, headers);
+  try {
+    if (method == "PUT") return client_.put(url, body, headers);
+    if (method == "DELETE") return client_.remove(url, headers);
+    return client_.get(url, headers);
+  } catch (...) {
+    obs::metrics().storage_errors.inc();  // the endpoint did not answer
+    throw;
+  }
 }
 
 void s3_store::put(std::string_view key, std::string_view bytes, std::string_view content_type) {

@@ -17,6 +17,7 @@
 #include <spdlog/spdlog.h>
 
 #include "platform/io/spawn.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace platform::ws {
 namespace {
@@ -51,7 +52,8 @@ class stream_session final : public session {
     ws.read_message_max(self->options_.read_message_max);
     auto [accept_ec] = co_await ws.async_accept(request, as_tuple);
     if (accept_ec) co_return;  // not a valid handshake (Beast has answered 400) or the peer left: never opened
-    request = {};              // this frame lives as long as the connection; the handshake's header fields need not
+    const obs::gauge_scope counted(obs::metrics().websocket_sessions);
+    request = {};  // this frame lives as long as the connection; the handshake's header fields need not
     ws.text(true);
 
     std::shared_ptr<session> as_session = self;
@@ -237,6 +239,7 @@ void session::enqueue(payload message) {
     spdlog::warn("websocket {} {} send queue full ({} messages, {} bytes): closing with {}", id_, remote_ip_,
                  queue_.size(), queue_.bytes(), static_cast<int>(options_.overflow_code));
     request_close({options_.overflow_code, "Send queue overflow", true});
+    obs::metrics().slow_consumers_closed.inc();
     return;
   }
   wake_writer_.cancel();

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include "platform/http/stream.hpp"
+#include "platform/http/upgrade.hpp"
+#include "platform/obs/platform_metrics.hpp"
 
 namespace {
 
@@ -309,6 +311,41 @@ TEST(Router, RunsDrainHooksInRegistrationOrder) {
   r.on_drain([&ran] { ran.push_back(2); });
   r.notify_drain();
   EXPECT_EQ(ran, (std::vector<int>{1, 2}));
+}
+
+// Whether the process's metrics (labelled service="router_test") hold this text.
+bool has_series(const std::string& series) {
+  return platform::obs::render_metrics("router_test").find(series) != std::string::npos;
+}
+
+TEST(Router, GivesEachMatchTheMetricsOfItsRouteTemplateAndMethod) {
+  router r;
+  r.add(verb::get, "/walks/{walkNo}/", tagged{1});
+  r.add(verb::delete_, "/walks/{walkNo}", tagged{2});
+  r.add_stream(verb::post, "/walks/{walkNo}/live", tagged_stream{3});
+  const auto get = r.find(verb::get, "/walks/7");
+  const auto head = r.find(verb::head, "/walks/8");
+  ASSERT_NE(get.measured, nullptr);
+  EXPECT_EQ(get.measured, head.measured) << "HEAD is served, and counted, by the GET handler";
+  EXPECT_NE(get.measured, r.find(verb::delete_, "/walks/7").measured);
+  EXPECT_NE(r.find_stream(verb::post, "/walks/7/live").measured, nullptr);
+  EXPECT_EQ(r.find(verb::get, "/walks").measured, nullptr);
+  EXPECT_EQ(r.find(verb::post, "/walks/7").measured, nullptr);
+
+  get.measured->record(204, std::chrono::milliseconds(3));
+  EXPECT_TRUE(has_series(
+      "http_requests_total{service=\"router_test\",route=\"/walks/{walkNo}\",method=\"GET\",status=\"2xx\"} 1\n"));
+  EXPECT_FALSE(has_series("route=\"/walks/7\""));
+}
+
+TEST(Router, GivesAWebSocketEndpointTheMetricsOfItsPattern) {
+  router r;
+  r.add_websocket("/ws/{room}", platform::http::websocket_endpoint{});
+  const auto found = r.find_websocket("/ws/lobby");
+  ASSERT_NE(found.measured, nullptr);
+  found.measured->record(101, std::chrono::milliseconds(1));
+  EXPECT_TRUE(has_series(
+      "http_requests_total{service=\"router_test\",route=\"/ws/{room}\",method=\"GET\",status=\"1xx\"} 1\n"));
 }
 
 TEST(Router, WithoutTrailingSlashRemovesOneSlashWhenPresent) {

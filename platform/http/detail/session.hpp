@@ -39,9 +39,16 @@ asio::awaitable<void> serve_plain(asio::ip::tcp::socket socket, connections::mem
 asio::awaitable<void> serve_tls(asio::ip::tcp::socket socket, connections::membership live,
                                 std::shared_ptr<asio::ssl::context> tls, std::shared_ptr<server_context> context);
 
+// What respond() answers, and the metrics of the route that answered it (http_route::unmatched() when none did).
+struct answered {
+  answered(response answer, const obs::http_route& by) : res(std::move(answer)), route(&by) {}
+  response res;
+  const obs::http_route* route;
+};
+
 // Routes one request and turns every failure into a response, a handler that misses its deadline
 // included (503); never throws. `target` is raw's target parsed (nullopt: malformed).
-asio::awaitable<response> respond(std::shared_ptr<server_context> shared, raw_request raw,
+asio::awaitable<answered> respond(std::shared_ptr<server_context> shared, raw_request raw,
                                   std::optional<parsed_target> target, std::string remote_ip, std::string request_id);
 
 // The readiness probe's answer when `target` is options.readiness_path (GET and HEAD; other methods 405),
