@@ -219,12 +219,11 @@ int serve(const settings& config) {
                                                                        stomp_relay, room_stomp, stomp_options()),
                                                                    websocket_options()));
   video::register_routes(routes, videos);
+  platform::socketio::server_options chat_endpoint;
   chat_endpoint.instance_name = config.http.instance_name;  // sids name the instance, for the proxy to route by
+  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory(), chat_endpoint);
   if (config.observability.metrics) http::add_metrics_route(routes, "bbodok");
   platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
-  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory());
-  platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory(), chat_endpoint);
-  platform::socketio::server_options chat_endpoint;
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

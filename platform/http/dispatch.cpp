@@ -60,7 +60,10 @@ asio::awaitable<answered> respond(std::shared_ptr<server_context> shared, raw_re
     co_return answered(std::move(res), unmatched);
   }
 
-  if (auto readiness = answer_readiness(context, raw, *target)) co_return std::move(*readiness);
+  if (auto readiness = answer_readiness(context, raw, *target)) {
+    static const obs::http_route readiness_route("/health/ready", "GET");  // answered before routing
+    co_return answered(std::move(*readiness), readiness_route);
+  }
 
   auto found = context.routes.find(raw.method(), target->path);
   if (found.target == nullptr && context.routes.find_websocket(target->path).target != nullptr) {

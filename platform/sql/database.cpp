@@ -48,10 +48,16 @@ database::lease database::acquire() {
   if (idle_.empty() && open_ >= max_connections_) obs::metrics().db_waits.inc();
   freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_connections_; });
   obs::metrics().db_connections_in_use.inc();  // given back by ~lease, or below if connecting fails
-  if (!idle_.empty()) {
+  while (!idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();
-    return lease(*this, std::move(conn));
+    // Checked again on the way out: the server may have ended an idle session (a PostgreSQL restart), and
+    // handing it out would fail a request that a fresh connection serves.
+    if (conn->reusable()) return lease(*this, std::move(conn));
+    --open_;
+    lock.unlock();
+    conn.reset();  // may touch the network: not under the lock
+    lock.lock();
   }
   // Reserve the slot, then connect without the lock: connecting may take a network round trip.
   ++open_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include "platform/sql/error.hpp"
 #include "platform/sql/placeholders.hpp"
@@ -149,10 +150,19 @@ class postgresql_connection final : public connection {
   }
 
   bool reusable() const override {
-    return PQstatus(conn_.get()) == CONNECTION_OK && PQtransactionStatus(conn_.get()) == PQTRANS_IDLE;
+    return PQstatus(conn_.get()) == CONNECTION_OK && PQtransactionStatus(conn_.get()) == PQTRANS_IDLE &&
+           !input_waiting();
   }
 
  private:
+  // Between statements the server has nothing to say unless it is ending the session (a restart, an
+  // administrator's pg_terminate_backend): its goodbye, or the closed socket, is waiting to be read. Such a
+  // connection would fail the next statement, so the pool drops it (one poll, no read, no wait).
+  bool input_waiting() const {
+    pollfd socket{PQsocket(conn_.get()), POLLIN, 0};
+    return ::poll(&socket, 1, 0) != 0;
+  }
+
   rows do_query(std::string_view sql, std::span<const value> params) override {
     const result_handle res = run(sql, params);
     const int count = PQntuples(res.get());

@@ -535,6 +535,33 @@ TEST(SqlPostgresql, DiscardsConnectionWhenServerClosedIt) {
   EXPECT_NE(second_pid, first_pid);
 }
 
+// A PostgreSQL restart ends every idle session in the pool: the next request must get a fresh connection,
+// not the dead one and an error.
+TEST(SqlPostgresql, ReplacesAnIdleConnectionTheServerEnded) {
+  const char* url = postgres_url();
+  if (url == nullptr) {
+    GTEST_SKIP() << no_postgres;
+  }
+  io::blocking_pool pool(1, 8);
+  auto db = sql::database::open(url, pool, 1);
+  std::int64_t idle_pid = 0;
+  {
+    auto conn = db->acquire();
+    idle_pid = conn->query("SELECT pg_backend_pid()")[0].as_int(0);
+  }
+  {
+    auto admin = sql::database::open(url, pool, 1);
+    auto conn = admin->acquire();
+    conn->query("SELECT pg_terminate_backend(CAST(? AS INTEGER))", {idle_pid});
+  }
+  // The backend's goodbye reaches the idle socket a moment after pg_terminate_backend returns.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  auto conn = db->acquire();
+  std::int64_t pid = 0;
+  EXPECT_NO_THROW(pid = conn->query("SELECT pg_backend_pid()")[0].as_int(0));
+  EXPECT_NE(pid, idle_pid);
+}
+
 TEST(SqlPostgresql, ThrowsErrorWhenServerUnreachable) {
   io::blocking_pool pool(1, 8);
   // Port 1 on loopback refuses at once; the error must come from acquire(), as a sql::error.
