@@ -4,9 +4,9 @@
 // instances: fleet_redis.test.mjs.)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { io } from 'socket.io-client';
 
 import { addMember, assertCreated, assertFailure, assertSuccess, call } from '../lib/bbodok.mjs';
+import { chatClient, chatData } from '../lib/bbodok_chat.mjs';
 import { addGroup, addRoom } from '../lib/bbodok_rooms.mjs';
 import { fleetSkipReason, quiet, startFleet } from '../lib/fleet.mjs';
 
@@ -64,32 +64,13 @@ test('a refresh token rotated on one instance is refused on the other', { skip }
   assertFailure(await refresh(b, rotated.refreshToken), 400, '로그인이 필요해요.', 'INVALID REFRESH TOKEN');
 }));
 
-async function chatClient(server, transports) {
-  const socket = io(server.url, { reconnection: false, forceNew: true, transports });
-  await new Promise((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  const heard = [];
-  socket.on('showMessage', (data) => heard.push(data));
-  return { socket, heard };
-}
-
-const chatData = (content) => ({
-  userData: { name: '민지', profile: 'https://k.kakaocdn.net/p.jpg' },
-  videoNickname: '민지',
-  content,
-  time: '오후 03:12',
-  id: crypto.randomUUID(),
-});
-
 test('a Socket.IO room message sent on one instance reaches the room\'s sockets on the other, once', { skip }, withLogs('socket.io', async () => {
   const { a, b } = fleet;
   const member = addMember(a);
   const groupId = addGroup(a);
   const room = String(addRoom(a, groupId, Date.now() - 60_000, [member]));
-  const onA = await chatClient(a, ['websocket']);
-  const onB = await chatClient(b, ['polling']);
+  const onA = await chatClient(a, { transports: ['websocket'] });
+  const onB = await chatClient(b, { transports: ['polling'] });
   onA.socket.emit('enter-room', room);
   onB.socket.emit('enter-room', room);
   await quiet(500);  // each instance's Redis SUBSCRIBE confirmed

@@ -3,9 +3,9 @@
 // to live rooms, bounded message sizes and rates.
 import assert from 'node:assert/strict';
 import { TokenVerifier } from 'livekit-server-sdk';
-import { io } from 'socket.io-client';
 
 import { addMember } from '../lib/bbodok.mjs';
+import { chatClient, chatData } from '../lib/bbodok_chat.mjs';
 import { serverSuite, startServer } from '../lib/server.mjs';
 
 const LIVEKIT = { key: 'APIbbodokE2E', secret: 'e2e-livekit-secret-that-is-long-enough-0123', url: 'wss://livekit.e2e.invalid' };
@@ -89,25 +89,6 @@ test('GET /video/api/url answers the configured URL; unconfigured, both routes a
   } finally {
     await bare.dispose();
   }
-});
-
-async function chatClient(server, options = {}) {
-  const socket = io(server.url, { reconnection: false, forceNew: true, ...options });
-  await new Promise((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  const heard = [];
-  socket.on('showMessage', (data) => heard.push(data));
-  return { socket, heard };
-}
-
-const chatData = (content) => ({
-  userData: { name: '민지', profile: 'https://k.kakaocdn.net/p.jpg' },
-  videoNickname: '민지',
-  content,
-  time: '오후 03:12',
-  id: crypto.randomUUID(),
 });
 
 test('sentMessage reaches the other sockets of the live room as showMessage, and nobody else', async (server) => {

@@ -6,15 +6,9 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 
+import { chatData } from '../lib/bbodok_chat.mjs';
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const chatData = (content, extra = {}) => ({
-  userData: { name: '민지', profile: 'https://k.kakaocdn.net/p.jpg' },
-  videoNickname: '민지',
-  content,
-  time: '오후 03:12',
-  id: crypto.randomUUID(),
-  ...extra,
-});
 
 async function connect(url, options = {}) {
   const socket = io(url, { reconnection: false, forceNew: true, ...options });
