@@ -4,6 +4,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "platform/http/stream.hpp"
 #include "platform/http/upgrade.hpp"
 #include "platform/obs/platform_metrics.hpp"
@@ -176,8 +178,8 @@ void list_routes(const Node& at, const std::string& prefix, std::vector<router::
   const std::string pattern = prefix.empty() ? "/" : prefix;
   for (const auto& [method, _] : at.handlers) out.push_back({method, pattern});
   for (const auto& [method, _] : at.streams) out.push_back({method, pattern});
-  for (const auto& [segment, child] : at.literals) list_routes(*child, prefix + "/" + segment, out);
-  if (at.parameter) list_routes(*at.parameter, prefix + "/{" + at.parameter_name + "}", out);
+  for (const auto& [segment, child] : at.literals) list_routes(*child, fmt::format("{}/{}", prefix, segment), out);
+  if (at.parameter) list_routes(*at.parameter, fmt::format("{}/{{{}}}", prefix, at.parameter_name), out);
 }
 
 }  // namespace

@@ -7,8 +7,8 @@ namespace platform::obs {
 namespace {
 
 // From 0.5 ms (a cached page) to 10 s (a handler near its deadline).
-const std::vector<double> latency_bounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                         0.1,    0.25,  0.5,    1,     2.5,  5,     10};
+constexpr std::array<double, 14> latency_bounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                0.1,    0.25,  0.5,    1,     2.5,  5,     10};
 
 constexpr std::array<std::string_view, 5> status_classes{"1xx", "2xx", "3xx", "4xx", "5xx"};
 constexpr std::array<std::string_view, 8> common_methods{"GET",    "HEAD",  "POST",    "PUT",
@@ -20,9 +20,9 @@ platform_metrics::platform_metrics(registry& into)
     : http_requests(into.counters("http_requests_total",
                                   "HTTP requests answered, by route template, method and status class",
                                   {"route", "method", "status"})),
-      http_request_duration(into.histograms("http_request_duration_seconds",
-                                            "From a request's header read to its response ready to write",
-                                            {"route", "method"}, latency_bounds)),
+      http_request_duration(into.histograms(
+          "http_request_duration_seconds", "From a request's header read to its response ready to write",
+          {"route", "method"}, std::vector<double>(latency_bounds.begin(), latency_bounds.end()))),
       http_connections(into.add_gauge("http_connections", "Open HTTP connections, upgraded ones included")),
       websocket_sessions(into.add_gauge("websocket_sessions", "Open WebSocket sessions, whatever runs over them")),
       sockjs_sessions(into.add_gauge("sockjs_sessions", "SockJS sessions, on any transport, until they are freed")),

@@ -52,7 +52,7 @@ class http_route {
   static const http_route& unmatched(std::string_view method);
 
  private:
-  std::array<counter*, 5> by_class_;  // 1xx … 5xx
+  std::array<counter*, 5> by_class_{};  // 1xx … 5xx
   histogram* duration_;
 };
 

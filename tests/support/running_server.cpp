@@ -25,6 +25,7 @@ running_server::running_server(const http::router& routes, http::server_options 
   options.port = 0;
   options.access_log = false;
   options.drain_timeout = std::chrono::seconds(5);
+  options.drain_delay = std::chrono::seconds(0);  // no proxy to tell: a drain starts closing at once
   server_ = std::make_unique<http::server>(pool_, std::move(options), routes, std::move(render_error));
   port_ = server_->start();
   // next() cycles through every context; called before any runs, so not concurrently with the listener.

@@ -31,8 +31,8 @@ class running_server {
   // fails instead of hanging.
   explicit running_server(const platform::http::router& routes,
                           std::chrono::seconds client_deadline = std::chrono::seconds(30));
-  // The same with the caller's limits and error renderer; address, port, access log and drain timeout are
-  // set here.
+  // The same with the caller's limits and error renderer; address, port, access log, drain delay (none) and
+  // drain timeout are set here.
   running_server(const platform::http::router& routes, platform::http::server_options options,
                  platform::http::error_renderer render_error,
                  std::chrono::seconds client_deadline = std::chrono::seconds(30));
