@@ -222,8 +222,9 @@ int serve(const settings& config) {
   platform::socketio::server_options chat_endpoint;
   chat_endpoint.instance_name = config.http.instance_name;  // sids name the instance, for the proxy to route by
   platform::socketio::register_endpoint(routes, "/socket.io", chat_sockets.factory(), chat_endpoint);
+  platform::openapi::register_routes(routes, config.openapi);  // it checks the document against the above
+  // After the check: /metrics is the operators' (private network), not the API's, and exists only when enabled.
   if (config.observability.metrics) http::add_metrics_route(routes, "bbodok");
-  platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
 
   http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();

@@ -150,8 +150,9 @@ int serve(const settings& config) {
   chat::register_routes(routes, members, chats);
   platform::sockjs::register_endpoint(routes, "/wss/chat", platform::stomp::handler_factory(stomp_relay, chat_stomp));
   matching::register_routes(routes, members, matchings, pages);
+  platform::openapi::register_routes(routes, config.openapi);  // it checks the document against the above
+  // After the check: /metrics is the operators' (private network), not the API's, and exists only when enabled.
   if (config.observability.metrics) platform::http::add_metrics_route(routes, "daengtionary");
-  platform::openapi::register_routes(routes, config.openapi);  // last: it checks the document against the above
 
   platform::http::server server(contexts, config.http, routes, framework_error);
   const unsigned short port = server.start();
