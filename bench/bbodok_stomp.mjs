@@ -7,7 +7,9 @@
 // The plan (written by bench/bbodok from the seeded database): {group, subscribers: [memberId…],
 // rooms: [{roomId, memberId}…]} where each room keeps other reservations, so a toggle never empties it.
 // Plain WebSocket at /bbodok-websocket with `Authorization: Bearer <token>` in CONNECT, as the frontend
-// connects. Output is key=value lines; any ERROR frame, refused connection or lost broadcast exits non-zero.
+// connects. Output is key=value lines (load prints window=open and window=closed as its measured window starts and
+// ends, for a caller that samples CPU time over it); any ERROR frame, refused connection or lost broadcast exits
+// non-zero.
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -188,6 +190,7 @@ async function load() {
       if (now >= due) {
         const k = toggles % plan.rooms.length;
         const measured = now - started >= warmup;
+        if (measured && !measuredToggles) console.log('window=open'); // for a caller sampling CPU time over it
         sentAt.set(plan.rooms[k].roomId, { at: performance.now(), measured });
         join(senders[k], plan, plan.rooms[k]);
         if (measured) ++measuredToggles;
@@ -198,6 +201,7 @@ async function load() {
     tick();
   });
   await new Promise((r) => setTimeout(r, 2000)); // the last broadcasts
+  console.log('window=closed');
   closing = true;
   for (const ws of [...subscribers, ...senders]) ws.terminate();
   latencies.sort((a, b) => a - b);

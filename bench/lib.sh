@@ -46,10 +46,19 @@ stop_pid() {  # pid: TERM, wait up to 10 s, then KILL
   wait "$pid" 2>/dev/null || true
 }
 stop_server() { stop_pid "$server_pid"; server_pid=""; }
+# Keeps the running server aside (still stopped at exit), so that start_server can start a second one beside it.
+parked_pids=()
+park_server() { parked_pids+=("$server_pid"); server_pid=""; }
+stop_parked_servers() {
+  local pid
+  for pid in "${parked_pids[@]}"; do stop_pid "$pid"; done
+  parked_pids=()
+}
 stop_nginx() { stop_pid "$nginx_pid"; nginx_pid=""; }
 cleanup() {
   trap - EXIT INT TERM
   stop_server
+  stop_parked_servers
   stop_nginx
   rm -rf "$work"
 }
@@ -156,6 +165,8 @@ to_ms() {  # wrk latency such as 812.00us, 1.23ms, 1.01s, 2.00m
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000
     printf "%.2f", n }'
 }
+
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }  # of numbers on stdin
 
 rows=()       # markdown table rows
 failures=()   # messages; any makes the exit status non-zero

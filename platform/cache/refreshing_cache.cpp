@@ -19,6 +19,7 @@ refreshing_cache::refreshing_cache(kv::cache& store, compute_fn compute, std::ch
     : store_(store),
       compute_(std::move(compute)),
       ttl_(ttl),
+      misses_("cache computation"),
       recomputations_([this](std::string tag) { return recompute_tagged(std::move(tag)); }, "cache recomputation") {}
 
 asio::awaitable<std::string> refreshing_cache::compute_and_store(std::string key) {
@@ -39,7 +40,9 @@ asio::awaitable<std::string> refreshing_cache::compute_and_store(std::string key
 
 asio::awaitable<std::string> refreshing_cache::get(std::string key) {
   if (auto hit = co_await store_.get(key)) co_return std::move(*hit);
-  co_return co_await compute_and_store(std::move(key));
+  // Named first: GCC 12 mis-destroys a lambda converted to a std::function argument inside a co_await.
+  single_flight::compute_fn compute = [this, key] { return compute_and_store(key); };
+  co_return co_await misses_.run(key, std::move(compute));
 }
 
 asio::awaitable<void> refreshing_cache::warm(std::string key) { co_await compute_and_store(std::move(key)); }

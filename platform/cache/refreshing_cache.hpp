@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "platform/cache/coalescer.hpp"
+#include "platform/cache/single_flight.hpp"
 #include "platform/io/asio.hpp"
 #include "platform/kv/cache.hpp"
 
@@ -32,7 +33,7 @@ struct computed {
 // caches of one kind share them, so a change on one instance recomputes the shared entries with a version the
 // others' computations compare with (docs/architecture.md, Fleet).
 //
-// Threading: any call from any thread, concurrently; this object holds no mutable state.
+// Threading: any call from any thread, concurrently; this object's own state is the computations in flight.
 class refreshing_cache {
  public:
   using compute_fn = std::function<asio::awaitable<computed>(std::string key)>;
@@ -40,7 +41,8 @@ class refreshing_cache {
   // ttl bounds how long a window nobody asks for again stays stored; an entry is recomputed on every change.
   refreshing_cache(kv::cache& store, compute_fn compute, std::chrono::milliseconds ttl);
 
-  // The stored value, or one computed now and stored. Throws what compute throws.
+  // The stored value, or one computed now and stored; concurrent misses of one key share that computation.
+  // Throws what compute throws.
   asio::awaitable<std::string> get(std::string key);
   // Computes and stores (warm-up before anyone asks).
   asio::awaitable<void> warm(std::string key);
@@ -57,6 +59,7 @@ class refreshing_cache {
   kv::cache& store_;
   const compute_fn compute_;
   const std::chrono::milliseconds ttl_;
+  single_flight misses_;
   coalescer recomputations_;
 };
 

@@ -6,7 +6,7 @@
 # The blocking pool, the bounded executor, the fan-out across I/O threads, pub/sub, the STOMP broker (through its
 # server), SQLite writer turns, the page cache, the leaderboard (in-process and on Redis), the refreshing kv cache,
 # the Redis kv backends.
-TSAN_TARGETS=(blocking_pool_test bounded_executor_test coalescer_test messaging_test pubsub_test stomp_server_test sql_writer_turns_dbtest page_cache_test page_cache_concurrency_test leaderboard_test refreshing_cache_test redis_kv_test)
+TSAN_TARGETS=(blocking_pool_test bounded_executor_test coalescer_test single_flight_test messaging_test pubsub_test stomp_server_test sql_writer_turns_dbtest page_cache_test page_cache_concurrency_test leaderboard_test refreshing_cache_test redis_kv_test)
 
 _tsan_root() {
   (cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

@@ -78,6 +78,24 @@ TEST(RefreshingCache, AChangeRecomputesEveryEntryOfItsTagAndNoOther) {
   EXPECT_EQ(s.computes, before) << "recomputed, not merely dropped: the next get is a hit";
 }
 
+TEST(RefreshingCache, ConcurrentMissesOfOneKeyComputeOnce) {
+  asio::io_context ctx;
+  in_process_cache store;
+  source s;
+  refreshing_cache cache(store, computing(s), 1h);
+  asio::steady_timer gate(ctx, asio::steady_timer::time_point::max());
+  s.gate = &gate;
+  std::vector<std::string> answers;
+  for (int i = 0; i < 64; ++i) {
+    asio::co_spawn(ctx, cache.get("a1"), [&](std::exception_ptr, std::string value) { answers.push_back(value); });
+  }
+  ctx.poll();  // the first miss reads and waits; the others find it running
+  gate.cancel();
+  ctx.run();
+  EXPECT_EQ(s.computes, 1) << "64 requests at a cold entry, one database read";
+  EXPECT_EQ(answers, std::vector<std::string>(64, "a1=1"));
+}
+
 TEST(RefreshingCache, AMissThatReadBeforeAChangeComputesAgain) {
   asio::io_context ctx;
   in_process_cache store;

@@ -1,6 +1,7 @@
 // A throw-away fleet on loopback: its own PostgreSQL cluster (restartable, unlike the shared TEST_POSTGRES_URL),
 // a redis-server, two instances of each app kept running by a small supervisor (as systemd's Restart= would),
 // and nginx running the shipped deploy/nginx configuration with only ports, certificate and log paths replaced.
+// bench/fleet.mjs starts it with one instance of each app too, and reads the processes' CPU time (pids()).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -51,6 +52,7 @@ async function startPostgres(dir) {
     url,
     psql: (name, sql) => execFileSync('psql', [url(name), '-tAc', sql], { encoding: 'utf8' }).trim(),
     restart: () => bash(`${lib} && postgres_stop ${pgDir} && postgres_start ${pgDir} ${port} >&2`),
+    pid: () => Number(fs.readFileSync(path.join(pgDir, 'data/postmaster.pid'), 'utf8').split('\n')[0]),
     stop: () => bash(`${lib} && postgres_stop ${pgDir}`),
   };
 }
@@ -65,7 +67,7 @@ async function startRedis(dir) {
   };
   const kill = () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGKILL'); });
   await start();
-  return { url: (db) => `redis://127.0.0.1:${port}/${db}`, start, kill };
+  return { url: (db) => `redis://127.0.0.1:${port}/${db}`, start, kill, pid: () => child.pid };
 }
 
 // One instance, restarted by its supervisor whenever it exits until stop(); its pid in dir/<name>.pid.
@@ -88,7 +90,7 @@ function supervise(dir, app, port, env) {
   };
   launch();
   return {
-    name, port, exits, log: () => fs.readFileSync(log, 'utf8'),
+    name, app, port, exits, log: () => fs.readFileSync(log, 'utf8'), pid: () => child.pid,
     stop: () => new Promise((resolve) => {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -98,9 +100,12 @@ function supervise(dir, app, port, env) {
   };
 }
 
-// deploy/nginx/*.conf with the fleet's ports, a self-signed certificate and logs in dir.
-function nginxConfig(dir, ports, publicPorts, redirectPort) {
-  const instancePort = { 8080: ports.daengtionary[0], 8082: ports.daengtionary[1], 8081: ports.bbodok[0], 8083: ports.bbodok[1] };
+// deploy/nginx/*.conf with the fleet's ports, a self-signed certificate and logs in dir. With one instance of each
+// app, the second instance's lines name the first, so nginx runs the shipped configuration either way. With
+// referencePort, a server on it answers a fixed JSON body over the same TLS: the benchmark's yardstick.
+function nginxConfig(dir, ports, publicPorts, redirectPort, referencePort) {
+  const second = (app) => ports[app][1] ?? ports[app][0];
+  const instancePort = { 8080: ports.daengtionary[0], 8082: second('daengtionary'), 8081: ports.bbodok[0], 8083: second('bbodok') };
   const key = path.join(dir, 'tls.key');
   const cert = path.join(dir, 'tls.crt');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
@@ -117,6 +122,15 @@ function nginxConfig(dir, ports, publicPorts, redirectPort) {
       .replace(/\/var\/log\/nginx\//g, `${dir}/`);
     fs.writeFileSync(path.join(dir, `${file}.conf`), text);
     includes.push(`    include ${dir}/${file}.conf;`);
+  }
+  if (referencePort) {
+    includes.push(`    server {
+        listen 127.0.0.1:${referencePort} ssl;
+        ssl_certificate ${cert};
+        ssl_certificate_key ${key};
+        access_log ${dir}/reference.access.log fleet;
+        location / { default_type application/json; return 200 '{"status":"UP"}'; }
+    }`);
   }
   const temp = path.join(dir, 'nginx-temp');
   fs.mkdirSync(temp, { mode: 0o777 });
@@ -141,15 +155,22 @@ ${includes.join('\n')}
   return file;
 }
 
-export async function startFleet() {
+// Options: instances, 2 (default) or 1 of each app; kv, 'redis' (default) or 'memory' (each instance's own, so
+// one instance only); seed, `seed` subcommand arguments per app ({ bbodok: ['--bulk-groups', '50'] }) run on the
+// empty database before the first instance starts; reference, a fixed response in nginx (fleet.urls.reference).
+export async function startFleet({ instances: count = 2, kv = 'redis', seed = {}, reference = false } = {}) {
+  if (kv === 'memory' && count > 1) throw new Error('instances of one app share state only through Redis');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-'));
   fs.chmodSync(dir, 0o755);  // the PostgreSQL server's user must reach dir/pg
   fs.writeFileSync(path.join(dir, 'empty.toml'), '[log]\nlevel = "info"\n');
   const pg = await startPostgres(dir);
   const redis = await startRedis(dir);
-  const ports = { daengtionary: [await freePort(), await freePort()], bbodok: [await freePort(), await freePort()] };
+  const ports = { daengtionary: [], bbodok: [] };
+  for (let i = 0; i < count; ++i) for (const app of Object.keys(ports)) ports[app].push(await freePort());
   const publicPorts = { daengtionary: await freePort(), bbodok: await freePort() };
   const urls = { daengtionary: `https://127.0.0.1:${publicPorts.daengtionary}`, bbodok: `https://127.0.0.1:${publicPorts.bbodok}` };
+  const referencePort = reference ? await freePort() : undefined;
+  if (referencePort) urls.reference = `https://127.0.0.1:${referencePort}`;
   const storage = path.join(dir, 'images');
   const common = (prefix, app, port) => ({
     ...process.env,
@@ -160,7 +181,7 @@ export async function startFleet() {
     [`${prefix}_HTTP_INSTANCE_NAME`]: `web1-${port}`,
     [`${prefix}_SQL_URL`]: pg.url(app),
     [`${prefix}_SQL_MIGRATIONS`]: path.join(repoRoot, 'migrations', app),
-    [`${prefix}_KV_URL`]: redis.url(app === 'daengtionary' ? 0 : 1),
+    ...(kv === 'redis' ? { [`${prefix}_KV_URL`]: redis.url(app === 'daengtionary' ? 0 : 1) } : {}),
   });
   const secrets = { daengtionary: randomBytes(48).toString('base64'), bbodok: randomBytes(48).toString('base64') };
   const envs = {
@@ -169,7 +190,7 @@ export async function startFleet() {
     bbodok: (port) => ({ ...common('BBODOK', 'bbodok', port), BBODOK_JWT_SECRET: secrets.bbodok, BBODOK_MEMBER_DEV_LOGIN: 'true' }),
   };
   const instances = [];
-  const fleet = { dir, pg, redis, urls, instances };
+  const fleet = { dir, pg, redis, urls, instances, secrets };
   fleet.stop = async () => {
     if (fleet.nginx) { fleet.nginx.kill('SIGTERM'); await new Promise((resolve) => fleet.nginx.once('exit', resolve)); }
     await Promise.all(instances.map((i) => i.stop()));
@@ -178,17 +199,24 @@ export async function startFleet() {
     if (!process.env.E2E_KEEP_TMP) fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
+    for (const [app, args] of Object.entries(seed)) {
+      const bin = app === 'bbodok' ? BBODOK_BIN : DAENGTIONARY_BIN;
+      execFileSync(bin, ['--config', path.join(dir, 'empty.toml'), 'seed', ...args], { cwd: dir, env: envs[app](ports[app][0]), stdio: 'ignore' });
+    }
     // One instance of each app first (it applies the migrations), then its sibling.
-    for (const i of [0, 1]) {
+    for (let i = 0; i < count; ++i) {
       for (const app of ['daengtionary', 'bbodok']) {
         const port = ports[app][i];
         instances.push(supervise(dir, app, port, envs[app](port)));
         await until(() => ready(port), `${app} on ${port}`);
       }
     }
-    const conf = nginxConfig(dir, ports, publicPorts, await freePort());
+    const conf = nginxConfig(dir, ports, publicPorts, await freePort(), referencePort);
     fleet.nginx = spawn(NGINX, ['-p', dir, '-c', conf], { stdio: 'ignore' });
     await until(() => accepts(publicPorts.bbodok), 'nginx');
+    // Every process that serves a request, for CPU accounting: the instances, nginx, PostgreSQL, Redis.
+    fleet.pids = () => ({ ...Object.fromEntries(instances.map((i) => [i.name, i.pid()])), nginx: fleet.nginx.pid,
+                          postgresql: pg.pid(), redis: redis.pid() });
     // deploy/rolling-restart restarts an instance with this: SIGTERM, then wait for the exit (the supervisor
     // starts it again), as `systemctl restart` returns only once the old process is gone.
     fleet.restartCommand = path.join(dir, 'restart-instance');
