@@ -87,7 +87,8 @@ TEST(RefreshingCache, ConcurrentMissesOfOneKeyComputeOnce) {
   s.gate = &gate;
   std::vector<std::string> answers;
   for (int i = 0; i < 64; ++i) {
-    asio::co_spawn(ctx, cache.get("a1"), [&](std::exception_ptr, std::string value) { answers.push_back(value); });
+    asio::co_spawn(ctx, cache.get("a1"),
+                   [&](const std::exception_ptr&, const std::string& value) { answers.push_back(value); });
   }
   ctx.poll();  // the first miss reads and waits; the others find it running
   gate.cancel();
