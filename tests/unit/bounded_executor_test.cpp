@@ -106,8 +106,10 @@ TEST(BoundedExecutor, SubmitWaitsWhileTheQueueIsFullAndResumesWhenAJobIsTaken) {
   release_promise.set_value();
   caller.wait();
   EXPECT_EQ(submitted.load(), 3);
-  executor.join();
+  // join() drops the jobs not yet started, so let the worker take the other two first.
+  for (int waited = 0; started.load() < 3 && waited < 5000; ++waited) std::this_thread::sleep_for(1ms);
   EXPECT_EQ(started.load(), 3);
+  executor.join();
   // At most the queue, the waiting submitter and the job handed to the worker before it started.
   EXPECT_GE(executor.peak_depth(), 2u);
   EXPECT_LE(executor.peak_depth(), 3u);

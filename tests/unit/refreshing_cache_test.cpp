@@ -78,13 +78,19 @@ TEST(RefreshingCache, AChangeRecomputesEveryEntryOfItsTagAndNoOther) {
   EXPECT_EQ(s.computes, before) << "recomputed, not merely dropped: the next get is a hit";
 }
 
-TEST(RefreshingCache, ConcurrentMissesOfOneKeyComputeOnce) {
+// A cache whose first computation waits, after reading, until the test cancels the gate.
+class RefreshingCacheGated : public ::testing::Test {
+ protected:
+  RefreshingCacheGated() { s.gate = &gate; }
+
   asio::io_context ctx;
   in_process_cache store;
   source s;
-  refreshing_cache cache(store, computing(s), 1h);
-  asio::steady_timer gate(ctx, asio::steady_timer::time_point::max());
-  s.gate = &gate;
+  refreshing_cache cache{store, computing(s), 1h};
+  asio::steady_timer gate{ctx, asio::steady_timer::time_point::max()};
+};
+
+TEST_F(RefreshingCacheGated, ConcurrentMissesOfOneKeyComputeOnce) {
   std::vector<std::string> answers;
   for (int i = 0; i < 64; ++i) {
     asio::co_spawn(ctx, cache.get("a1"),
@@ -97,13 +103,7 @@ TEST(RefreshingCache, ConcurrentMissesOfOneKeyComputeOnce) {
   EXPECT_EQ(answers, std::vector<std::string>(64, "a1=1"));
 }
 
-TEST(RefreshingCache, AMissThatReadBeforeAChangeComputesAgain) {
-  asio::io_context ctx;
-  in_process_cache store;
-  source s;
-  refreshing_cache cache(store, computing(s), 1h);
-  asio::steady_timer gate(ctx, asio::steady_timer::time_point::max());
-  s.gate = &gate;
+TEST_F(RefreshingCacheGated, AMissThatReadBeforeAChangeComputesAgain) {
   std::string first;
   asio::co_spawn(ctx, cache.get("a1"), [&](std::exception_ptr, std::string value) { first = std::move(value); });
   ctx.poll();  // the miss has read 1 and waits
