@@ -37,7 +37,8 @@ class services {
 };
 
 // url empty: the in-process backends (one instance). "redis://host:port[/db]": Redis (see redis_pubsub.hpp,
-// redis_cache.hpp and redis_leaderboard.hpp for how each degrades while Redis is down); the connections start
+// redis_cache.hpp and redis_leaderboard.hpp for how each degrades while Redis is down), the cache read through a
+// near copy in the instance (near_cache.hpp); the connections start
 // in the background, so this returns at once even when Redis is not up yet. Throws std::invalid_argument for
 // another URL.
 services open_kv(const std::string& url);
