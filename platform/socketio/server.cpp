@@ -172,7 +172,11 @@ class websocket_transport final : public messaging::handler {
   void on_open(std::shared_ptr<messaging::connection> c) override {
     if (sid_) {
       session_ = find_session(*io_, *sid_);
-      if (!session_) c->close(messaging::close_codes::policy_violation, "Session ID unknown");
+      if (!session_) {
+        c->close(messaging::close_codes::policy_violation, "Session ID unknown");
+        return;
+      }
+      boost::asio::dispatch(session_->executor(), [session = session_, c] { session->offer_websocket(c); });
       return;
     }
     auto made = make_session(io_, request_, c->executor());
