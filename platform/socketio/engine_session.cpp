@@ -80,13 +80,7 @@ asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr
   }
   auto probe_deadline = messaging::long_poll::clock::time_point::max();
   for (;;) {
-    // An upgrade releases the poll that waited when the probe came (the client waits for it before it switches).
-    if (self->release_poll_) {
-      self->release_poll_ = false;
-      self->poll_.release();
-      co_return std::string(noop_packet);
-    }
-    if (self->ws_) {  // upgraded while this poll waited: the client has moved on
+    if (self->ws_) {  // upgraded while this poll waited
       self->poll_.release();
       co_return std::nullopt;
     }
@@ -104,8 +98,9 @@ asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr
       self->poll_.release();
       co_return std::string(self->closed_by_client_ ? noop_packet : close_packet);
     }
-    // A poll that comes while a WebSocket probes gets a noop within upgrade_check, as the reference server writes
-    // one every 100 ms until the upgrade is done; if the upgrade completes first, it is refused like a later one.
+    // Once a WebSocket has probed, the poll (waiting then or coming later) gets a noop within upgrade_check, as the
+    // reference server writes one every 100 ms until the upgrade is done: the client pauses polling on it, then
+    // sends "5". A poll still here when the upgrade completes is refused like a later one.
     if (self->probed_) {
       const auto now = messaging::long_poll::clock::now();
       if (probe_deadline == messaging::long_poll::clock::time_point::max()) {
@@ -166,8 +161,7 @@ asio::awaitable<void> engine_session::on_websocket_packet(std::shared_ptr<engine
   if (packet.type == engine_type::ping && packet.data == "probe") {
     self->probed_ = true;
     ws->send(encode_engine_packet({engine_type::pong, "probe", false}));
-    self->release_poll_ = self->poll_.has_receiver();  // the client's waiting GET returns so that it can upgrade
-    self->poll_.wake();
+    self->poll_.wake();  // the waiting GET starts its wait for the noop
   } else if (packet.type == engine_type::upgrade && self->probed_) {
     self->probe_.reset();
     self->probed_ = false;
@@ -224,7 +218,10 @@ asio::awaitable<void> engine_session::handle(std::shared_ptr<engine_session> sel
       break;
     case engine_type::message:
       try {
-        co_await self->handler_->on_message(self, std::move(packet.data));
+        // Held here: a close while the handler is suspended releases the session's reference.
+        const auto handler = self->handler_;
+        if (!handler) break;
+        co_await handler->on_message(self, std::move(packet.data));
       } catch (const std::exception& e) {
         spdlog::error("socket.io {} handler failed: {}", self->id_, e.what());
         self->request_close("server error");

@@ -62,9 +62,10 @@ class engine_session final : public messaging::connection {
   // Opens the session: the handler's on_open, then the heartbeat.
   static void start(const std::shared_ptr<engine_session>& self);
 
-  // A polling GET: the queued packets as one payload, once there are any; "6" (noop) when an upgrade releases it or
-  // the client closed the session. nullopt when the request is not allowed: another GET is waiting (the session is
-  // closed, as the reference server does), or the session moved to a WebSocket (it goes on there); answered 400.
+  // A polling GET: the queued packets as one payload, once there are any; "6" (noop) within 100 ms of an upgrade
+  // probe, or when the client closed the session. nullopt when the request is not allowed: another GET is waiting (the
+  // session is closed, as the reference server does), or the session moved to a WebSocket (it goes on there); answered
+  // 400.
   static asio::awaitable<std::optional<std::string>> poll(std::shared_ptr<engine_session> self);
 
   // A polling POST's packets, handled in order after those of earlier requests. False when the request is not
@@ -103,7 +104,6 @@ class engine_session final : public messaging::connection {
   std::shared_ptr<messaging::connection> ws_;     // the WebSocket carrying the session, once upgraded
   std::shared_ptr<messaging::connection> probe_;  // a WebSocket offering to take over from polling
   bool probed_ = false;                           // it sent "2probe": "5" completes the upgrade
-  bool release_poll_ = false;                     // the waiting GET answers "6" now (an upgrade takes over)
   bool closed_by_client_ = false;                 // a close packet came by POST: a waiting GET answers "6"
   bool pong_due_ = false;
   boost::asio::steady_timer heartbeat_;  // the ping interval, then the pong deadline

@@ -87,6 +87,7 @@ class protocol_handler final : public messaging::handler, public std::enable_sha
   }
 
   void on_close(std::shared_ptr<messaging::connection>) override {
+    closed_ = true;
     if (connect_deadline_) connect_deadline_->cancel();
     while (!sockets_.empty()) disconnected(sockets_.begin()->first);
   }
@@ -102,7 +103,13 @@ class protocol_handler final : public messaging::handler, public std::enable_sha
     if (sockets_.contains(nsp)) co_return;  // connected already
     auto s = std::make_shared<socket>(c, served->second->nsp_rooms, nsp, fresh_socket_id(),
                                       auth ? std::move(*auth) : boost::json::value());
-    if (!co_await served->second->app.on_connect(s, s->auth())) {
+    boost::json::value auth_payload = s->auth();
+    const bool accepted = co_await served->second->app.on_connect(s, std::move(auth_payload));
+    if (closed_) {  // the session ended while the application decided
+      if (accepted) served->second->app.on_disconnect(s);
+      co_return;
+    }
+    if (!accepted) {
       c->send(connect_error(nsp, "Not authorized"));
       co_return;
     }
@@ -110,8 +117,8 @@ class protocol_handler final : public messaging::handler, public std::enable_sha
     if (connect_deadline_) connect_deadline_->cancel();
     c->send(encode_socket_packet(
         {socket_type::connect, nsp, std::nullopt, 0, boost::json::value(boost::json::object{{"sid", s->id()}})}));
+    sockets_.emplace(std::move(nsp), s);
     served->second->app.on_connected(s);
-    sockets_.emplace(std::move(nsp), std::move(s));
   }
 
   asio::awaitable<void> event(std::shared_ptr<messaging::connection> c, socket_packet packet) {
@@ -150,6 +157,7 @@ class protocol_handler final : public messaging::handler, public std::enable_sha
   std::map<std::string, std::shared_ptr<socket>, std::less<>> sockets_;  // by namespace, once connected
   std::optional<boost::asio::steady_timer> connect_deadline_;
   bool connected_once_ = false;
+  bool closed_ = false;  // on_close ran: a CONNECT still in on_connect connects nothing
 };
 
 }  // namespace

@@ -17,8 +17,9 @@
 //   GET /stats             {"connected":N,"disconnected":N}, Socket.IO sockets of either namespace
 // Usage: socketio_echo_server PORT (0: any free port). Prints "listening on PORT" once serving. Environment:
 // SOCKETIO_PING_INTERVAL_MS, SOCKETIO_PING_TIMEOUT_MS, SOCKETIO_CONNECT_TIMEOUT_MS and SOCKETIO_MAX_PAYLOAD override
-// the defaults above. Only the two endpoints answer cross-origin requests; /stats follows the server-wide CORS
-// policy, which is off.
+// the defaults above; SOCKETIO_IO_THREADS (1 by default: like the reference Node server, requests on different
+// connections are handled in the order they arrive, which the suites' races between a poll and a POST assume). Only the
+// two endpoints answer cross-origin requests; /stats follows the server-wide CORS policy, which is off.
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -127,7 +128,8 @@ int main(int argc, char** argv) {
   sio::socket_options socket_options;
   socket_options.connect_timeout = millis_from_env("SOCKETIO_CONNECT_TIMEOUT_MS", std::chrono::milliseconds(1000));
 
-  platform::io::context_pool contexts(2);
+  const char* threads = std::getenv("SOCKETIO_IO_THREADS");
+  platform::io::context_pool contexts(threads == nullptr ? 1 : static_cast<std::size_t>(std::atoi(threads)));
   platform::kv::in_process_pubsub bus;
   echo_app app(contexts.main().get_executor());
   sio::socket_server sockets(bus, app, socket_options);

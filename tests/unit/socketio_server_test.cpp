@@ -9,6 +9,9 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/json/parse.hpp>
 #include <gtest/gtest.h>
 
@@ -182,6 +185,38 @@ TEST_F(SocketServer, ClosesASessionThatConnectsNoNamespaceWithinTheConnectTimeou
   EXPECT_TRUE(refused->closed);
   EXPECT_FALSE(connected->closed);
   for (const auto& [h, c] : {std::pair{h_idle, idle}, {h_connected, connected}, {h_refused, refused}}) h->on_close(c);
+}
+
+// Accepts every CONNECT after a pause, as an application that asks its database would.
+class slow_app final : public sio::application {
+ public:
+  platform::asio::awaitable<bool> on_connect(std::shared_ptr<sio::socket>, boost::json::value) override {
+    asio::steady_timer pause(co_await asio::this_coro::executor, std::chrono::milliseconds(20));
+    co_await pause.async_wait(asio::use_awaitable);
+    co_return true;
+  }
+  platform::asio::awaitable<void> on_event(std::shared_ptr<sio::socket>, std::string, boost::json::array,
+                                           std::optional<sio::acknowledge>) override {
+    co_return;
+  }
+  void on_disconnect(const std::shared_ptr<sio::socket>&) override { ++left; }
+  int left = 0;
+};
+
+TEST(SocketServerLifetime, ASessionEndingDuringOnConnectDisconnectsTheAcceptedSocket) {
+  asio::io_context io;
+  platform::kv::in_process_pubsub bus;
+  slow_app app;
+  sio::socket_server sockets(bus, app);
+  auto c = std::make_shared<recording_connection>(io.get_executor());
+  auto h = sockets.factory()(sio::session_request{});
+  h->on_open(c);
+  asio::co_spawn(io, h->on_message(c, "0"), asio::detached);
+  io.run_for(std::chrono::milliseconds(5));
+  h->on_close(c);  // the session ends while on_connect is suspended
+  io.run_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(app.left, 1);
+  EXPECT_TRUE(c->sent.empty());
 }
 
 TEST(SocketServerNamespaces, RefusesNamesThatAreTakenOrMalformed) {

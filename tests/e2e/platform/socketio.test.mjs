@@ -25,6 +25,7 @@ before(async () => {
     SOCKETIO_PING_TIMEOUT_MS: String(PING_MS),
     SOCKETIO_MAX_PAYLOAD: String(MAX_PAYLOAD),
     SOCKETIO_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    SOCKETIO_IO_THREADS: '2', // sessions used from requests on another thread
   });
 });
 
