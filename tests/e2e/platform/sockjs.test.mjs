@@ -52,11 +52,10 @@ async function connect(endpoint, transport, transports = [transport]) {
     if (waiting && received.length >= waiting.count) waiting.resolve();
   };
   const opened = new Promise((resolve, reject) => {
-    sock.onopen = resolve;
+    sock.onopen = () => resolve(sock.transport);  // read at once: a session closed as it opens has none after
     closed.then((event) => reject(new Error(`closed before opening: ${JSON.stringify(event)}`)));
   });
-  await withTimeout(opened, 10_000, `${transport} open`);
-  assert.equal(sock.transport, transport);
+  assert.equal(await withTimeout(opened, 10_000, `${transport} open`), transport);
   return {
     sock,
     transport,  // sock.transport is null again once closed
