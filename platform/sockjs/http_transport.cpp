@@ -13,6 +13,7 @@
 #include "platform/sockjs/cookie.hpp"
 #include "platform/sockjs/endpoint.hpp"
 #include "platform/sockjs/info.hpp"
+#include "platform/sockjs/url.hpp"
 
 namespace platform::sockjs {
 namespace {
@@ -80,6 +81,26 @@ http::handler preflight(std::string_view methods) {
     allow_origin(req, res);
     co_return res;
   };
+}
+
+// A method SockJS does not define on one of its URLs: 405 with Allow and no body, as sockjs-node and Spring answer;
+// but 404 for a session URL whose ids the protocol forbids, which is no SockJS URL at all.
+http::response method_not_allowed(const endpoint& sockjs, const http::request& req, std::string_view allowed) {
+  if (!parse_path(sockjs.prefix, req.path)) return answer(req, status::not_found, "Not found");
+  http::response res{status::method_not_allowed, 11};
+  res.set(field::allow, allowed);
+  allow_origin(req, res);
+  return res;
+}
+
+// GET on an xhr transport's URL
+asio::awaitable<http::response> only_post(std::shared_ptr<const endpoint> sockjs, http::request req) {
+  co_return method_not_allowed(*sockjs, req, "OPTIONS, POST");
+}
+
+// POST on a WebSocket URL (GET without an upgrade gets the router's 400)
+asio::awaitable<http::response> only_get(std::shared_ptr<const endpoint> sockjs, http::request req) {
+  co_return method_not_allowed(*sockjs, req, "GET");
 }
 
 std::uint32_t fresh_entropy() {
@@ -219,6 +240,13 @@ void add_http_routes(http::router& routes, const std::shared_ptr<const endpoint>
       http::verb::post, session + "/xhr_streaming",
       [sockjs](http::request req, http::response_writer& out) { return xhr_streaming(sockjs, std::move(req), out); });
   routes.add(http::verb::options, session + "/xhr_streaming", preflight("OPTIONS, POST"));
+  for (const char* transport : {"/xhr", "/xhr_send", "/xhr_streaming"}) {
+    routes.add(http::verb::get, session + transport, http::bind_context(sockjs, only_post));
+  }
+  if (sockjs->options.websocket_enabled) {
+    routes.add(http::verb::post, session + "/websocket", http::bind_context(sockjs, only_get));
+    routes.add(http::verb::post, prefix + "/websocket", http::bind_context(sockjs, only_get));
+  }
 }
 
 }  // namespace platform::sockjs

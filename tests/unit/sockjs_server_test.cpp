@@ -325,6 +325,28 @@ TEST_F(SockjsServer, GreetsOnlyAtThePrefixItself) {
   EXPECT_EQ(server_->request(http::verb::get, "/echo//").result(), http::status::not_found);
 }
 
+TEST_F(SockjsServer, AnswersMethodsItDoesNotDefineWith405ButForbiddenIdsWith404) {
+  for (const char* transport : {"xhr", "xhr_send", "xhr_streaming"}) {
+    const auto wrong = server_->request(http::verb::get, std::string("/echo/000/s1/") + transport);
+    EXPECT_EQ(wrong.result(), http::status::method_not_allowed) << transport;
+    EXPECT_EQ(wrong[field::allow], "OPTIONS, POST") << transport;
+    EXPECT_EQ(wrong.count(field::content_type), 0u) << transport;
+    EXPECT_EQ(wrong.body(), "") << transport;
+    for (const char* ids : {"/a./a/", "/a/a./", "/././"}) {
+      const auto target = std::string("/echo") + ids + transport;
+      EXPECT_EQ(server_->request(http::verb::get, target).result(), http::status::not_found) << target;
+    }
+  }
+  for (const char* target : {"/echo/000/w1/websocket", "/echo/websocket"}) {
+    const auto wrong = server_->request(http::verb::post, target);
+    EXPECT_EQ(wrong.result(), http::status::method_not_allowed) << target;
+    EXPECT_EQ(wrong[field::allow], "GET") << target;
+    EXPECT_EQ(wrong.body(), "") << target;
+  }
+  EXPECT_EQ(server_->request(http::verb::get, "/echo/000/w1/websocket").result(), http::status::bad_request);
+  EXPECT_EQ(server_->request(http::verb::post, "/off/000/w1/websocket").result(), http::status::not_found);
+}
+
 TEST_F(SockjsServer, EchoesOriginNullAndGivesPreflightsAnExpiryAYearAhead) {
   const auto info = server_->request(http::verb::get, "/echo/info", "", {{field::origin, "null"}});
   EXPECT_EQ(info[field::access_control_allow_origin], "null");
