@@ -246,6 +246,7 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
       raw_request raw = parser.release();
       const std::string method(raw.method_string());
       const std::string target_text(raw.target());
+      const unsigned version = raw.version();
       std::string id = request_id_for(raw);
       std::string origin(raw[beast_http::field::origin]);
       request req{std::move(raw),
@@ -254,7 +255,7 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
                   std::move(streamed.path_params),
                   remote_ip,
                   id};
-      stream_writer<Stream> writer(stream, options, std::move(origin), id);
+      stream_writer<Stream> writer(stream, options, version, std::move(origin), id);
       co_await stream_to(*context, *streamed.target, std::move(req), writer);
       account(options, *streamed.measured, id, remote_ip, method, target_text, writer.status(), writer.bytes(),
               started);
@@ -263,6 +264,7 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
 
     raw_request raw = parser.release();
     const bool client_keep_alive = raw.keep_alive();
+    const bool http_1_0 = raw.version() < 11;
     const bool head = raw.method() == verb::head;
     const std::string method(raw.method_string());
     const std::string target_text(raw.target());
@@ -272,6 +274,9 @@ asio::awaitable<std::optional<accepted_upgrade>> serve(Stream& stream, connectio
     response& res = out.res;
     res.set("X-Request-Id", id);
     res.keep_alive(client_keep_alive && !context->draining.load(std::memory_order_acquire));
+    // Our answers say HTTP/1.1, where staying open goes without saying; an HTTP/1.0 client that asked to keep the
+    // connection closes it unless told, in so many words, that it stays open.
+    if (http_1_0 && res.keep_alive()) res.set(beast_http::field::connection, "keep-alive");
     res.prepare_payload();
     if (head) res.body().clear();  // Content-Length stays that of the GET body
     account(options, *out.route, id, remote_ip, method, target_text, res.result_int(), res.body().size(), started);

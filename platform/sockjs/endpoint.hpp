@@ -25,7 +25,8 @@ struct endpoint {
 // protocol forbids (empty, with dots).
 std::optional<std::string> session_id_of(const endpoint& sockjs, std::string_view path);
 
-// The SockJS routes that are not WebSockets: greeting, /info, xhr, xhr_send, xhr_streaming and their preflights.
+// The SockJS routes that are not WebSockets: greeting, /info, xhr, xhr_send, xhr_streaming and their preflights,
+// and the 405s of the methods SockJS does not define on its transports' URLs.
 void add_http_routes(http::router& routes, const std::shared_ptr<const endpoint>& sockjs);
 
 // <prefix>/<server>/<session>/websocket: SockJS frames over a WebSocket.

@@ -45,7 +45,12 @@ struct server_options {
   std::size_t queue_max_messages = 1024;
   std::size_t queue_max_bytes = 4 * 1024 * 1024;
   std::uint16_t overflow_code = messaging::close_codes::try_again_later;
-  bool websocket_enabled = true;  // /info's `websocket` flag and both WebSocket routes
+  // Off: /info says "websocket":false and both WebSocket URLs answer 404, so clients fall back to xhr at once
+  // (for load balancers that cannot carry WebSockets).
+  bool websocket_enabled = true;
+  // On: /info says "cookie_needed":true and the xhr transports set JSESSIONID (the request's own, else "dummy"),
+  // for load balancers that stick sessions only by that cookie.
+  bool cookie_needed = false;
   ws::session_options websocket;
 };
 

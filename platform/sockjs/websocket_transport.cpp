@@ -1,6 +1,8 @@
 // The SockJS WebSocket transport: o, a[...], h and c[...] frames over a ws::session, which keeps doing the I/O,
 // the bounded queue and the WebSocket-level limits.
+#include <atomic>
 #include <exception>
+#include <string>
 #include <utility>
 #include <variant>
 
@@ -81,20 +83,26 @@ class websocket_session final : public messaging::connection {
   obs::gauge_scope counted_{obs::metrics().sockjs_sessions};
 };
 
+// The table key of a WebSocket session. A WebSocket session lives as long as its connection and its id may be
+// reused, even by two connections at once (the protocol allows it), so it is not found by id: it is in the
+// table only to count against max_sessions and to be closed on drain. Ids cannot contain dots, so these keys
+// never meet an xhr session's.
+std::string websocket_key() {
+  static std::atomic<std::uint64_t> next{0};
+  return "websocket." + std::to_string(next.fetch_add(1, std::memory_order_relaxed));
+}
+
 // The ws::handler between the ws::session and the application's handler.
 class framed_handler final : public messaging::handler {
  public:
-  framed_handler(std::shared_ptr<const endpoint> sockjs, std::shared_ptr<messaging::handler> inner,
-                 std::string session_id)
-      : sockjs_(std::move(sockjs)), inner_(std::move(inner)), session_id_(std::move(session_id)) {}
+  framed_handler(std::shared_ptr<const endpoint> sockjs, std::shared_ptr<messaging::handler> inner)
+      : sockjs_(std::move(sockjs)), inner_(std::move(inner)), key_(websocket_key()) {}
 
   void on_open(std::shared_ptr<messaging::connection> socket) override {
     session_ = std::make_shared<websocket_session>(socket, sockjs_->options.heartbeat_interval);
-    // Checked by the factory already; a race with another request for the same id or the last free place
-    // loses here.
-    const auto added = sockjs_->sessions->add(session_id_, session_);
-    if (added != messaging::session_table::added::yes) {
-      socket->send(close_frame(added == messaging::session_table::added::taken ? another_connection_open : go_away));
+    // Checked by the factory already; a race for the last free place loses here.
+    if (sockjs_->sessions->add(key_, session_) != messaging::session_table::added::yes) {
+      socket->send(close_frame(go_away));
       socket->close(messaging::close_codes::normal, "");
       session_.reset();
       return;
@@ -129,14 +137,14 @@ class framed_handler final : public messaging::handler {
     if (!session_) return;
     auto session = std::move(session_);
     session->stop();
-    sockjs_->sessions->remove(session_id_, session.get());
+    sockjs_->sessions->remove(key_, session.get());
     inner_->on_close(session);
   }
 
  private:
   std::shared_ptr<const endpoint> sockjs_;
   std::shared_ptr<messaging::handler> inner_;
-  std::string session_id_;
+  std::string key_;
   std::shared_ptr<websocket_session> session_;  // from on_open to on_close
 };
 
@@ -144,11 +152,10 @@ class framed_handler final : public messaging::handler {
 
 http::websocket_endpoint framed_websocket_endpoint(const std::shared_ptr<const endpoint>& sockjs) {
   auto factory = [sockjs](const http::upgrade_request& up) -> std::shared_ptr<messaging::handler> {
-    auto id = session_id_of(*sockjs, up.path);
-    if (!id || sockjs->sessions->full() || sockjs->sessions->find(*id)) return nullptr;
+    if (!session_id_of(*sockjs, up.path) || sockjs->sessions->full()) return nullptr;
     auto inner = sockjs->make_handler(session_request{up.path, up.query, up.remote_ip, up.id});
     if (!inner) return nullptr;
-    return std::make_shared<framed_handler>(sockjs, std::move(inner), std::move(*id));
+    return std::make_shared<framed_handler>(sockjs, std::move(inner));
   };
   return ws::endpoint(factory, sockjs->options.websocket);
 }

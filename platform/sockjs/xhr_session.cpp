@@ -65,10 +65,15 @@ asio::awaitable<xhr_session::batch> xhr_session::next(std::shared_ptr<xhr_sessio
     if (!self->poll_.attached(receiver)) co_return batch{{}, true};  // detached meanwhile
     batch out;
     if (self->open_frame_due_) {
+      // The open frame goes alone and at once, as the protocol asks: a poll is answered with it, a stream writes
+      // it as its own chunk, whatever the handler's on_open queued or closed meanwhile.
       self->open_frame_due_ = false;
       out.body = xhr_frame(open_frame());
+      out.end = polling;
+      if (polling) self->release_receiver();
+      co_return out;
     }
-    out.body += self->take_queue_frame();
+    out.body = self->take_queue_frame();
     if (self->state_ == state::closing) {
       out.body += xhr_frame(self->close_frame_);
       out.end = true;

@@ -59,8 +59,8 @@ class xhr_session final : public messaging::connection {
   // once the session is closed. The first attach opens the session (the handler's on_open runs).
   static asio::awaitable<attachment> attach(std::shared_ptr<xhr_session> self);
 
-  // Waits for the next batch: `o` first, then queued messages (all of them in one a[...] frame), the close frame
-  // (after what was queued), or `h` after heartbeat_interval. A polling receiver is detached after one batch.
+  // Waits for the next batch: `o` first and alone, then queued messages (all of them in one a[...] frame), the close
+  // frame (after what was queued), or `h` after heartbeat_interval. A polling receiver is detached after one batch.
   static asio::awaitable<batch> next(std::shared_ptr<xhr_session> self, std::uint64_t receiver, bool polling);
 
   // A receiver that stops early (its write failed, its streaming limit was reached); from any thread.

@@ -1,6 +1,10 @@
-// Test-only server for tests/e2e/platform/sockjs.test.mjs: SockJS echo endpoints for the real sockjs-client.
-//   /echo   echoes every message; "burst N" answers with N numbered messages
-//   /close  echoes the first message, then closes the session with 4001 "closing after first message"
+// Test-only server for tests/e2e/platform/sockjs.test.mjs and the public SockJS protocol suite (see
+// tests/support/README.md): SockJS echo endpoints for the real sockjs-client.
+//   /echo                     echoes every message; "burst N" answers with N numbered messages
+//   /disabled_websocket_echo  /echo with the WebSocket transport off
+//   /cookie_needed_echo       /echo with cookie_needed: the xhr transports set JSESSIONID
+//   /close                    closes every session as it opens with 3000 "Go away!" (the protocol suite's `close`)
+//   /close_after_echo         echoes the first message, then closes the session with 4001 "closing after first message"
 //   GET /stats  {"opened":N,"closed":N}: how many sessions the handlers saw open and close
 // Usage: sockjs_echo_server PORT (0: any free port). Prints "listening on PORT" once serving. Environment:
 // SOCKJS_HEARTBEAT_MS, SOCKJS_DISCONNECT_DELAY_MS and SOCKJS_STREAMING_LIMIT override the SockJS defaults.
@@ -28,11 +32,16 @@ struct counters {
   std::atomic<int> closed{0};
 };
 
+enum class behaviour { echo, close_at_open, close_after_echo };
+
 class echo_handler : public messaging::handler {
  public:
-  echo_handler(counters& seen, bool close_after_first) : seen_(seen), close_after_first_(close_after_first) {}
+  echo_handler(counters& seen, behaviour does) : seen_(seen), does_(does) {}
 
-  void on_open(std::shared_ptr<messaging::connection>) override { ++seen_.opened; }
+  void on_open(std::shared_ptr<messaging::connection> c) override {
+    ++seen_.opened;
+    if (does_ == behaviour::close_at_open) c->close(3000, "Go away!");  // what the protocol suite expects
+  }
 
   platform::asio::awaitable<void> on_message(std::shared_ptr<messaging::connection> c, std::string message) override {
     if (message.starts_with("burst ")) {
@@ -42,7 +51,7 @@ class echo_handler : public messaging::handler {
     } else {
       c->send(std::move(message));
     }
-    if (close_after_first_) c->close(4001, "closing after first message");
+    if (does_ == behaviour::close_after_echo) c->close(4001, "closing after first message");
     co_return;
   }
 
@@ -50,7 +59,7 @@ class echo_handler : public messaging::handler {
 
  private:
   counters& seen_;
-  bool close_after_first_;
+  behaviour does_;
 };
 
 std::chrono::milliseconds millis_from_env(const char* name, std::chrono::milliseconds fallback) {
@@ -77,12 +86,20 @@ int main(int argc, char** argv) {
 
   platform::io::context_pool contexts(2);
   http::router routes;
-  sockjs::register_endpoint(
-      routes, "/echo", [&seen](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, false); },
-      options);
-  sockjs::register_endpoint(
-      routes, "/close", [&seen](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, true); },
-      options);
+  const auto serve = [&routes, &seen](std::string prefix, behaviour does, const sockjs::server_options& with) {
+    sockjs::register_endpoint(
+        routes, std::move(prefix),
+        [&seen, does](const sockjs::session_request&) { return std::make_shared<echo_handler>(seen, does); }, with);
+  };
+  serve("/echo", behaviour::echo, options);
+  serve("/close", behaviour::close_at_open, options);
+  serve("/close_after_echo", behaviour::close_after_echo, options);
+  auto websocket_off = options;
+  websocket_off.websocket_enabled = false;
+  serve("/disabled_websocket_echo", behaviour::echo, websocket_off);
+  auto cookie_needed = options;
+  cookie_needed.cookie_needed = true;
+  serve("/cookie_needed_echo", behaviour::echo, cookie_needed);
   routes.add(http::verb::get, "/stats", [&seen](http::request) -> platform::asio::awaitable<http::response> {
     co_return http::json_response(
         http::status::ok, fmt::format(R"({{"opened":{},"closed":{}}})", seen.opened.load(), seen.closed.load()));

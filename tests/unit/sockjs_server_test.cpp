@@ -1,5 +1,6 @@
 // platform::sockjs_server behind a real platform::http::server, spoken to with Beast clients: info and CORS, xhr
-// polling and streaming, xhr_send errors, batching, 2010, disconnect delay, limits, WebSocket transports, drain.
+// polling and streaming, xhr_send errors, batching, 2010, disconnect delay, limits, WebSocket transports, the
+// WebSocket-off and cookie_needed options, drain.
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
@@ -68,11 +69,15 @@ class journal {
   int closes_ = 0;
 };
 
-// Echoes each message; "burst N" sends N numbered messages at once; "close" closes with 3001 "bye".
+// Echoes each message; "burst N" sends N numbered messages at once; "close" closes with 3001 "bye". A greeting
+// one sends "welcome" from on_open.
 class echo_handler : public messaging::handler {
  public:
-  explicit echo_handler(journal& log) : log_(log) {}
-  void on_open(std::shared_ptr<messaging::connection>) override { log_.opened(); }
+  explicit echo_handler(journal& log, bool greets = false) : log_(log), greets_(greets) {}
+  void on_open(std::shared_ptr<messaging::connection> c) override {
+    log_.opened();
+    if (greets_) c->send("welcome");
+  }
   asio::awaitable<void> on_message(std::shared_ptr<messaging::connection> c, std::string message) override {
     if (message == "close") {
       c->close(3001, "bye");
@@ -89,6 +94,7 @@ class echo_handler : public messaging::handler {
 
  private:
   journal& log_;
+  bool greets_;
 };
 
 class SockjsServer : public ::testing::Test {
@@ -102,6 +108,15 @@ class SockjsServer : public ::testing::Test {
     options.max_sessions = 8;
     options.queue_max_messages = 50;
     sockjs::register_endpoint(routes_, "/echo", factory, options);
+    sockjs::register_endpoint(
+        routes_, "/greet",
+        [this](const sockjs::session_request&) { return std::make_shared<echo_handler>(log_, true); }, options);
+    auto websocket_off = options;
+    websocket_off.websocket_enabled = false;
+    sockjs::register_endpoint(routes_, "/off", factory, websocket_off);
+    auto cookie_needed = options;
+    cookie_needed.cookie_needed = true;
+    sockjs::register_endpoint(routes_, "/jar", factory, cookie_needed);
 
     server_.emplace(routes_);
   }
@@ -303,6 +318,118 @@ TEST_F(SockjsServer, SpeaksFramedAndRawWebSockets) {
   raw.handshake("127.0.0.1", "/echo/websocket");
   raw.write(asio::buffer(std::string("plain")));
   EXPECT_EQ(read(raw), "plain");
+}
+
+TEST_F(SockjsServer, GreetsOnlyAtThePrefixItself) {
+  EXPECT_EQ(server_->request(http::verb::get, "/echo/?t=1").result(), http::status::ok);
+  EXPECT_EQ(server_->request(http::verb::get, "/echo//").result(), http::status::not_found);
+}
+
+TEST_F(SockjsServer, AnswersMethodsItDoesNotDefineWith405ButForbiddenIdsWith404) {
+  for (const char* transport : {"xhr", "xhr_send", "xhr_streaming"}) {
+    const auto wrong = server_->request(http::verb::get, std::string("/echo/000/s1/") + transport);
+    EXPECT_EQ(wrong.result(), http::status::method_not_allowed) << transport;
+    EXPECT_EQ(wrong[field::allow], "OPTIONS, POST") << transport;
+    EXPECT_EQ(wrong.count(field::content_type), 0u) << transport;
+    EXPECT_EQ(wrong.body(), "") << transport;
+    for (const char* ids : {"/a./a/", "/a/a./", "/././"}) {
+      const auto target = std::string("/echo") + ids + transport;
+      EXPECT_EQ(server_->request(http::verb::get, target).result(), http::status::not_found) << target;
+    }
+  }
+  for (const char* target : {"/echo/000/w1/websocket", "/echo/websocket"}) {
+    const auto wrong = server_->request(http::verb::post, target);
+    EXPECT_EQ(wrong.result(), http::status::method_not_allowed) << target;
+    EXPECT_EQ(wrong[field::allow], "GET") << target;
+    EXPECT_EQ(wrong.body(), "") << target;
+  }
+  EXPECT_EQ(server_->request(http::verb::get, "/echo/000/w1/websocket").result(), http::status::bad_request);
+  EXPECT_EQ(server_->request(http::verb::post, "/off/000/w1/websocket").result(), http::status::not_found);
+}
+
+TEST_F(SockjsServer, EchoesOriginNullAndGivesPreflightsAnExpiryAYearAhead) {
+  const auto info = server_->request(http::verb::get, "/echo/info", "", {{field::origin, "null"}});
+  EXPECT_EQ(info[field::access_control_allow_origin], "null");
+  EXPECT_EQ(info[field::access_control_allow_credentials], "true");
+
+  const auto preflight = server_->request(http::verb::options, "/echo/000/s1/xhr", "",
+                                          {{field::origin, "null"}, {field::access_control_request_method, "POST"}});
+  EXPECT_EQ(preflight[field::access_control_allow_origin], "null");
+  // IMF-fixdate, e.g. "Mon, 06 Dec 2027 13:35:24 GMT", in a year (give or take the test's own seconds)
+  const std::string expires(preflight[field::expires]);
+  ASSERT_EQ(expires.size(), 29u) << expires;
+  EXPECT_TRUE(expires.ends_with(" GMT")) << expires;
+  const auto now = std::chrono::system_clock::now();
+  const std::chrono::year_month_day next_year{std::chrono::floor<std::chrono::days>(now + std::chrono::days(365))};
+  EXPECT_NE(expires.find(" " + std::to_string(static_cast<int>(next_year.year())) + " "), std::string::npos) << expires;
+}
+
+TEST_F(SockjsServer, SendsTheOpenFrameAloneBeforeWhatOnOpenQueued) {
+  EXPECT_EQ(server_->request(http::verb::post, "/greet/000/s1/xhr").body(), "o\n");
+  EXPECT_EQ(server_->request(http::verb::post, "/greet/000/s1/xhr").body(), "a[\"welcome\"]\n");
+}
+
+TEST_F(SockjsServer, LetsTwoWebSocketsShareASessionId) {
+  websocket::stream<tcp::socket> first(server_->connect());
+  first.handshake("127.0.0.1", "/echo/000/same/websocket");
+  websocket::stream<tcp::socket> second(server_->connect());
+  second.handshake("127.0.0.1", "/echo/000/same/websocket");
+  beast::flat_buffer buffer;
+  auto read = [&buffer](websocket::stream<tcp::socket>& ws) {
+    buffer.clear();
+    ws.read(buffer);
+    return beast::buffers_to_string(buffer.data());
+  };
+  EXPECT_EQ(read(first), "o");
+  EXPECT_EQ(read(second), "o");
+  second.write(asio::buffer(std::string(R"(["b"])")));
+  first.write(asio::buffer(std::string(R"(["a"])")));
+  EXPECT_EQ(read(first), "a[\"a\"]");
+  EXPECT_EQ(read(second), "a[\"b\"]");
+  // An xhr session of that id is another session.
+  EXPECT_EQ(poll("same"), "o\n");
+}
+
+TEST_F(SockjsServer, WithWebSocketOffSaysSoInInfoAndAnswersBothWebSocketUrlsWith404) {
+  const auto body = boost::json::parse(server_->request(http::verb::get, "/off/info").body()).as_object();
+  EXPECT_EQ(body.at("websocket"), false);
+  EXPECT_EQ(body.at("cookie_needed"), false);
+  for (const char* target : {"/off/000/w1/websocket", "/off/websocket"}) {
+    websocket::stream<tcp::socket> ws(server_->connect());
+    websocket::response_type refusal;
+    beast::error_code ec;
+    ws.handshake(refusal, "127.0.0.1", target, ec);
+    EXPECT_TRUE(ec) << target;
+    EXPECT_EQ(refusal.result(), http::status::not_found) << target;
+  }
+  // The xhr transports stay.
+  EXPECT_EQ(server_->request(http::verb::post, "/off/000/s1/xhr").body(), "o\n");
+}
+
+TEST_F(SockjsServer, WithCookieNeededSetsJsessionidOnEveryXhrTransportResponse) {
+  const auto info = server_->request(http::verb::get, "/jar/info");
+  EXPECT_EQ(boost::json::parse(info.body()).as_object().at("cookie_needed"), true);
+  EXPECT_EQ(info.count(field::set_cookie), 0u);
+
+  const auto opened = server_->request(http::verb::post, "/jar/000/s1/xhr");
+  EXPECT_EQ(opened.body(), "o\n");
+  EXPECT_EQ(opened[field::set_cookie], "JSESSIONID=dummy; path=/");
+  const auto sent = server_->request(http::verb::post, "/jar/000/s1/xhr_send", R"(["x"])",
+                                     {{field::cookie, "lb=1; JSESSIONID=abcdef"}});
+  EXPECT_EQ(sent.result(), http::status::no_content);
+  EXPECT_EQ(sent[field::set_cookie], "JSESSIONID=abcdef; path=/");
+  const auto refused = server_->request(http::verb::post, "/jar/000/nobody/xhr_send", R"(["x"])");
+  EXPECT_EQ(refused.result(), http::status::not_found);
+  EXPECT_EQ(refused[field::set_cookie], "JSESSIONID=dummy; path=/");
+
+  stream streaming(server_->connect());
+  test_support::write_request(streaming.socket, http::verb::post, "/jar/000/s2/xhr_streaming", "",
+                              {{field::cookie, "JSESSIONID=node7"}});
+  http::beast_http::read_header(streaming.socket, streaming.buffer, streaming.parser);
+  EXPECT_EQ(streaming.parser.get()[field::set_cookie], "JSESSIONID=node7; path=/");
+
+  // Off by default.
+  EXPECT_EQ(server_->request(http::verb::post, "/echo/000/s1/xhr").count(field::set_cookie), 0u);
 }
 
 TEST_F(SockjsServer, DrainClosesSessionsWithGoingAway) {

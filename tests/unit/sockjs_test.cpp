@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "platform/sockjs/cookie.hpp"
 #include "platform/sockjs/frames.hpp"
 #include "platform/sockjs/incoming.hpp"
 #include "platform/sockjs/info.hpp"
@@ -372,4 +373,25 @@ TEST(SockjsStreaming, TerminatesXhrFramesWithNewline) {
   EXPECT_EQ(sockjs::xhr_frame(sockjs::close_frame(sockjs::another_connection_open)),
             "c[2010,\"Another connection still open\"]\n");
   EXPECT_EQ(sockjs::xhr_frame(""), "\n");
+}
+
+// ---- JSESSIONID ----
+
+TEST(SockjsCookie, SetsADummyJsessionidWhenTheRequestHasNone) {
+  EXPECT_EQ(sockjs::jsessionid_cookie(""), "JSESSIONID=dummy; path=/");
+  EXPECT_EQ(sockjs::jsessionid_cookie("lb=7; theme=dark"), "JSESSIONID=dummy; path=/");
+  EXPECT_EQ(sockjs::jsessionid_cookie("XJSESSIONID=abc; JSESSIONIDX=def"), "JSESSIONID=dummy; path=/");
+}
+
+TEST(SockjsCookie, EchoesTheRequestsOwnJsessionid) {
+  EXPECT_EQ(sockjs::jsessionid_cookie("JSESSIONID=abcdef"), "JSESSIONID=abcdef; path=/");
+  EXPECT_EQ(sockjs::jsessionid_cookie("lb=7; JSESSIONID=a1.node-2 ;other=x"), "JSESSIONID=a1.node-2; path=/");
+  EXPECT_EQ(sockjs::jsessionid_cookie("JSESSIONID = spaced"), "JSESSIONID=spaced; path=/");
+}
+
+TEST(SockjsCookie, NeverEchoesAValueThatIsNoPlainCookieValue) {
+  for (const char* header : {"JSESSIONID=", "JSESSIONID=\"quoted\"", "JSESSIONID=a,b", "JSESSIONID=a\\b",
+                             "JSESSIONID=caf\xC3\xA9", "JSESSIONID=a b", "JSESSIONID"}) {
+    EXPECT_EQ(sockjs::jsessionid_cookie(header), "JSESSIONID=dummy; path=/") << header;
+  }
 }

@@ -1,4 +1,6 @@
-// The response_writer of one connection, over a plain or TLS Beast stream: whole or chunked responses.
+// The response_writer of one connection, over a plain or TLS Beast stream: whole or streamed responses. A streamed
+// response is chunked for HTTP/1.1 clients; an HTTP/1.0 client knows no chunks, so it gets the bytes as they are,
+// ended by the close that ends every streamed response.
 #pragma once
 
 #include <cstddef>
@@ -23,8 +25,13 @@ namespace platform::http::detail {
 template <class Stream>
 class stream_writer final : public response_writer {
  public:
-  stream_writer(Stream& stream, const server_options& options, std::string origin, std::string request_id)
-      : stream_(stream), options_(options), origin_(std::move(origin)), request_id_(std::move(request_id)) {}
+  stream_writer(Stream& stream, const server_options& options, unsigned request_version, std::string origin,
+                std::string request_id)
+      : stream_(stream),
+        options_(options),
+        chunked_(request_version >= 11),
+        origin_(std::move(origin)),
+        request_id_(std::move(request_id)) {}
 
   asio::awaitable<bool> respond(response whole) override {
     begin(phase::done);
@@ -42,7 +49,7 @@ class stream_writer final : public response_writer {
     stamp(head);
     beast_http::response<beast_http::empty_body> header(std::move(head.base()));
     header.erase(beast_http::field::content_length);
-    header.chunked(true);
+    header.chunked(chunked_);
     status_ = header.result_int();
     beast_http::response_serializer<beast_http::empty_body> serializer(header);
     deadline();
@@ -55,6 +62,10 @@ class stream_writer final : public response_writer {
     if (chunk.empty()) co_return true;  // an empty chunk would end the response
     bytes_ += chunk.size();
     deadline();
+    if (!chunked_) {
+      auto [ec, _] = co_await asio::async_write(stream_, asio::buffer(chunk), asio::as_tuple(asio::use_awaitable));
+      co_return !ec;
+    }
     auto [ec, _] = co_await asio::async_write(stream_, beast_http::make_chunk(asio::buffer(chunk)),
                                               asio::as_tuple(asio::use_awaitable));
     co_return !ec;
@@ -63,6 +74,7 @@ class stream_writer final : public response_writer {
   asio::awaitable<bool> finish() override {
     if (phase_ != phase::streaming) throw std::logic_error("response_writer::finish before start or twice");
     phase_ = phase::done;
+    if (!chunked_) co_return true;  // the close ends it
     deadline();
     auto [ec, _] =
         co_await asio::async_write(stream_, beast_http::make_chunk_last(), asio::as_tuple(asio::use_awaitable));
@@ -91,6 +103,7 @@ class stream_writer final : public response_writer {
 
   Stream& stream_;
   const server_options& options_;
+  bool chunked_;
   std::string origin_;
   std::string request_id_;
   phase phase_ = phase::fresh;

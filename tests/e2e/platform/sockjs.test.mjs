@@ -1,6 +1,8 @@
 // The SockJS server with the real sockjs-client 1.6.1 (what the Daengtionary frontend uses), in Node: every
 // transport the client may pick, ordering, large messages, server-initiated closes, a vanished client, /info and
-// CORS, and the drain on SIGTERM. The server is tests/support/sockjs_echo_server (SOCKJS_ECHO_SERVER_BIN).
+// CORS, the WebSocket-off and cookie_needed endpoints, and the drain on SIGTERM. The server is
+// tests/support/sockjs_echo_server (SOCKJS_ECHO_SERVER_BIN).
+import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,9 +38,10 @@ function withTimeout(promise, ms, what) {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-// An open SockJS connection with its received messages and its close event as promises.
-async function connect(endpoint, transport) {
-  const sock = new SockJS(`${server.url}${endpoint}`, null, { transports: [transport] });
+// An open SockJS connection with its received messages and its close event as promises. `transports`: what the
+// client may choose from (all by default); `transport` is the one it must have chosen.
+async function connect(endpoint, transport, transports = [transport]) {
+  const sock = new SockJS(`${server.url}${endpoint}`, null, { transports });
   const received = [];
   let waiting = null;
   const closed = new Promise((resolve) => {
@@ -49,11 +52,10 @@ async function connect(endpoint, transport) {
     if (waiting && received.length >= waiting.count) waiting.resolve();
   };
   const opened = new Promise((resolve, reject) => {
-    sock.onopen = resolve;
+    sock.onopen = () => resolve(sock.transport);  // read at once: a session closed as it opens has none after
     closed.then((event) => reject(new Error(`closed before opening: ${JSON.stringify(event)}`)));
   });
-  await withTimeout(opened, 10_000, `${transport} open`);
-  assert.equal(sock.transport, transport);
+  assert.equal(await withTimeout(opened, 10_000, `${transport} open`), transport);
   return {
     sock,
     transport,  // sock.transport is null again once closed
@@ -106,12 +108,97 @@ for (const transport of TRANSPORTS) {
   });
 
   test(`${transport}: a server-initiated close reaches onclose with its code and reason`, async () => {
-    const c = await connect('/close', transport);
+    const c = await connect('/close_after_echo', transport);
     c.sock.send('only one');
     assert.deepEqual(await c.take(1), ['only one']);
     assert.deepEqual(await withTimeout(c.closed, 10_000, 'close'), { code: 4001, reason: 'closing after first message' });
   });
+
+  test(`${transport}: a session closed as it opens still opens first, then closes with 3000`, async () => {
+    const c = await connect('/close', transport);
+    assert.deepEqual(await withTimeout(c.closed, 10_000, 'close'), { code: 3000, reason: 'Go away!' });
+  });
+
+  test(`${transport}: the cookie_needed endpoint echoes`, async () => {
+    const c = await connect('/cookie_needed_echo', transport);
+    c.sock.send('with a cookie');
+    assert.deepEqual(await c.take(1), ['with a cookie']);
+    c.sock.close();
+    await c.closed;
+  });
 }
+
+// An upgrade request by hand: resolves with 101 when the server switches protocols, else with its status.
+function upgradeStatus(url) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      headers: {
+        Connection: 'Upgrade',
+        Upgrade: 'websocket',
+        'Sec-WebSocket-Version': '13',
+        'Sec-WebSocket-Key': 'x3JJHMbDL1EzLkh9GBhXDw==',
+      },
+    });
+    req.on('upgrade', (res, socket) => {
+      socket.destroy();
+      resolve(res.statusCode);
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('with WebSocket off, /info says so, both WebSocket URLs answer 404 and sockjs-client falls back to xhr', async () => {
+  const info = await (await fetch(`${server.url}/disabled_websocket_echo/info`)).json();
+  assert.equal(info.websocket, false);
+  assert.equal(info.cookie_needed, false);
+  assert.equal(await upgradeStatus(`${server.url}/disabled_websocket_echo/000/off/websocket`), 404);
+  assert.equal(await upgradeStatus(`${server.url}/disabled_websocket_echo/websocket`), 404);
+  assert.equal(await upgradeStatus(`${server.url}/echo/000/on/websocket`), 101);
+
+  // Allowed every transport, as the frontend is, the client skips the WebSocket without trying it.
+  const c = await connect('/disabled_websocket_echo', 'xhr-streaming', undefined);
+  c.sock.send('no websocket');
+  assert.deepEqual(await c.take(1), ['no websocket']);
+  c.sock.close();
+  assert.deepEqual(await c.closed, { code: 1000, reason: 'Normal closure' });
+});
+
+test('cookie_needed: /info says so, every xhr transport response sets JSESSIONID, the request\'s own if it has one', async () => {
+  const base = `${server.url}/cookie_needed_echo`;
+  const info = await fetch(`${base}/info`);
+  assert.equal((await info.json()).cookie_needed, true);
+  assert.equal(info.headers.get('set-cookie'), null);
+
+  const post = (url, init = {}) => fetch(url, { method: 'POST', ...init });
+  const opened = await post(`${base}/000/jar/xhr`);
+  assert.equal(await opened.text(), 'o\n');
+  assert.equal(opened.headers.get('set-cookie'), 'JSESSIONID=dummy; path=/');
+  const sent = await post(`${base}/000/jar/xhr_send`, { body: '["x"]', headers: { Cookie: 'lb=7; JSESSIONID=abc123' } });
+  assert.equal(sent.status, 204);
+  assert.equal(sent.headers.get('set-cookie'), 'JSESSIONID=abc123; path=/');
+  const polled = await post(`${base}/000/jar/xhr`, { headers: { Cookie: 'JSESSIONID=abc123' } });
+  assert.equal(await polled.text(), 'a["x"]\n');
+  assert.equal(polled.headers.get('set-cookie'), 'JSESSIONID=abc123; path=/');
+  const refused = await post(`${base}/000/nobody/xhr_send`, { body: '["x"]' });
+  assert.equal(refused.status, 404);
+  assert.equal(refused.headers.get('set-cookie'), 'JSESSIONID=dummy; path=/');
+
+  const controller = new AbortController();
+  const streaming = await post(`${base}/000/stream/xhr_streaming`, { signal: controller.signal });
+  assert.equal(streaming.status, 200);
+  assert.equal(streaming.headers.get('set-cookie'), 'JSESSIONID=dummy; path=/');
+  controller.abort();
+
+  // The plain endpoint sets none.
+  const plain = await post(`${server.url}/echo/000/jar/xhr`);
+  assert.equal(await plain.text(), 'o\n');
+  assert.equal(plain.headers.get('set-cookie'), null);
+});
 
 test('a vanished client is timed out: on_close runs and the session answers c[3000]', async () => {
   // Earlier tests' sessions may still be closing: wait for them, so that the count grows for this one only.
@@ -148,6 +235,9 @@ test('/info and the CORS answers', async () => {
   const again = await (await fetch(`${server.url}/echo/info`)).json();
   assert.notEqual(again.entropy, body.entropy);
   assert.equal((await fetch(`${server.url}/echo/info`)).headers.get('access-control-allow-origin'), '*');
+  // A page from file:// sends `Origin: null`; with credentials only the same `null` lets its browser read the answer.
+  const fromFile = await fetch(`${server.url}/echo/info`, { headers: { Origin: 'null' } });
+  assert.equal(fromFile.headers.get('access-control-allow-origin'), 'null');
 
   for (const [url, methods] of [
     ['/echo/info', 'OPTIONS, GET'],
@@ -165,6 +255,7 @@ test('/info and the CORS answers', async () => {
     assert.equal(res.headers.get('access-control-allow-methods'), methods, url);
     assert.equal(res.headers.get('access-control-allow-headers'), 'content-type', url);
     assert.ok(Number(res.headers.get('access-control-max-age')) > 0, url);
+    assert.ok(Date.parse(res.headers.get('expires')) > Date.now() + 300 * 24 * 3600 * 1000, url);
   }
 
   const opened = await fetch(`${server.url}/echo/000/cors/xhr`, { method: 'POST', headers: { Origin: origin } });
