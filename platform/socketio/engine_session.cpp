@@ -23,6 +23,7 @@ constexpr auto as_tuple = asio::as_tuple(asio::use_awaitable);
 // The encoded close and noop packets.
 constexpr std::string_view close_packet = "1";
 constexpr std::string_view noop_packet = "6";
+constexpr std::chrono::milliseconds upgrade_check{100};
 
 }  // namespace
 
@@ -72,11 +73,17 @@ void engine_session::close(std::uint16_t, std::string reason) {
 }
 
 asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr<engine_session> self) {
-  if (self->ws_ || self->poll_.attach() == 0) {
-    self->request_close(self->ws_ ? "poll after upgrade" : "overlapping polls");
+  if (self->ws_) co_return std::nullopt;  // upgraded: a late poll is refused and changes nothing
+  if (self->poll_.attach() == 0) {
+    self->request_close("overlapping polls");
     co_return std::nullopt;
   }
+  auto probe_deadline = messaging::long_poll::clock::time_point::max();
   for (;;) {
+    if (self->ws_) {  // upgraded while this poll waited
+      self->poll_.release();
+      co_return std::nullopt;
+    }
     if (!self->poll_.queue().empty()) {
       std::string body;
       for (const auto& packet : self->poll_.take_all()) {
@@ -89,17 +96,22 @@ asio::awaitable<std::optional<std::string>> engine_session::poll(std::shared_ptr
     }
     if (self->state_ == state::closed) {
       self->poll_.release();
-      co_return std::string(close_packet);
+      co_return std::string(self->closed_by_client_ ? noop_packet : close_packet);
     }
-    // While a WebSocket probes, a poll returns at once so that the client can pause polling and upgrade (the
-    // reference server writes this noop every 100 ms until the upgrade is done).
-    if (self->release_poll_ || self->probe_) {
-      self->release_poll_ = false;
-      self->poll_.release();
-      co_return std::string(noop_packet);
+    // Once a WebSocket has probed, the poll (waiting then or coming later) gets a noop within upgrade_check, as the
+    // reference server writes one every 100 ms until the upgrade is done: the client pauses polling on it, then
+    // sends "5". A poll still here when the upgrade completes is refused like a later one.
+    if (self->probed_) {
+      const auto now = messaging::long_poll::clock::now();
+      if (probe_deadline == messaging::long_poll::clock::time_point::max()) {
+        probe_deadline = now + upgrade_check;
+      } else if (now >= probe_deadline) {
+        self->poll_.release();
+        co_return std::string(noop_packet);
+      }
     }
     // Woken by a packet queued, an upgrade or the close; the heartbeat's ping comes within ping_interval.
-    co_await self->poll_.park(messaging::long_poll::clock::time_point::max());
+    co_await self->poll_.park(probe_deadline);
   }
 }
 
@@ -141,28 +153,39 @@ asio::awaitable<void> engine_session::on_websocket_packet(std::shared_ptr<engine
     co_await handle(self, std::move(packet));
     co_return;
   }
-  // A WebSocket probing to take over from polling: "2probe", answered "3probe"; then "5" switches.
-  if (self->state_ != state::open || self->ws_) {
+  // The candidate WebSocket taking over from polling: "2probe", answered "3probe"; then "5" switches.
+  if (self->probe_ != ws || self->state_ != state::open) {
     ws->close(messaging::close_codes::policy_violation, "Session is not polling");
     co_return;
   }
   if (packet.type == engine_type::ping && packet.data == "probe") {
-    self->probe_ = ws;
+    self->probed_ = true;
     ws->send(encode_engine_packet({engine_type::pong, "probe", false}));
-    self->release_poll_ = self->poll_.has_receiver();  // the client's waiting GET returns so that it can upgrade
-    self->poll_.wake();
-  } else if (packet.type == engine_type::upgrade && self->probe_ == ws) {
+    self->poll_.wake();  // the waiting GET starts its wait for the noop
+  } else if (packet.type == engine_type::upgrade && self->probed_) {
     self->probe_.reset();
+    self->probed_ = false;
     self->use_websocket(std::move(ws));
-    self->release_poll_ = self->poll_.has_receiver();
     self->poll_.wake();
   } else {
     ws->close(messaging::close_codes::protocol_error, "Expected an upgrade probe");
   }
 }
 
+void engine_session::offer_websocket(std::shared_ptr<messaging::connection> ws) {
+  // One candidate at a time, and none once upgraded, as the reference server refuses them.
+  if (state_ != state::open || ws_ || probe_) {
+    ws->close(messaging::close_codes::policy_violation, "Session is not polling");
+    return;
+  }
+  probe_ = std::move(ws);
+}
+
 void engine_session::websocket_closed(const messaging::connection* ws) {
-  if (probe_.get() == ws) probe_.reset();  // the upgrade failed; polling goes on
+  if (probe_.get() == ws) {  // the upgrade failed; polling goes on
+    probe_.reset();
+    probed_ = false;
+  }
   if (ws_.get() == ws) {
     ws_.reset();
     request_close("transport close");
@@ -195,14 +218,24 @@ asio::awaitable<void> engine_session::handle(std::shared_ptr<engine_session> sel
       break;
     case engine_type::message:
       try {
-        co_await self->handler_->on_message(self, std::move(packet.data));
+        // Held here: a close while the handler is suspended releases the session's reference.
+        const auto handler = self->handler_;
+        if (!handler) break;
+        co_await handler->on_message(self, std::move(packet.data));
       } catch (const std::exception& e) {
         spdlog::error("socket.io {} handler failed: {}", self->id_, e.what());
         self->request_close("server error");
       }
       break;
     case engine_type::close:
-      self->request_close("client close");
+      if (!self->ws_) {
+        // Over polling the client is gone already: nothing more is queued for it, and a poll it left waiting ends
+        // with a noop, as the reference server answers it.
+        self->poll_.clear();
+        self->closed_by_client_ = true;
+      } else {
+        self->request_close("client close");
+      }
       self->finish_close();
       break;
     default:

@@ -62,18 +62,21 @@ class engine_session final : public messaging::connection {
   // Opens the session: the handler's on_open, then the heartbeat.
   static void start(const std::shared_ptr<engine_session>& self);
 
-  // A polling GET: the queued packets as one payload, once there are any; "6" (noop) when an upgrade releases it.
-  // nullopt when the request is not allowed (another GET is waiting, or the session moved to a WebSocket): the
-  // caller answers 400 and the session is closed, as the reference server does.
+  // A polling GET: the queued packets as one payload, once there are any; "6" (noop) within 100 ms of an upgrade
+  // probe, or when the client closed the session. nullopt when the request is not allowed: another GET is waiting (the
+  // session is closed, as the reference server does), or the session moved to a WebSocket (it goes on there); answered
+  // 400.
   static asio::awaitable<std::optional<std::string>> poll(std::shared_ptr<engine_session> self);
 
   // A polling POST's packets, handled in order after those of earlier requests. False when the request is not
   // allowed (closed, upgraded, a binary packet): answered 400.
   static asio::awaitable<bool> receive(std::shared_ptr<engine_session> self, std::vector<engine_packet> packets);
 
-  // The WebSocket side: `ws` carries the session from the start (no polling), or is probing for an upgrade.
-  // Packets read on it go through on_websocket_packet; its end through websocket_closed.
+  // The WebSocket side: `ws` carries the session from the start (no polling), or offers to take it over from
+  // polling (closed at once unless the session is polling with no other offer). Packets read on it go through
+  // on_websocket_packet; its end through websocket_closed.
   void use_websocket(std::shared_ptr<messaging::connection> ws);
+  void offer_websocket(std::shared_ptr<messaging::connection> ws);
   static asio::awaitable<void> on_websocket_packet(std::shared_ptr<engine_session> self,
                                                    std::shared_ptr<messaging::connection> ws, engine_packet packet);
   void websocket_closed(const messaging::connection* ws);
@@ -99,8 +102,9 @@ class engine_session final : public messaging::connection {
   // expiry that ends a session whose client never polls for the close packet.
   messaging::long_poll poll_;
   std::shared_ptr<messaging::connection> ws_;     // the WebSocket carrying the session, once upgraded
-  std::shared_ptr<messaging::connection> probe_;  // a WebSocket that sent "2probe" and may upgrade
-  bool release_poll_ = false;                     // the waiting GET answers "6" now (an upgrade takes over)
+  std::shared_ptr<messaging::connection> probe_;  // a WebSocket offering to take over from polling
+  bool probed_ = false;                           // it sent "2probe": "5" completes the upgrade
+  bool closed_by_client_ = false;                 // a close packet came by POST: a waiting GET answers "6"
   bool pong_due_ = false;
   boost::asio::steady_timer heartbeat_;  // the ping interval, then the pong deadline
   obs::gauge_scope counted_{obs::metrics().socketio_sessions};

@@ -1,4 +1,4 @@
-// Room channels on kv pub/sub: "socket.io/<room>" carries "<sender socket id>\x1f<packet>".
+// Room channels on kv pub/sub: "socket.io#<nsp>#<room>" carries "<sender socket id>\x1f<packet>".
 #include "platform/socketio/rooms.hpp"
 
 #include <utility>
@@ -39,12 +39,6 @@ class room_channel {
 
 }  // namespace detail
 
-namespace {
-
-std::string channel_of(std::string_view room) { return "socket.io/" + std::string(room); }
-
-}  // namespace
-
 // What a join handle holds: the room and the member to remove, once.
 class rooms::membership final : public messaging::subscription::state {
  public:
@@ -61,7 +55,13 @@ class rooms::membership final : public messaging::subscription::state {
   std::shared_ptr<const detail::room_member> member_;
 };
 
+rooms::rooms(kv::pubsub& bus, std::string_view nsp) : bus_(bus), channel_prefix_("socket.io#") {
+  channel_prefix_.append(nsp).push_back('#');
+}
+
 rooms::~rooms() = default;
+
+std::string rooms::channel_of(std::string_view room) const { return channel_prefix_ + std::string(room); }
 
 messaging::subscription rooms::join(const std::string& room, std::shared_ptr<messaging::connection> to,
                                     std::string socket_id) {

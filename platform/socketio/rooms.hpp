@@ -1,5 +1,6 @@
-// Socket.IO rooms across instances: a broadcast to a room goes through kv pub/sub (so every instance hears it,
-// once pub/sub is Redis), and each instance hands it to its own members of the room, fanned out per I/O thread.
+// Socket.IO rooms of one namespace across instances: a broadcast to a room goes through kv pub/sub (so every
+// instance hears it, once pub/sub is Redis), and each instance hands it to its own members of the room, fanned out
+// per I/O thread.
 #pragma once
 
 #include <memory>
@@ -24,7 +25,9 @@ class room_channel;
 // delivery in progress).
 class rooms {
  public:
-  explicit rooms(kv::pubsub& bus) : bus_(bus) {}
+  // The kv channel of a room is "socket.io#<nsp>#<room>": a namespace holds no '#' (socket_server refuses such
+  // names), so rooms of different namespaces never share a channel.
+  rooms(kv::pubsub& bus, std::string_view nsp);
   ~rooms();  // every handle must be gone first
   rooms(const rooms&) = delete;
   rooms& operator=(const rooms&) = delete;
@@ -46,8 +49,10 @@ class rooms {
     kv::subscription feed;
   };
   void leave(const std::string& room, const detail::room_member& member) noexcept;
+  std::string channel_of(std::string_view room) const;
 
   kv::pubsub& bus_;
+  std::string channel_prefix_;
   mutable std::mutex mutex_;  // guards rooms_
   std::unordered_map<std::string, room_entry> rooms_;
 };

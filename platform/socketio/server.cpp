@@ -141,6 +141,27 @@ asio::awaitable<http::response> post(std::shared_ptr<const endpoint> io, http::r
   co_return text("ok", "text/html");
 }
 
+// PUT, PATCH, DELETE <path>: not a handshake, not a poll; 400
+asio::awaitable<http::response> other_method(std::shared_ptr<const endpoint>, http::request) {
+  co_return error(engine_error::bad_handshake_method);
+}
+
+// OPTIONS <path> (only with an endpoint CORS policy): the preflight; 200, 403, 400 for an OPTIONS that is not one
+asio::awaitable<http::response> preflight(std::shared_ptr<const endpoint> io, http::request req) {
+  if (auto answer = http::answer_preflight(*io->options.cors, req.raw)) co_return std::move(*answer);
+  co_return error(engine_error::bad_handshake_method);
+}
+
+using endpoint_handler = asio::awaitable<http::response> (*)(std::shared_ptr<const endpoint>, http::request);
+
+// `fn`'s answer with the endpoint's own CORS headers, when it has a policy.
+asio::awaitable<http::response> with_cors(std::shared_ptr<const endpoint> io, endpoint_handler fn, http::request req) {
+  const std::string origin(req.header("Origin"));
+  auto res = co_await fn(io, std::move(req));
+  if (io->options.cors) http::add_cors_headers(*io->options.cors, origin, res);
+  co_return res;
+}
+
 // The WebSocket transport of one connection: the session it carries from the start, or the polling session it
 // probes to take over.
 class websocket_transport final : public messaging::handler {
@@ -151,7 +172,11 @@ class websocket_transport final : public messaging::handler {
   void on_open(std::shared_ptr<messaging::connection> c) override {
     if (sid_) {
       session_ = find_session(*io_, *sid_);
-      if (!session_) c->close(messaging::close_codes::policy_violation, "Session ID unknown");
+      if (!session_) {
+        c->close(messaging::close_codes::policy_violation, "Session ID unknown");
+        return;
+      }
+      boost::asio::dispatch(session_->executor(), [session = session_, c] { session->offer_websocket(c); });
       return;
     }
     auto made = make_session(io_, request_, c->executor());
@@ -199,8 +224,13 @@ void register_endpoint(http::router& routes, const std::string& path, handler_fa
   auto sessions = std::make_shared<messaging::session_table>(options.max_sessions);
   auto io = std::make_shared<const endpoint>(endpoint{std::move(make_handler), std::move(options), engine, sessions});
 
-  routes.add(http::verb::get, path, http::bind_context(io, get));
-  routes.add(http::verb::post, path, http::bind_context(io, post));
+  const auto route = [&routes, &path, &io](http::verb method, endpoint_handler fn) {
+    routes.add(method, path, [io, fn](http::request req) { return with_cors(io, fn, std::move(req)); });
+  };
+  route(http::verb::get, get);
+  route(http::verb::post, post);
+  for (const auto method : {http::verb::put, http::verb::patch, http::verb::delete_}) route(method, other_method);
+  if (io->options.cors) routes.add(http::verb::options, path, http::bind_context(io, preflight));
   if (io->options.websocket_enabled) {
     auto factory = [io](const http::upgrade_request& up) -> std::shared_ptr<messaging::handler> {
       if (check_query(up.query, "websocket")) return nullptr;

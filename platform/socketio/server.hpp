@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "platform/http/cors.hpp"
 #include "platform/http/message.hpp"
 #include "platform/http/router.hpp"
 #include "platform/messaging/connection.hpp"
@@ -32,12 +34,17 @@ struct server_options {
   bool websocket_enabled = true;
   ws::session_options websocket;  // read_message_max is set from engine.max_payload
   std::string instance_name;      // non-empty: sids are "<instance_name>.<random>" (http.instance_name)
+  // Set: the endpoint's own CORS policy (the reference server's `cors` option): it answers its preflights (OPTIONS)
+  // and puts Access-Control-Allow-Origin on its responses by this policy, whatever the server-wide one says. Unset:
+  // the server-wide policy applies, as on every route.
+  std::optional<http::cors_policy> cors;
 };
 
 // Registers GET and POST on `path` ("/socket.io": the router drops the trailing slash) and its WebSocket
 // endpoint, and a drain hook that closes every session. Errors are answered as the reference server does:
 // 400 {"code":0,"message":"Transport unknown"}, 1 "Session ID unknown", 2 "Bad handshake method",
-// 3 "Bad request", 5 "Unsupported protocol version"; 413 for a body over maxPayload.
+// 3 "Bad request", 5 "Unsupported protocol version"; 413 for a body over maxPayload. Other methods (PUT, PATCH,
+// DELETE) are 400 "Bad handshake method" too.
 void register_endpoint(http::router& routes, const std::string& path, handler_factory make_handler,
                        server_options options = {});
 

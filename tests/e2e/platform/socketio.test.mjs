@@ -1,11 +1,12 @@
 // The Engine.IO / Socket.IO server with the real socket.io-client 4.6.2 (what the Bbodok frontend uses), in Node:
 // polling with the upgrade to WebSocket, each transport alone, events with acknowledgements, rooms, refused
-// connections, the heartbeat, the protocol's error answers, and the drain on SIGTERM. The server is
-// tests/support/socketio_echo_server (SOCKETIO_ECHO_SERVER_BIN).
+// connections, namespaces multiplexed on one connection, the connect timeout, CORS, the heartbeat, the protocol's
+// error answers, and the drain on SIGTERM. The server is tests/support/socketio_echo_server
+// (SOCKETIO_ECHO_SERVER_BIN), whose defaults are the public protocol suites'; this suite sets its own timings.
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { io } from 'socket.io-client';
+import { io, Manager } from 'socket.io-client';
 
 import { startTestServer } from '../lib/test_server.mjs';
 
@@ -14,6 +15,7 @@ const BIN = process.env.SOCKETIO_ECHO_SERVER_BIN || path.resolve(here, '../../..
 const SANITIZER_MARKERS = ['AddressSanitizer', 'runtime error', 'LeakSanitizer', 'UndefinedBehaviorSanitizer'];
 const PING_MS = 400;
 const MAX_PAYLOAD = 100_000;
+const CONNECT_TIMEOUT_MS = 500;
 
 let server; // { url, child, output(), exited }
 
@@ -22,6 +24,8 @@ before(async () => {
     SOCKETIO_PING_INTERVAL_MS: String(PING_MS),
     SOCKETIO_PING_TIMEOUT_MS: String(PING_MS),
     SOCKETIO_MAX_PAYLOAD: String(MAX_PAYLOAD),
+    SOCKETIO_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
+    SOCKETIO_IO_THREADS: '2', // sessions used from requests on another thread
   });
 });
 
@@ -189,6 +193,120 @@ test('a message near maxPayload goes through', async () => {
   const big = 'ㅋ'.repeat(Math.floor((MAX_PAYLOAD - 100) / 3));
   assert.equal(await socket.emitWithAck('echo', big), big);
   socket.close();
+});
+
+test('message is answered with message-back and message-with-ack is acknowledged with its arguments', async () => {
+  const socket = await connect();
+  const back = once(socket, 'message-back');
+  socket.emit('message', 1, '2', { 3: [true] });
+  assert.deepEqual(await back, [1, '2', { 3: [true] }]);
+  const acked = await new Promise((resolve) => socket.emit('message-with-ack', 1, '2', { 3: [false] }, (...args) => resolve(args)));
+  assert.deepEqual(acked, [1, '2', { 3: [false] }]);
+  socket.close();
+});
+
+test('a socket on /custom receives auth with its handshake auth object, and / gets {} without one', async () => {
+  const custom = io(`${server.url}/custom`, { reconnection: false, forceNew: true, auth: { token: 'abc' } });
+  assert.deepEqual(await once(custom, 'auth'), [{ token: 'abc' }]);
+  const main = io(server.url, { reconnection: false, forceNew: true });
+  assert.deepEqual(await once(main, 'auth'), [{}]);
+  custom.close();
+  main.close();
+});
+
+for (const transports of [['polling'], ['websocket']]) {
+  test(`two namespaces share one Engine.IO connection (${transports[0]}), each with its own events, acks and disconnect`, async () => {
+    const manager = new Manager(server.url, { reconnection: false, transports });
+    const main = manager.socket('/');
+    const custom = manager.socket('/custom', { auth: { who: 'custom' } });
+    const [customAuth] = await Promise.all([once(custom, 'auth'), once(main, 'connect')]);
+    assert.deepEqual(customAuth, [{ who: 'custom' }]);
+    assert.ok(main.connected && custom.connected);
+    assert.notEqual(main.id, custom.id);
+    const engine = manager.engine;
+
+    const [mainBack, customBack] = [once(main, 'message-back'), once(custom, 'message-back')];
+    main.emit('message', 'to main');
+    custom.emit('message', 'to custom');
+    assert.deepEqual(await mainBack, ['to main']);
+    assert.deepEqual(await customBack, ['to custom']);
+    assert.deepEqual(await custom.emitWithAck('echo', 'acked on custom'), 'acked on custom');
+
+    // Leaving /custom (DISCONNECT for that namespace only) keeps the connection and "/" on it.
+    custom.disconnect();
+    await sleep(100);
+    assert.ok(main.connected);
+    assert.deepEqual(await main.emitWithAck('echo', 'still here'), 'still here');
+    assert.equal(manager.engine, engine);
+    main.close();
+  });
+}
+
+test('a room of one namespace is not a room of another', async () => {
+  const [a, b] = await Promise.all([connect(), connect()]);
+  const customB = io(`${server.url}/custom`, { reconnection: false, forceNew: true });
+  await once(customB, 'connect');
+  await a.emitWithAck('join', 'shared-name');
+  await b.emitWithAck('join', 'shared-name');
+  await customB.emitWithAck('join', 'shared-name');
+  let strays = 0;
+  customB.on('said', () => strays++);
+  const heard = once(b, 'said');
+  a.emit('say', 'shared-name', 'only on /');
+  assert.deepEqual(await heard, ['only on /']);
+  await sleep(200);
+  assert.equal(strays, 0);
+  for (const s of [a, b, customB]) s.close();
+});
+
+test('an unknown namespace gets connect_error "Invalid namespace"', async () => {
+  const socket = io(`${server.url}/random`, { reconnection: false, forceNew: true });
+  const [error] = await once(socket, 'connect_error');
+  assert.equal(error.message, 'Invalid namespace');
+  socket.close();
+});
+
+test('a connection that connects no namespace within the connect timeout is closed', async () => {
+  const manager = new Manager(server.url, { reconnection: false, autoConnect: false });
+  const started = Date.now();
+  await new Promise((resolve, reject) => manager.open((err) => (err ? reject(err) : resolve())));
+  const [reason] = await once(manager, 'close', CONNECT_TIMEOUT_MS * 6);
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed >= CONNECT_TIMEOUT_MS - 50, `closed after ${elapsed} ms`);
+  assert.match(reason, /close/);
+});
+
+test('the Socket.IO endpoint answers cross-origin requests with its own CORS policy (any origin)', async () => {
+  const origin = { Origin: 'http://frontend.example' };
+  const handshake = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: origin });
+  assert.equal(handshake.status, 200);
+  assert.equal(handshake.headers.get('access-control-allow-origin'), '*');
+  const preflight = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+    method: 'OPTIONS',
+    headers: { ...origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+  });
+  assert.ok(preflight.status < 300, `preflight ${preflight.status}`);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+  assert.equal(preflight.headers.get('access-control-allow-headers'), 'content-type');
+  // The server-wide policy of this binary is off: only the endpoint answers cross-origin.
+  const statsResponse = await fetch(`${server.url}/stats`, { headers: origin });
+  assert.equal(statsResponse.headers.get('access-control-allow-origin'), null);
+});
+
+test('methods other than GET and POST are "Bad handshake method"', async () => {
+  for (const method of ['PUT', 'DELETE']) {
+    const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { method });
+    assert.equal(res.status, 400, method);
+    assert.deepEqual(await res.json(), { code: 2, message: 'Bad handshake method' });
+  }
+});
+
+test('the Engine.IO echo at /engine.io/ sends each message back', async () => {
+  const url = `${server.url}/engine.io/?EIO=4&transport=polling`;
+  const { sid } = JSON.parse((await (await fetch(url)).text()).slice(1));
+  const pushed = await fetch(`${url}&sid=${sid}`, { method: 'POST', body: '4hello\x1e4여보세요' });
+  assert.equal(await pushed.text(), 'ok');
+  assert.equal(await (await fetch(`${url}&sid=${sid}`)).text(), '4hello\x1e4여보세요');
 });
 
 test('stops on SIGTERM with exit status 0 within 10 s and no sanitizer report', async () => {
