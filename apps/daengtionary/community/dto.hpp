@@ -15,6 +15,7 @@ struct post_form {
   std::string title;
   std::string content;
 };
+BOOST_DESCRIBE_STRUCT(post_form, (), (category, title, content))
 
 // The author's first dog (lowest dog_no) gives the breed; the first dog that has an image gives the image.
 struct author_dog {
@@ -82,5 +83,6 @@ struct post_filter {
   std::string content;   // substring, case-insensitive
   std::string nick;      // exact, the author's
 };
+BOOST_DESCRIBE_STRUCT(post_filter, (), (category, title, content, nick))
 
 }  // namespace daengtionary::community

@@ -23,6 +23,7 @@ struct post_form {
   std::string content;
   std::int64_t max_count = 0;  // how many members may join, the author not counted
 };
+BOOST_DESCRIBE_STRUCT(post_form, (), (address, category, title, content, max_count))
 
 struct post_record {
   std::int64_t friend_no = 0;
@@ -84,6 +85,7 @@ struct post_filter {
   std::string title;     // substring, case-insensitive
   std::string content;   // substring, case-insensitive
 };
+BOOST_DESCRIBE_STRUCT(post_filter, (), (category, address, title, content))
 
 // What POST /friend/count answers: 참가 성공 or 참가 실패.
 enum class join_outcome { joined, full };

@@ -6,6 +6,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
@@ -16,7 +17,6 @@
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/post/routes.hpp"
-#include "platform/json/binding.hpp"
 #include "platform/json/form.hpp"
 
 namespace daengtionary::matching {
@@ -75,28 +75,15 @@ value detail_json(const post_detail& detail) {
                              {"modifiedAt", korean_datetime(post.modified_at)}};
 }
 
-// The `data` part {address,category,title,content,maxCount} (a `friendNo` key is ignored). Text fields take
-// numbers as their text, like Jackson; maxCount must be a whole number, given as a number or a numeric string.
-// A missing or empty maxCount reads as 0, which validation refuses: a matching nobody can join is no use.
-result<post_form> post_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  post_form post{platform::json::text_field(data, "address", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "category", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "title", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "content", &wrong_type).value_or(""),
-                 platform::json::whole_number_field(data, "maxCount").value_or(0)};
-  if (wrong_type) return errc::not_valid_content;
-  return post;
-}
-
 // What the shared post routes need to know of matching posts.
 struct friend_post {
   using context = matching::context;
   static constexpr const char* id = "friendNo";
   static constexpr const char* created = "생성 완료";
   static constexpr const char* deleted = "삭제 성공";
-  static constexpr auto form_of = post_form_of;
+  // The `data` part (a `friendNo` key is ignored): a missing, empty or fractional maxCount reads as 0, which
+  // validation refuses, since a matching nobody can join is no use.
+  static constexpr auto form_of = form_data<post_form>;
 };
 
 // GET /friend?category&address&title&content&pagenum&pagesize (also /friend/, valueless keys = ""): 200 newest
@@ -108,8 +95,7 @@ asio::awaitable<http::response> render_list(context ctx, post_filter filter, pag
 }
 
 asio::awaitable<http::response> list(context ctx, http::request req) {
-  post_filter filter{std::string(req.required_query("category")), std::string(req.required_query("address")),
-                     std::string(req.required_query("title")), std::string(req.required_query("content"))};
+  auto filter = query_filter<post_filter>(req);
   const auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
   co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list, ctx, std::move(filter), *paging);
@@ -125,7 +111,7 @@ asio::awaitable<http::response> detail(context ctx, http::request req) {
 // PATCH /friend/{friendNo} multipart data: 200 수정 성공; 400 (content, not the author); 401; 404.
 asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
   const auto friend_no = req.path_int("friendNo");
-  auto post = post_form_of(form::read(req));
+  auto post = form_data<post_form>(form::read(req));
   if (!post) co_return fail(post.error());
   auto updated = co_await ctx.posts.update(me.member_no, friend_no, std::move(*post));
   if (!updated) co_return fail(updated.error());

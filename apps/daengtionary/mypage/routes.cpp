@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 #include <fmt/format.h>
 
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/member/service.hpp"
@@ -25,18 +26,6 @@ struct context {
   member::service& members;
   service& dogs;
 };
-
-// The `data` part of a dog form; weight may be a number, a numeric string or "" (= 0), as the frontend sends.
-result<dog_form> dog_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  dog_form dog{platform::json::text_field(data, "name", &wrong_type).value_or(""),
-               platform::json::text_field(data, "breed", &wrong_type).value_or(""),
-               platform::json::text_field(data, "gender", &wrong_type).value_or(""),
-               platform::json::number_field(data, "weight", &wrong_type).value_or(0)};
-  if (wrong_type) return errc::not_valid_content;
-  return dog;
-}
 
 // Wraps a dog operation's outcome: the message made from the dog's name, or the error envelope.
 http::response reply(const result<std::string>& name, std::string_view format) {
@@ -68,7 +57,7 @@ asio::awaitable<http::response> change_nick(context ctx, http::request req, memb
 // POST /mypage/dogs multipart data + image: 200; 400 BAD_REQUEST (content, image format); 401.
 asio::awaitable<http::response> add_dog(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
-  auto dog = dog_form_of(parts);
+  auto dog = form_data<dog_form>(parts);
   if (!dog) co_return fail(dog.error());
   co_return reply(co_await ctx.dogs.add_dog(me.member_no, std::move(*dog), parts.files("image")),
                   "{} 프로필이 작성되었습니다 :)");
@@ -79,7 +68,7 @@ asio::awaitable<http::response> add_dog(context ctx, http::request req, member::
 asio::awaitable<http::response> update_dog(context ctx, http::request req, member::member_record me) {
   const auto dog_no = req.path_int("dogNo");
   const form parts = form::read(req);
-  auto dog = dog_form_of(parts);
+  auto dog = form_data<dog_form>(parts);
   if (!dog) co_return fail(dog.error());
   co_return reply(co_await ctx.dogs.update_dog(me.member_no, dog_no, std::move(*dog), parts.files("image")),
                   "{} 정보가 수정되었습니다 :)");

@@ -10,6 +10,7 @@
 #include <boost/json/array.hpp>
 
 #include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
@@ -175,6 +176,20 @@ asio::awaitable<platform::http::response> list_page(typename Feature::context ct
                             sort, *paging);
 }
 
+// GET P?sort&pagenum&pagesize (the frontend's `direction` is ignored): every post.
+template <class Feature>
+asio::awaitable<platform::http::response> list_all(typename Feature::context ctx, platform::http::request req) {
+  typename Feature::filter everything;  // named: a braced temporary inside co_await trips GCC 12
+  co_return co_await list_page<Feature>(ctx, std::move(req), std::move(everything));
+}
+
+// GET P/search?<each member of the filter, camelCase>&sort&pagenum&pagesize: the matching posts.
+template <class Feature>
+asio::awaitable<platform::http::response> search(typename Feature::context ctx, platform::http::request req) {
+  auto filter = query_filter<typename Feature::filter>(req);
+  co_return co_await list_page<Feature>(ctx, std::move(req), std::move(filter));
+}
+
 // The routes every kind of post has under `prefix` (/community, /trade, /hospital, …): create, the list and
 // search (the feature's own handlers), the detail, update and delete, and for the kinds with children
 // (Feature::child_json) the three review routes.
@@ -197,6 +212,16 @@ void add_routes(platform::http::router& routes, const typename Feature::context&
     routes.add(verb::patch, review, signed_in(update_child<Feature>));
     routes.add(verb::delete_, review, signed_in(remove_child<Feature>));
   }
+}
+
+// The kinds listed whole and searched by their whole filter (community posts, trades): add_routes, the wish toggle
+// under the post and the caller's own posts at /mypage/mypost/<prefix>.
+template <class Feature>
+void add_routes(platform::http::router& routes, const typename Feature::context& ctx, const std::string& prefix) {
+  add_routes<Feature>(routes, ctx, prefix, list_all<Feature>, search<Feature>);
+  auto signed_in = [&ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(platform::http::verb::post, prefix + "/{" + Feature::id + "}/wish", signed_in(toggle_wish<Feature>));
+  routes.add(platform::http::verb::get, "/mypage/mypost" + prefix, signed_in(my_posts<Feature>));
 }
 
 }  // namespace daengtionary::post

@@ -72,5 +72,6 @@ struct trade_filter {
   std::string address;      // substring, case-insensitive
   std::string post_status;  // exact
 };
+BOOST_DESCRIBE_STRUCT(trade_filter, (), (title, content, nick, address, post_status))
 
 }  // namespace daengtionary::trade

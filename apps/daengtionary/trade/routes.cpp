@@ -83,30 +83,11 @@ struct trade_post {
   static constexpr auto own_json = trade::summary_json;
 };
 
-// GET /trade?sort&pagenum&pagesize (the frontend's `direction` is ignored): 200; 400.
-asio::awaitable<http::response> list(context ctx, http::request req) {
-  trade_filter everything;
-  co_return co_await post::list_page<trade_post>(ctx, std::move(req), std::move(everything));
-}
-
-// GET /trade/search?title&content&nick&address&postStatus&sort&pagenum&pagesize: 200; 400.
-asio::awaitable<http::response> search(context ctx, http::request req) {
-  trade_filter filter{std::string(req.required_query("title")), std::string(req.required_query("content")),
-                      std::string(req.required_query("nick")), std::string(req.required_query("address")),
-                      std::string(req.required_query("postStatus"))};
-  co_return co_await post::list_page<trade_post>(ctx, std::move(req), std::move(filter));
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& trades,
                      platform::cache::page_cache& pages) {
-  using http::verb;
-  const context ctx{members, trades, pages};
-  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  post::add_routes<trade_post>(routes, ctx, "/trade", list, search);
-  routes.add(verb::post, "/trade/{tradeNo}/wish", signed_in(post::toggle_wish<trade_post>));
-  routes.add(verb::get, "/mypage/mypost/trade", signed_in(post::my_posts<trade_post>));
+  post::add_routes<trade_post>(routes, context{members, trades, pages}, "/trade");
 }
 
 }  // namespace daengtionary::trade
