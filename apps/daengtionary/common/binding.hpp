@@ -2,7 +2,6 @@
 // each member the record lists comes from the key of its camelCase name (max_count from "maxCount").
 #pragma once
 
-#include <cctype>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,21 +11,12 @@
 #include <boost/mp11/algorithm.hpp>
 
 #include "apps/daengtionary/common/errc.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "platform/http/message.hpp"
 #include "platform/json/binding.hpp"
 #include "platform/json/form.hpp"
 
 namespace daengtionary {
-
-// "post_status" → "postStatus".
-inline std::string camel_case(std::string_view snake) {
-  std::string out;
-  for (std::size_t at = 0; at < snake.size(); ++at) {
-    const bool capital = snake[at] == '_' && at + 1 < snake.size();
-    out += capital ? static_cast<char>(std::toupper(static_cast<unsigned char>(snake[++at]))) : snake[at];
-  }
-  return out;
-}
 
 // Text takes numbers as their text, decimals take numeric strings ("" as 0), and both flag other types; a whole
 // number (a Java Long) takes the same, and anything else reads as 0 for the feature's validation to refuse.

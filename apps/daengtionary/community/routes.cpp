@@ -26,20 +26,16 @@ using platform::json::form;
 
 using context = post::context<service>;
 
+// The author's dog (breed, image) beside the post's own members.
+template <class Post>
+boost::json::object with_dog(boost::json::object post, const Post& row) {
+  post["breed"] = nullable(row.dog.breed);
+  post["image"] = nullable(row.dog.image);
+  return post;
+}
+
 value summary_json(const post_summary& post) {
-  return boost::json::object{{"communityNo", post.community_no},
-                             {"nick", post.nick},
-                             {"breed", nullable(post.dog.breed)},
-                             {"email", nullable(post.email)},
-                             {"image", nullable(post.dog.image)},
-                             {"title", post.title},
-                             {"category", post.category},
-                             {"view", post.views},
-                             {"communityImg", nullable(post.image)},
-                             {"reviewCount", post.review_count},
-                             {"wishCount", post.wish_count},
-                             {"createdAt", korean_datetime(post.created_at)},
-                             {"modifiedAt", korean_datetime(post.modified_at)}};
+  return with_dog(dto_json(post, {{"views", "view"}, {"image", "communityImg"}}, {"member_no"}), post);
 }
 
 // My page's row: the list's, but the original sent these fields as null.
@@ -51,40 +47,27 @@ value own_post_json(const post_summary& post) {
   return row;
 }
 
+// A comment row, with its image under image_key.
+boost::json::object comment_row(const comment_record& comment, std::string_view image_key = "image") {
+  return dto_json(comment, {{"image", image_key}}, {"community_no", "member_no"});
+}
+
 // A created or updated comment: star is always 0 (comments have none).
 value comment_json(const comment_record& comment) {
-  return boost::json::object{{"reviewNo", comment.review_no},
-                             {"nick", comment.nick},
-                             {"content", comment.content},
-                             {"image", nullable(comment.image)},
-                             {"star", 0}};
+  boost::json::object row = comment_row(comment);
+  row["star"] = 0;
+  return row;
 }
 
 value detail_json(const post_detail& detail) {
-  const post_record& post = detail.post;
-  boost::json::object sub{{"communityNo", post.community_no},
-                          {"nick", post.nick},
-                          {"title", post.title},
-                          {"category", post.category},
-                          {"breed", nullable(post.dog.breed)},
-                          {"image", nullable(post.dog.image)},
-                          {"content", post.content},
-                          {"view", post.views},
-                          {"createdAt", korean_datetime(post.created_at)},
-                          {"modifiedAt", korean_datetime(post.modified_at)}};
+  boost::json::object sub = with_dog(dto_json(detail.post, {{"views", "view"}}, {"member_no"}), detail.post);
   boost::json::array images;
   for (const auto& url : detail.images) images.push_back(boost::json::object{{"mapImgUrl", url}});
   boost::json::array comments;
   boost::json::array alias;  // what the frontend reads (the original never sent it)
   for (const auto& comment : detail.comments) {
-    comments.push_back(boost::json::object{{"reviewNo", comment.review_no},
-                                           {"nick", comment.nick},
-                                           {"content", comment.content},
-                                           {"image", nullable(comment.image)}});
-    alias.push_back(boost::json::object{{"reviewNo", comment.review_no},
-                                        {"nick", comment.nick},
-                                        {"content", comment.content},
-                                        {"imgUrl", nullable(comment.image)}});
+    comments.push_back(comment_row(comment));
+    alias.push_back(comment_row(comment, "imgUrl"));
   }
   return boost::json::object{{"communityDetatilResponseDto", std::move(sub)},
                              {"imgResponseDtoList", std::move(images)},

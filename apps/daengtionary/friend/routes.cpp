@@ -28,19 +28,8 @@ using platform::json::form;
 
 using context = post::context<service>;
 
-value summary_json(const post_summary& post) {
-  return boost::json::object{{"friendNo", post.friend_no},
-                             {"address", post.address},
-                             {"category", post.category},
-                             {"title", post.title},
-                             {"content", post.content},
-                             {"status", post.status},
-                             {"maxCount", post.max_count},
-                             {"count", post.count},
-                             {"image", nullable(post.image)},
-                             {"createdAt", korean_datetime(post.created_at)},
-                             {"modifiedAt", korean_datetime(post.modified_at)}};
-}
+// FriendResponseDto.
+value summary_json(const post_summary& post) { return dto_json(post); }
 
 // The author as the frontend reads it (only `nick`), without the email and Kakao id the original leaked.
 value author_json(const post_detail& detail) {
@@ -55,24 +44,13 @@ value author_json(const post_detail& detail) {
 }
 
 value detail_json(const post_detail& detail) {
-  const post_record& post = detail.post;
-  boost::json::array images;
+  boost::json::object out = dto_json(detail.post, {}, {"member_no"});
+  out["member"] = author_json(detail);
+  boost::json::array& images = out["images"].emplace_array();
   for (const auto& image : detail.images) {
     images.push_back(boost::json::object{{"friendImgNo", image.image_no}, {"friendImg", image.url}});
   }
-  return boost::json::object{{"friendNo", post.friend_no},
-                             {"member", author_json(detail)},
-                             {"address", post.address},
-                             {"category", post.category},
-                             {"title", post.title},
-                             {"content", post.content},
-                             {"status", post.status},
-                             {"maxCount", post.max_count},
-                             {"count", post.count},
-                             {"roomNo", post.room_no},
-                             {"images", std::move(images)},
-                             {"createdAt", korean_datetime(post.created_at)},
-                             {"modifiedAt", korean_datetime(post.modified_at)}};
+  return out;
 }
 
 // What the shared post routes need to know of matching posts.

@@ -28,52 +28,23 @@ struct context {
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
 
-value summary_json(const place_summary& place) {
-  return boost::json::object{{"mapNo", place.map_no},
-                             {"category", place.category},
-                             {"title", place.title},
-                             {"address", place.address},
-                             {"content", place.content},
-                             {"star", place.star},
-                             {"mapImgUrl", nullable(place.image)},
-                             {"reviewCount", place.review_count},
-                             {"wishCount", place.wish_count},
-                             {"view", place.views},
-                             {"createdAt", korean_datetime(place.created_at)},
-                             {"modifiedAt", korean_datetime(place.modified_at)}};
-}
+// MapResponseDto.
+value summary_json(const place_summary& place) { return dto_json(place, {{"image", "mapImgUrl"}, {"views", "view"}}); }
 
-value review_json(const review_record& review) {
-  return boost::json::object{{"reviewNo", review.review_no},
-                             {"nick", review.nick},
-                             {"content", review.content},
-                             {"image", nullable(review.image)},
-                             {"star", review.star}};
-}
+value review_json(const review_record& review) { return dto_json(review, {}, {"map_no", "member_no"}); }
 
 value detail_json(const place_detail& detail) {
   const place_record& place = detail.post;
-  boost::json::object sub{{"mapNo", place.map_no},
-                          {"nick", place.nick},
-                          {"title", place.title},
-                          {"address", place.address},
-                          {"category", place.category},
-                          {"content", place.content},
-                          {"mapStar", place.star},
-                          {"view", place.views},
-                          {"createdAt", short_datetime(place.created_at)},
-                          {"modifiedAt", short_datetime(place.modified_at)}};
+  boost::json::object sub = dto_json(place, {{"star", "mapStar"}, {"views", "view"}}, {"member_no"});
+  sub["createdAt"] = short_datetime(place.created_at);
+  sub["modifiedAt"] = short_datetime(place.modified_at);
   boost::json::array images;
   for (const auto& url : detail.images) images.push_back(boost::json::object{{"mapImgUrl", url}});
   boost::json::array reviews;
   boost::json::array alias;  // what the frontend reads (the original never sent it)
   for (const auto& review : detail.reviews) {
     reviews.push_back(review_json(review));
-    alias.push_back(boost::json::object{{"reviewNo", review.review_no},
-                                        {"nick", review.nick},
-                                        {"content", review.content},
-                                        {"memberImgUrl", nullable(review.image)},
-                                        {"star", review.star}});
+    alias.push_back(dto_json(review, {{"image", "memberImgUrl"}}, {"map_no", "member_no"}));
   }
   return boost::json::object{{"mapDetailSubResponseDto", std::move(sub)},
                              {"imgResponseDtoList", std::move(images)},

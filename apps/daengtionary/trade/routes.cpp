@@ -27,39 +27,14 @@ using platform::json::form;
 using context = post::context<service>;
 
 // TradeResponseDto.
-value summary_json(const trade_summary& trade) {
-  return boost::json::object{{"tradeNo", trade.trade_no},
-                             {"nick", trade.nick},
-                             {"title", trade.title},
-                             {"postStatus", trade.post_status},
-                             {"view", trade.views},
-                             {"price", trade.price},
-                             {"tradeImg", nullable(trade.image)},
-                             {"wishCount", trade.wish_count},
-                             {"createdAt", korean_datetime(trade.created_at)},
-                             {"modifiedAt", korean_datetime(trade.modified_at)}};
-}
+value summary_json(const trade_summary& trade) { return dto_json(trade, {{"views", "view"}, {"image", "tradeImg"}}); }
 
 // TradeDetailResponseDto.
 value detail_json(const trade_detail& detail) {
-  const trade_record& trade = detail.post;
-  boost::json::array images;
+  boost::json::object out = dto_json(detail.post, {{"views", "view"}});
+  boost::json::array& images = out["tradeImgUrl"].emplace_array();
   for (const auto& url : detail.images) images.emplace_back(url);
-  return boost::json::object{{"tradeNo", trade.trade_no},
-                             {"nick", trade.nick},
-                             {"memberNo", trade.member_no},
-                             {"title", trade.title},
-                             {"address", trade.address},
-                             {"stuffStatus", trade.stuff_status},
-                             {"exchange", trade.exchange},
-                             {"postStatus", trade.post_status},
-                             {"content", trade.content},
-                             {"price", trade.price},
-                             {"view", trade.views},
-                             {"wishCount", trade.wish_count},
-                             {"tradeImgUrl", std::move(images)},
-                             {"createdAt", korean_datetime(trade.created_at)},
-                             {"modifiedAt", korean_datetime(trade.modified_at)}};
+  return out;
 }
 
 // The `data` part (all seven fields; text parts such as the frontend's `undefined` are ignored).
