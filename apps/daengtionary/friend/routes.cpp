@@ -81,9 +81,8 @@ asio::awaitable<http::response> list(context ctx, http::request req) {
 
 // GET /friend/{friendNo}: 200 the detail; 400; 404.
 asio::awaitable<http::response> detail(context ctx, http::request req) {
-  auto found = co_await ctx.posts.detail(req.path_int("friendNo"));
-  if (!found) co_return fail(found.error());
-  co_return ok(detail_json(*found), "조회 완료");
+  const auto found = co_await ctx.posts.detail(req.path_int("friendNo"));
+  co_return ok_or_fail(found, detail_json, "조회 완료");
 }
 
 // PATCH /friend/{friendNo} multipart data: 200 수정 성공; 400 (content, not the author); 401; 404.
@@ -91,9 +90,8 @@ asio::awaitable<http::response> update(context ctx, http::request req, member::m
   const auto friend_no = req.path_int("friendNo");
   auto post = form_data<post_form>(form::read(req));
   if (!post) co_return fail(post.error());
-  auto updated = co_await ctx.posts.update(me.member_no, friend_no, std::move(*post));
-  if (!updated) co_return fail(updated.error());
-  co_return ok("수정 성공");
+  const auto updated = co_await ctx.posts.update(me.member_no, friend_no, std::move(*post));
+  co_return ok_or_fail(updated, "수정 성공");
 }
 
 // POST /friend/count/{friendNo}: 200 참가 성공 (joined now or before) or 참가 실패 (closed); 400

@@ -49,9 +49,9 @@ asio::awaitable<http::response> info(context ctx, http::request, member::member_
 // PATCH /mypage/nick {nick}: 200; 400 BAD_REQUEST, DUPLICATE_NICK; 401.
 asio::awaitable<http::response> change_nick(context ctx, http::request req, member::member_record me) {
   const auto body = platform::json::read_object(req.body());
-  auto changed = co_await ctx.members.change_nick(me.member_no, platform::json::text_field(body, "nick").value_or(""));
-  if (!changed) co_return fail(changed.error());
-  co_return ok("닉네임이 수정되었습니다 :)");
+  const auto changed =
+      co_await ctx.members.change_nick(me.member_no, platform::json::text_field(body, "nick").value_or(""));
+  co_return ok_or_fail(changed, "닉네임이 수정되었습니다 :)");
 }
 
 // POST /mypage/dogs multipart data + image: 200; 400 BAD_REQUEST (content, image format); 401.

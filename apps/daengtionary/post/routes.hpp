@@ -46,9 +46,8 @@ asio::awaitable<platform::http::response> create(typename Feature::context ctx, 
   const form parts = form::read(req);
   auto fields = Feature::form_of(parts);
   if (!fields) co_return fail(fields.error());
-  auto created = co_await ctx.posts.create(me.member_no, std::move(*fields), parts.files("imgUrl"));
-  if (!created) co_return fail(created.error());
-  co_return ok(Feature::created);
+  const auto created = co_await ctx.posts.create(me.member_no, std::move(*fields), parts.files("imgUrl"));
+  co_return ok_or_fail(created, Feature::created);
 }
 
 // PATCH …/{id} multipart `data` + optional imgUrl files (they replace the images): 200 수정 성공; 400 (content,
@@ -60,18 +59,16 @@ asio::awaitable<platform::http::response> update(typename Feature::context ctx, 
   const form parts = form::read(req);
   auto fields = Feature::form_of(parts);
   if (!fields) co_return fail(fields.error());
-  auto updated = co_await ctx.posts.update(me.member_no, id, std::move(*fields), parts.files("imgUrl"));
-  if (!updated) co_return fail(updated.error());
-  co_return ok("수정 성공");
+  const auto updated = co_await ctx.posts.update(me.member_no, id, std::move(*fields), parts.files("imgUrl"));
+  co_return ok_or_fail(updated, "수정 성공");
 }
 
 // DELETE …/{id}: 200 Feature::deleted (every row that refers to the post goes too); 400 not the author; 401; 404.
 template <class Feature>
 asio::awaitable<platform::http::response> remove(typename Feature::context ctx, platform::http::request req,
                                                  member::member_record me) {
-  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int(Feature::id));
-  if (!removed) co_return fail(removed.error());
-  co_return ok(Feature::deleted);
+  const auto removed = co_await ctx.posts.remove(me.member_no, req.path_int(Feature::id));
+  co_return ok_or_fail(removed, Feature::deleted);
 }
 
 // POST …/{id}/wish: 200 added (all ids null) or removed (the post's id set); 401; 404.
@@ -94,9 +91,8 @@ asio::awaitable<platform::http::response> add_child(typename Feature::context ct
   const auto id = req.path_int(Feature::id);
   auto child = Feature::child_form_of(form::read(req));
   if (!child) co_return fail(child.error());
-  auto added = co_await ctx.posts.children().add(me.member_no, id, std::move(*child));
-  if (!added) co_return fail(added.error());
-  co_return ok(Feature::child_json(*added), "리뷰 생성 완료");
+  const auto added = co_await ctx.posts.children().add(me.member_no, id, std::move(*child));
+  co_return ok_or_fail(added, Feature::child_json, "리뷰 생성 완료");
 }
 
 // PATCH …/review/{id}/{reviewNo}: 200 수정 성공 + the child; 400 (content, not the writer); 401; 404 (post, or
@@ -108,9 +104,8 @@ asio::awaitable<platform::http::response> update_child(typename Feature::context
   const auto child_no = req.path_int("reviewNo");
   auto child = Feature::child_form_of(form::read(req));
   if (!child) co_return fail(child.error());
-  auto updated = co_await ctx.posts.children().update(me.member_no, id, child_no, std::move(*child));
-  if (!updated) co_return fail(updated.error());
-  co_return ok(Feature::child_json(*updated), "수정 성공");
+  const auto updated = co_await ctx.posts.children().update(me.member_no, id, child_no, std::move(*child));
+  co_return ok_or_fail(updated, Feature::child_json, "수정 성공");
 }
 
 // DELETE …/review/{id}/{reviewNo}: 200 삭제 성공; 400 not the writer; 401; 404.
@@ -118,15 +113,8 @@ template <class Feature>
 asio::awaitable<platform::http::response> remove_child(typename Feature::context ctx, platform::http::request req,
                                                        member::member_record me) {
   const auto id = req.path_int(Feature::id);
-  auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
-template <class Feature, class Detail>
-platform::http::response answer_detail(const result<Detail>& found) {
-  if (!found) return fail(found.error());
-  return ok(Feature::detail_json(*found), Feature::detail_message);
+  const auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
+  co_return ok_or_fail(removed, "삭제 성공");
 }
 
 // GET …/{id}, with ?pagenum&pagesize for the kinds shown with a page of children (Feature::paged): 200
@@ -138,10 +126,12 @@ asio::awaitable<platform::http::response> detail(typename Feature::context ctx, 
     auto paging = page_of(req);
     if (!paging) co_return fail(paging.error());
     std::string viewer = co_await member::viewer_of(ctx.members, req);
-    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer), *paging));
+    const auto found = co_await ctx.posts.view(id, std::move(viewer), *paging);
+    co_return ok_or_fail(found, Feature::detail_json, Feature::detail_message);
   } else {
     std::string viewer = co_await member::viewer_of(ctx.members, req);
-    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer)));
+    const auto found = co_await ctx.posts.view(id, std::move(viewer));
+    co_return ok_or_fail(found, Feature::detail_json, Feature::detail_message);
   }
 }
 
