@@ -76,9 +76,8 @@ asio::awaitable<http::response> into_room(context ctx, http::request req, member
 
 // GET /chat/rooms: 200 the caller's rooms, most recent activity first; 401.
 asio::awaitable<http::response> rooms(context ctx, http::request, member::member_record me) {
-  boost::json::array data;
-  for (const auto& room : co_await ctx.chats.rooms(me.member_no)) data.push_back(room_json(room));
-  co_return ok(data, "채팅방 조회 완료");
+  const auto mine = co_await ctx.chats.rooms(me.member_no);
+  co_return ok(json_array(mine, room_json), "채팅방 조회 완료");
 }
 
 // GET /chat/messages/{roomNo}[?before&size]: 200 ascending messages; 400; 401; 404 NOT_FOUND_CHAT_ROOM (also for
@@ -89,9 +88,7 @@ asio::awaitable<http::response> messages(context ctx, http::request req, member:
   if (!window) co_return fail(window.error());
   auto found = co_await ctx.chats.messages(me.member_no, room_no, *window);
   if (!found) co_return fail(found.error());
-  boost::json::array data;
-  for (const auto& message : *found) data.push_back(message_json(message));
-  co_return ok(data, "메세지 조회 완료");
+  co_return ok(json_array(*found, message_json), "메세지 조회 완료");
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include <boost/describe/members.hpp>
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <boost/mp11/algorithm.hpp>
@@ -44,6 +45,14 @@ boost::json::value member_json(std::string_view name, const T& value) {
   } else {
     return boost::json::value(value);
   }
+}
+
+// Each row as `json` writes it, in order.
+template <class Rows, class Json>
+boost::json::array json_array(const Rows& rows, Json json) {
+  boost::json::array out;
+  for (const auto& row : rows) out.push_back(json(row));
+  return out;
 }
 
 // `renamed` gives a member the key the wire has for it ({"views", "view"}); the wire does not show `left_out`.

@@ -76,7 +76,7 @@ struct post_detail {
   bool viewer_counted = false;           // this viewer's view was counted today before this read
 };
 
-// List filters; an empty string means no filter.
+// List filters, the query of GET /community/search (query_filter); an empty string means no filter.
 struct post_filter {
   std::string category;  // exact
   std::string title;     // substring, case-insensitive

@@ -78,7 +78,7 @@ struct post_detail {
   std::vector<post::image> images;
 };
 
-// List filters; an empty string means no filter.
+// List filters, the query of GET /friend (query_filter); an empty string means no filter.
 struct post_filter {
   std::string category;  // exact
   std::string address;   // substring, case-insensitive

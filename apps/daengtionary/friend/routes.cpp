@@ -33,12 +33,10 @@ value summary_json(const post_summary& post) { return dto_json(post); }
 
 // The author as the frontend reads it (only `nick`), without the email and Kakao id the original leaked.
 value author_json(const post_detail& detail) {
-  boost::json::array dogs;
-  for (const auto& dog : detail.dogs) dogs.push_back(mypage::dog_json(dog));
   return boost::json::object{{"memberNo", detail.author.member_no},
                              {"nick", detail.author.nick},
                              {"role", detail.author.role},
-                             {"dogs", std::move(dogs)},
+                             {"dogs", json_array(detail.dogs, mypage::dog_json)},
                              {"createdAt", iso_local_datetime(detail.author.created_at)},
                              {"modifiedAt", iso_local_datetime(detail.author.modified_at)}};
 }
@@ -67,9 +65,8 @@ struct friend_post {
 // GET /friend?category&address&title&content&pagenum&pagesize (also /friend/, valueless keys = ""): 200 newest
 // first; 400.
 asio::awaitable<http::response> render_list(context ctx, post_filter filter, page paging) {
-  boost::json::array data;
-  for (const auto& post : co_await ctx.posts.list(std::move(filter), paging)) data.push_back(summary_json(post));
-  co_return ok(data, "조회 완료");
+  const auto posts = co_await ctx.posts.list(std::move(filter), paging);
+  co_return ok(json_array(posts, summary_json), "조회 완료");
 }
 
 asio::awaitable<http::response> list(context ctx, http::request req) {

@@ -8,6 +8,7 @@
 #include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/dog_json.hpp"
@@ -35,12 +36,11 @@ http::response reply(const result<std::string>& name, std::string_view format) {
 
 // GET /mypage/info: 200 with the member and dogs; 401.
 asio::awaitable<http::response> info(context ctx, http::request, member::member_record me) {
-  boost::json::array dogs;
-  for (const auto& dog : co_await ctx.dogs.dogs_of(me.member_no)) dogs.push_back(dog_json(dog));
+  const auto dogs = co_await ctx.dogs.dogs_of(me.member_no);
   boost::json::object data{{"memberNo", me.member_no},
                            {"email", me.email},
                            {"nick", me.nick},
-                           {"dogs", std::move(dogs)},
+                           {"dogs", json_array(dogs, dog_json)},
                            {"createdAt", korean_datetime(me.created_at)},
                            {"modifiedAt", korean_datetime(me.modified_at)}};
   co_return ok(data, fmt::format("{}님의 정보가 조회되었습니다 :)", me.nick));

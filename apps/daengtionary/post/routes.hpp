@@ -12,6 +12,7 @@
 #include "apps/daengtionary/common/async.hpp"
 #include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
@@ -139,19 +140,15 @@ asio::awaitable<platform::http::response> detail(typename Feature::context ctx, 
 template <class Feature>
 asio::awaitable<platform::http::response> my_posts(typename Feature::context ctx, platform::http::request,
                                                    member::member_record me) {
-  boost::json::array data;
-  for (const auto& post : co_await ctx.posts.posts_of(me.member_no)) data.push_back(Feature::own_json(post));
-  co_return ok(data, "조회 성공");
+  const auto posts = co_await ctx.posts.posts_of(me.member_no);
+  co_return ok(json_array(posts, Feature::own_json), "조회 성공");
 }
 
 template <class Feature>
 asio::awaitable<platform::http::response> render_list(typename Feature::context ctx, typename Feature::filter filter,
                                                       sort_order sort, page paging) {
-  boost::json::array data;
-  for (const auto& row : co_await ctx.posts.list(std::move(filter), sort, paging)) {
-    data.push_back(Feature::summary_json(row));
-  }
-  co_return ok(data, "조회 성공");
+  const auto rows = co_await ctx.posts.list(std::move(filter), sort, paging);
+  co_return ok(json_array(rows, Feature::summary_json), "조회 성공");
 }
 
 // One page of the list (…&sort&pagenum&pagesize): 200 조회 성공; 400. The same page for every caller (the
