@@ -82,7 +82,6 @@ struct community_post {
   static constexpr const char* id = "comNo";
   static constexpr const char* created = "커뮤니티 생성 완료";
   static constexpr const char* deleted = "삭제 성공";
-  static constexpr wishes::target wish = wishes::target::community;
   static constexpr auto form_of = form_data<post_form>;
   static constexpr auto summary_json = community::summary_json;
   // GET /community/{comNo}?pagenum&pagesize: the post with a page of comments (oldest first).

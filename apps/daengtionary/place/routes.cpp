@@ -59,7 +59,6 @@ struct place_post {
   static constexpr const char* id = "mapNo";
   static constexpr const char* created = "생성 완료";
   static constexpr const char* deleted = "삭제 완료";
-  static constexpr wishes::target wish = wishes::target::map;
   static constexpr auto form_of = form_data<place_form>;
   static constexpr auto summary_json = place::summary_json;
   // GET P/{mapNo}?pagenum&pagesize: the detail of any category with a page of reviews.

@@ -79,7 +79,7 @@ asio::awaitable<platform::http::response> toggle_wish(typename Feature::context 
   const auto id = req.path_int(Feature::id);
   auto added = co_await ctx.posts.toggle_wish(me.member_no, id);
   if (!added) co_return fail(added.error());
-  co_return wishes::answer(Feature::wish, id, *added);
+  co_return wishes::answer(ctx.posts.wish_target(), id, *added);
 }
 
 // The children's routes (reviews, comments): Feature::child_form_of reads the multipart `data`,

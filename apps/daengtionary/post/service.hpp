@@ -63,6 +63,8 @@ class service {
   asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t id);
   // True when the wish was added, false when it was removed; map_not_found for an unknown post.
   asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t id);
+  // The wish column of this kind (for the kinds that can be liked).
+  wishes::target wish_target() const { return *tables_.names.wish; }
 
  protected:
   platform::sql::database& db_;

@@ -47,7 +47,6 @@ struct trade_post {
   static constexpr const char* id = "tradeNo";
   static constexpr const char* created = "생성 완료";
   static constexpr const char* deleted = "삭제 성공";
-  static constexpr wishes::target wish = wishes::target::trade;
   static constexpr auto form_of = trade_form_of_parts;
   static constexpr auto summary_json = trade::summary_json;
   // GET /trade/{tradeNo}: TradeDetailResponseDto.
