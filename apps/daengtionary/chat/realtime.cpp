@@ -2,13 +2,13 @@
 // does is refused; a blank TALK is simply not sent on, as the frontend's own input would not send it.
 #include "apps/daengtionary/chat/realtime.hpp"
 
-#include <charconv>
 #include <optional>
 
 #include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/error_table.hpp"
 #include "apps/daengtionary/common/text.hpp"
 #include "apps/daengtionary/member/service.hpp"
+#include "platform/http/message.hpp"
 #include "platform/json/binding.hpp"
 
 namespace daengtionary::chat {
@@ -20,11 +20,10 @@ constexpr std::string_view room_prefix = "/sub/chat/room/";
 
 stomp::refusal refusal_of(errc e) { return stomp::refusal{std::string(describe(e).message)}; }
 
+// A positive id written whole, as the destinations and principals carry them.
 std::optional<std::int64_t> number_in(std::string_view text) {
-  std::int64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
+  const auto value = platform::http::parse_int64(text);
+  return value && *value > 0 ? value : std::nullopt;
 }
 
 // The room of a room destination, or nullopt for any other destination.
@@ -46,13 +45,11 @@ std::optional<chat_send> read_chat_send(std::string_view body) {
   const auto json = platform::json::parse_object(body);
   if (!json) return std::nullopt;
   bool wrong_type = false;
-  const auto room = platform::json::number_field(*json, "roomNo", &wrong_type);
+  const auto room = platform::json::whole_number_field(*json, "roomNo");
   const auto type = platform::json::text_field(*json, "type", &wrong_type);
   const auto message = platform::json::text_field(*json, "message", &wrong_type);
-  if (wrong_type || !room || !type || *room < 1 || *room != static_cast<double>(static_cast<std::int64_t>(*room))) {
-    return std::nullopt;
-  }
-  return chat_send{static_cast<std::int64_t>(*room), *type, message.value_or("")};
+  if (wrong_type || !room || !type || *room < 1) return std::nullopt;
+  return chat_send{*room, *type, message.value_or("")};
 }
 
 }  // namespace

@@ -66,14 +66,18 @@ std::int64_t insert_message(connection& db, const new_message& message) {
 }
 
 std::optional<message_record> find_message(connection& db, std::int64_t message_no) {
-  return records::first_of<message_record>(db.query(sql::find_message(), {message_no}));
+  // Built on first use rather than at static initialisation, where a failed allocation could not be caught.
+  static const std::string statement = std::string(sql::message_select) + sql::find_message;
+  return records::first_of<message_record>(db.query(statement, {message_no}));
 }
 
 std::vector<message_record> messages_of(connection& db, std::int64_t room_no, const message_window& window) {
-  if (!window.before && !window.size) return records::all_of<message_record>(db.query(sql::whole_history(), {room_no}));
+  static const std::string whole = std::string(sql::message_select) + sql::whole_history;
+  static const std::string page = std::string(sql::message_select) + sql::page_before;
+  if (!window.before && !window.size) return records::all_of<message_record>(db.query(whole, {room_no}));
   const std::int64_t before = window.before.value_or(std::numeric_limits<std::int64_t>::max());
-  auto messages = records::all_of<message_record>(
-      db.query(sql::page_before(), {room_no, before, window.size.value_or(default_page_size)}));
+  auto messages =
+      records::all_of<message_record>(db.query(page, {room_no, before, window.size.value_or(default_page_size)}));
   std::reverse(messages.begin(), messages.end());
   return messages;
 }

@@ -7,6 +7,7 @@
 #include "apps/daengtionary/chat/message_json.hpp"
 #include "apps/daengtionary/chat/service.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
@@ -46,10 +47,8 @@ boost::json::object room_json(const room_summary& summary) {
   for (const auto& member : summary.members) {
     members.push_back(boost::json::object{{"memberNo", member.member_no}, {"nick", member.nick}});
   }
-  boost::json::object room{{"roomNo", summary.room.room_no},
-                           {"type", summary.room.type},
-                           {"title", summary.room.title},
-                           {"chatRoomMembers", std::move(members)}};
+  boost::json::object room = dto_json(summary.room);
+  room["chatRoomMembers"] = std::move(members);
   // Non-null only, as the original: a room without messages simply has no last message.
   if (summary.last_date) room["lastDate"] = *summary.last_date;
   if (summary.last_message) room["lastMessage"] = *summary.last_message;
@@ -71,16 +70,14 @@ asio::awaitable<http::response> open_personal_room(context ctx, http::request re
 asio::awaitable<http::response> into_room(context ctx, http::request req, member::member_record me) {
   const auto room_no = id_in_body(req, "roomNo");
   if (!room_no) co_return fail(room_no.error());
-  auto joined = co_await ctx.chats.join(me.member_no, *room_no);
-  if (!joined) co_return fail(joined.error());
-  co_return ok("참여가 완료되었습니다 :)");
+  const auto joined = co_await ctx.chats.join(me.member_no, *room_no);
+  co_return ok_or_fail(joined, "참여가 완료되었습니다 :)");
 }
 
 // GET /chat/rooms: 200 the caller's rooms, most recent activity first; 401.
 asio::awaitable<http::response> rooms(context ctx, http::request, member::member_record me) {
-  boost::json::array data;
-  for (const auto& room : co_await ctx.chats.rooms(me.member_no)) data.push_back(room_json(room));
-  co_return ok(data, "채팅방 조회 완료");
+  const auto mine = co_await ctx.chats.rooms(me.member_no);
+  co_return ok(json_array(mine, room_json), "채팅방 조회 완료");
 }
 
 // GET /chat/messages/{roomNo}[?before&size]: 200 ascending messages; 400; 401; 404 NOT_FOUND_CHAT_ROOM (also for
@@ -91,9 +88,7 @@ asio::awaitable<http::response> messages(context ctx, http::request req, member:
   if (!window) co_return fail(window.error());
   auto found = co_await ctx.chats.messages(me.member_no, room_no, *window);
   if (!found) co_return fail(found.error());
-  boost::json::array data;
-  for (const auto& message : *found) data.push_back(message_json(message));
-  co_return ok(data, "메세지 조회 완료");
+  co_return ok(json_array(*found, message_json), "메세지 조회 완료");
 }
 
 }  // namespace

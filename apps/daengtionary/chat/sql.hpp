@@ -1,9 +1,6 @@
 // SQL of the chat repository.
 #pragma once
 
-#include <string>
-#include <string_view>
-
 namespace daengtionary::chat::sql {
 
 // ON CONFLICT DO NOTHING: a personal room that another request created first returns no row.
@@ -30,26 +27,17 @@ inline constexpr const char* insert_message =
     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING message_no";
 
 // The shown sender: the member's current nick, the stored nick once the member is gone, "SYSTEM" for system
-// messages. Renaming a member therefore renames their old messages too.
-inline constexpr std::string_view message_select =
+// messages. Renaming a member therefore renames their old messages too. The repository appends one of the three
+// WHERE clauses.
+inline constexpr const char* message_select =
     "SELECT m.message_no, m.room_no, m.type, "
     "CASE WHEN m.type = 'SYSTEM' THEN 'SYSTEM' ELSE COALESCE(a.nick, m.sender) END AS sender, m.message, m.date "
     "FROM chat_message m LEFT JOIN member a ON a.member_no = m.member_no ";
-// Built on first use rather than at static initialisation, where a failed allocation could not be caught.
-inline const std::string& find_message() {
-  static const std::string text = std::string(message_select) + "WHERE m.message_no = ?";
-  return text;
-}
-inline const std::string& whole_history() {
-  static const std::string text = std::string(message_select) + "WHERE m.room_no = ? ORDER BY m.message_no";
-  return text;
-}
+inline constexpr const char* find_message = "WHERE m.message_no = ?";
+inline constexpr const char* whole_history = "WHERE m.room_no = ? ORDER BY m.message_no";
 // Newest first; the repository turns the page back into ascending order.
-inline const std::string& page_before() {
-  static const std::string text =
-      std::string(message_select) + "WHERE m.room_no = ? AND m.message_no < ? ORDER BY m.message_no DESC LIMIT ?";
-  return text;
-}
+inline constexpr const char* page_before =
+    "WHERE m.room_no = ? AND m.message_no < ? ORDER BY m.message_no DESC LIMIT ?";
 
 // A member's rooms with their last message and unread count (messages after the member's last read one that
 // the member did not send), most recent activity first: the last message's time, or the room's creation.

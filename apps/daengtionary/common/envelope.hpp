@@ -21,4 +21,14 @@ platform::http::response fail(errc e);
 // the ErrorCode enum (missing parameters, unreadable bodies, unknown paths); `message` is always safe text.
 platform::http::response framework_error(const platform::http::problem& problem);
 
+// A route's answer to a service's outcome: ok(message), or ok(json(value), message), for a value; else fail(error).
+template <class T>
+platform::http::response ok_or_fail(const result<T>& outcome, std::string_view message) {
+  return outcome ? ok(message) : fail(outcome.error());
+}
+template <class T, class Json>
+platform::http::response ok_or_fail(const result<T>& outcome, Json json, std::string_view message) {
+  return outcome ? ok(json(*outcome), message) : fail(outcome.error());
+}
+
 }  // namespace daengtionary

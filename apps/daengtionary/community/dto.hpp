@@ -15,6 +15,7 @@ struct post_form {
   std::string title;
   std::string content;
 };
+BOOST_DESCRIBE_STRUCT(post_form, (), (category, title, content))
 
 // The author's first dog (lowest dog_no) gives the breed; the first dog that has an image gives the image.
 struct author_dog {
@@ -75,12 +76,13 @@ struct post_detail {
   bool viewer_counted = false;           // this viewer's view was counted today before this read
 };
 
-// List filters; an empty string means no filter.
+// List filters, the query of GET /community/search (query_filter); an empty string means no filter.
 struct post_filter {
   std::string category;  // exact
   std::string title;     // substring, case-insensitive
   std::string content;   // substring, case-insensitive
   std::string nick;      // exact, the author's
 };
+BOOST_DESCRIBE_STRUCT(post_filter, (), (category, title, content, nick))
 
 }  // namespace daengtionary::community

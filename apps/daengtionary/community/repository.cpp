@@ -23,12 +23,6 @@ std::string summaries(const char* where) {
   return std::string(sql::summary_columns) + sql::author_dog_columns + sql::summary_from + where;
 }
 
-const std::string& list_statement(sort_order sort) {
-  static const list_sql::sorted_statements statements(summaries(sql::list_filters), sql::order_none, sql::order_new,
-                                                      sql::order_popular);
-  return statements.of(sort);
-}
-
 }  // namespace
 
 const post::post_tables& tables() {
@@ -54,13 +48,14 @@ void update_post(connection& db, std::int64_t community_no, const post_form& for
 }
 
 std::vector<post_summary> list_posts(connection& db, const post_filter& filter, sort_order sort, page paging) {
+  static const auto statements = list_sql::sorted_posts(summaries(sql::list_filters), "c", "community");
   list_sql::params params;
   list_sql::exact(params, filter.category);
   list_sql::substring(params, filter.title);
   list_sql::substring(params, filter.content);
   list_sql::exact(params, filter.nick);
   list_sql::paging(params, paging);
-  return records::all_of(db.query(list_statement(sort), params), with_dog<post_summary>);
+  return records::all_of(db.query(statements.of(sort), params), with_dog<post_summary>);
 }
 
 std::vector<post_summary> posts_of(connection& db, std::int64_t member_no) {

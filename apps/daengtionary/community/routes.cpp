@@ -7,6 +7,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
@@ -14,7 +15,6 @@
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/post/routes.hpp"
-#include "platform/json/binding.hpp"
 #include "platform/json/form.hpp"
 
 namespace daengtionary::community {
@@ -26,20 +26,16 @@ using platform::json::form;
 
 using context = post::context<service>;
 
+// The author's dog (breed, image) beside the post's own members.
+template <class Post>
+boost::json::object with_dog(boost::json::object post, const Post& row) {
+  post["breed"] = nullable(row.dog.breed);
+  post["image"] = nullable(row.dog.image);
+  return post;
+}
+
 value summary_json(const post_summary& post) {
-  return boost::json::object{{"communityNo", post.community_no},
-                             {"nick", post.nick},
-                             {"breed", nullable(post.dog.breed)},
-                             {"email", nullable(post.email)},
-                             {"image", nullable(post.dog.image)},
-                             {"title", post.title},
-                             {"category", post.category},
-                             {"view", post.views},
-                             {"communityImg", nullable(post.image)},
-                             {"reviewCount", post.review_count},
-                             {"wishCount", post.wish_count},
-                             {"createdAt", korean_datetime(post.created_at)},
-                             {"modifiedAt", korean_datetime(post.modified_at)}};
+  return with_dog(dto_json(post, {{"views", "view"}, {"image", "communityImg"}}, {"member_no"}), post);
 }
 
 // My page's row: the list's, but the original sent these fields as null.
@@ -51,56 +47,32 @@ value own_post_json(const post_summary& post) {
   return row;
 }
 
+// A comment row, with its image under image_key.
+boost::json::object comment_row(const comment_record& comment, std::string_view image_key = "image") {
+  return dto_json(comment, {{"image", image_key}}, {"community_no", "member_no"});
+}
+
 // A created or updated comment: star is always 0 (comments have none).
 value comment_json(const comment_record& comment) {
-  return boost::json::object{{"reviewNo", comment.review_no},
-                             {"nick", comment.nick},
-                             {"content", comment.content},
-                             {"image", nullable(comment.image)},
-                             {"star", 0}};
+  boost::json::object row = comment_row(comment);
+  row["star"] = 0;
+  return row;
 }
 
 value detail_json(const post_detail& detail) {
-  const post_record& post = detail.post;
-  boost::json::object sub{{"communityNo", post.community_no},
-                          {"nick", post.nick},
-                          {"title", post.title},
-                          {"category", post.category},
-                          {"breed", nullable(post.dog.breed)},
-                          {"image", nullable(post.dog.image)},
-                          {"content", post.content},
-                          {"view", post.views},
-                          {"createdAt", korean_datetime(post.created_at)},
-                          {"modifiedAt", korean_datetime(post.modified_at)}};
+  boost::json::object sub = with_dog(dto_json(detail.post, {{"views", "view"}}, {"member_no"}), detail.post);
   boost::json::array images;
   for (const auto& url : detail.images) images.push_back(boost::json::object{{"mapImgUrl", url}});
   boost::json::array comments;
   boost::json::array alias;  // what the frontend reads (the original never sent it)
   for (const auto& comment : detail.comments) {
-    comments.push_back(boost::json::object{{"reviewNo", comment.review_no},
-                                           {"nick", comment.nick},
-                                           {"content", comment.content},
-                                           {"image", nullable(comment.image)}});
-    alias.push_back(boost::json::object{{"reviewNo", comment.review_no},
-                                        {"nick", comment.nick},
-                                        {"content", comment.content},
-                                        {"imgUrl", nullable(comment.image)}});
+    comments.push_back(comment_row(comment));
+    alias.push_back(comment_row(comment, "imgUrl"));
   }
   return boost::json::object{{"communityDetatilResponseDto", std::move(sub)},
                              {"imgResponseDtoList", std::move(images)},
                              {"reviewResponseDtos", std::move(comments)},
                              {"reviewList", std::move(alias)}};
-}
-
-// The `data` part of a post form; every field a string (numbers are taken as their text, like Jackson).
-result<post_form> post_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  post_form post{platform::json::text_field(data, "category", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "title", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "content", &wrong_type).value_or("")};
-  if (wrong_type) return errc::not_valid_content;
-  return post;
 }
 
 // What the shared post routes need to know of community posts.
@@ -110,8 +82,7 @@ struct community_post {
   static constexpr const char* id = "comNo";
   static constexpr const char* created = "커뮤니티 생성 완료";
   static constexpr const char* deleted = "삭제 성공";
-  static constexpr wishes::target wish = wishes::target::community;
-  static constexpr auto form_of = post_form_of;
+  static constexpr auto form_of = form_data<post_form>;
   static constexpr auto summary_json = community::summary_json;
   // GET /community/{comNo}?pagenum&pagesize: the post with a page of comments (oldest first).
   static constexpr bool paged = true;
@@ -124,29 +95,11 @@ struct community_post {
   static constexpr auto child_json = comment_json;
 };
 
-// GET /community?sort&pagenum&pagesize: 200 every post; 400.
-asio::awaitable<http::response> list(context ctx, http::request req) {
-  post_filter everything;  // named: a braced temporary inside co_await trips GCC 12 (docs/architecture.md)
-  co_return co_await post::list_page<community_post>(ctx, std::move(req), std::move(everything));
-}
-
-// GET /community/search?category&title&content&nick&sort&pagenum&pagesize: 200 the matching posts; 400.
-asio::awaitable<http::response> search(context ctx, http::request req) {
-  post_filter filter{std::string(req.required_query("category")), std::string(req.required_query("title")),
-                     std::string(req.required_query("content")), std::string(req.required_query("nick"))};
-  co_return co_await post::list_page<community_post>(ctx, std::move(req), std::move(filter));
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& posts,
                      platform::cache::page_cache& pages) {
-  using http::verb;
-  const context ctx{members, posts, pages};
-  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  post::add_routes<community_post>(routes, ctx, "/community", list, search);
-  routes.add(verb::post, "/community/{comNo}/wish", signed_in(post::toggle_wish<community_post>));
-  routes.add(verb::get, "/mypage/mypost/community", signed_in(post::my_posts<community_post>));
+  post::add_routes<community_post>(routes, context{members, posts, pages}, "/community");
 }
 
 }  // namespace daengtionary::community

@@ -5,7 +5,6 @@
 #include <array>
 
 #include "apps/daengtionary/common/text.hpp"
-#include "platform/sql/database.hpp"
 
 namespace daengtionary::community {
 namespace {
@@ -35,7 +34,5 @@ result<void> validate_comment(std::string_view content) {
   }
   return {};
 }
-
-service::service(platform::sql::database& db, image_uploads& images) : posts(db, images), comments_(db) {}
 
 }  // namespace daengtionary::community

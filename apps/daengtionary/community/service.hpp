@@ -11,7 +11,6 @@
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/community/dto.hpp"
 #include "apps/daengtionary/community/repository.hpp"
-#include "apps/daengtionary/post/children.hpp"
 #include "apps/daengtionary/post/service.hpp"
 
 namespace daengtionary::community {
@@ -56,14 +55,9 @@ struct comment_rows {
   static void changed(platform::sql::connection&, std::int64_t) {}
 };
 
-class service : public post::posts<post_kind> {
+class service : public post::posts_with_children<post_kind, comment_rows> {
  public:
-  service(platform::sql::database& db, image_uploads& images);
-
-  post::children<comment_rows>& children() { return comments_; }
-
- private:
-  post::children<comment_rows> comments_;
+  using posts_with_children::posts_with_children;
 };
 
 }  // namespace daengtionary::community

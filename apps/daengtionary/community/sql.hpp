@@ -31,15 +31,12 @@ inline constexpr const char* summary_columns =
     "(SELECT COUNT(*) FROM wish w WHERE w.community_no = c.community_no) AS wish_count, "
     "c.created_at, c.modified_at, ";
 inline constexpr const char* summary_from = "FROM community c JOIN member a ON a.member_no = c.member_no ";
-// Filters are `? = ''` guards so the text stays constant; one ORDER BY per sort is appended.
+// Filters are `? = ''` guards so the text stays constant; list_sql::sorted_posts appends ORDER BY.
 inline constexpr const char* list_filters =
     "WHERE (? = '' OR c.category = ?) "
     "AND (? = '' OR LOWER(c.title) LIKE LOWER(?) ESCAPE '!') "
     "AND (? = '' OR LOWER(c.content) LIKE LOWER(?) ESCAPE '!') "
     "AND (? = '' OR a.nick = ?) ";
-inline constexpr const char* order_none = "ORDER BY c.community_no DESC LIMIT ? OFFSET ?";
-inline constexpr const char* order_new = "ORDER BY c.created_at DESC, c.community_no DESC LIMIT ? OFFSET ?";
-inline constexpr const char* order_popular = "ORDER BY c.views DESC, c.community_no DESC LIMIT ? OFFSET ?";
 inline constexpr const char* posts_of = "WHERE c.member_no = ? ORDER BY c.community_no DESC";
 
 // A comment with its commenter's image: the image of their first dog that has one.

@@ -23,6 +23,7 @@ struct post_form {
   std::string content;
   std::int64_t max_count = 0;  // how many members may join, the author not counted
 };
+BOOST_DESCRIBE_STRUCT(post_form, (), (address, category, title, content, max_count))
 
 struct post_record {
   std::int64_t friend_no = 0;
@@ -77,13 +78,14 @@ struct post_detail {
   std::vector<post::image> images;
 };
 
-// List filters; an empty string means no filter.
+// List filters, the query of GET /friend (query_filter); an empty string means no filter.
 struct post_filter {
   std::string category;  // exact
   std::string address;   // substring, case-insensitive
   std::string title;     // substring, case-insensitive
   std::string content;   // substring, case-insensitive
 };
+BOOST_DESCRIBE_STRUCT(post_filter, (), (category, address, title, content))
 
 // What POST /friend/count answers: 참가 성공 or 참가 실패.
 enum class join_outcome { joined, full };

@@ -6,6 +6,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
@@ -16,7 +17,6 @@
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/dog_json.hpp"
 #include "apps/daengtionary/post/routes.hpp"
-#include "platform/json/binding.hpp"
 #include "platform/json/form.hpp"
 
 namespace daengtionary::matching {
@@ -28,66 +28,27 @@ using platform::json::form;
 
 using context = post::context<service>;
 
-value summary_json(const post_summary& post) {
-  return boost::json::object{{"friendNo", post.friend_no},
-                             {"address", post.address},
-                             {"category", post.category},
-                             {"title", post.title},
-                             {"content", post.content},
-                             {"status", post.status},
-                             {"maxCount", post.max_count},
-                             {"count", post.count},
-                             {"image", nullable(post.image)},
-                             {"createdAt", korean_datetime(post.created_at)},
-                             {"modifiedAt", korean_datetime(post.modified_at)}};
-}
+// FriendResponseDto.
+value summary_json(const post_summary& post) { return dto_json(post); }
 
 // The author as the frontend reads it (only `nick`), without the email and Kakao id the original leaked.
 value author_json(const post_detail& detail) {
-  boost::json::array dogs;
-  for (const auto& dog : detail.dogs) dogs.push_back(mypage::dog_json(dog));
   return boost::json::object{{"memberNo", detail.author.member_no},
                              {"nick", detail.author.nick},
                              {"role", detail.author.role},
-                             {"dogs", std::move(dogs)},
+                             {"dogs", json_array(detail.dogs, mypage::dog_json)},
                              {"createdAt", iso_local_datetime(detail.author.created_at)},
                              {"modifiedAt", iso_local_datetime(detail.author.modified_at)}};
 }
 
 value detail_json(const post_detail& detail) {
-  const post_record& post = detail.post;
-  boost::json::array images;
+  boost::json::object out = dto_json(detail.post, {}, {"member_no"});
+  out["member"] = author_json(detail);
+  boost::json::array& images = out["images"].emplace_array();
   for (const auto& image : detail.images) {
     images.push_back(boost::json::object{{"friendImgNo", image.image_no}, {"friendImg", image.url}});
   }
-  return boost::json::object{{"friendNo", post.friend_no},
-                             {"member", author_json(detail)},
-                             {"address", post.address},
-                             {"category", post.category},
-                             {"title", post.title},
-                             {"content", post.content},
-                             {"status", post.status},
-                             {"maxCount", post.max_count},
-                             {"count", post.count},
-                             {"roomNo", post.room_no},
-                             {"images", std::move(images)},
-                             {"createdAt", korean_datetime(post.created_at)},
-                             {"modifiedAt", korean_datetime(post.modified_at)}};
-}
-
-// The `data` part {address,category,title,content,maxCount} (a `friendNo` key is ignored). Text fields take
-// numbers as their text, like Jackson; maxCount must be a whole number, given as a number or a numeric string.
-// A missing or empty maxCount reads as 0, which validation refuses: a matching nobody can join is no use.
-result<post_form> post_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  post_form post{platform::json::text_field(data, "address", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "category", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "title", &wrong_type).value_or(""),
-                 platform::json::text_field(data, "content", &wrong_type).value_or(""),
-                 platform::json::whole_number_field(data, "maxCount").value_or(0)};
-  if (wrong_type) return errc::not_valid_content;
-  return post;
+  return out;
 }
 
 // What the shared post routes need to know of matching posts.
@@ -96,20 +57,20 @@ struct friend_post {
   static constexpr const char* id = "friendNo";
   static constexpr const char* created = "생성 완료";
   static constexpr const char* deleted = "삭제 성공";
-  static constexpr auto form_of = post_form_of;
+  // The `data` part (a `friendNo` key is ignored): a missing, empty or fractional maxCount reads as 0, which
+  // validation refuses, since a matching nobody can join is no use.
+  static constexpr auto form_of = form_data<post_form>;
 };
 
 // GET /friend?category&address&title&content&pagenum&pagesize (also /friend/, valueless keys = ""): 200 newest
 // first; 400.
 asio::awaitable<http::response> render_list(context ctx, post_filter filter, page paging) {
-  boost::json::array data;
-  for (const auto& post : co_await ctx.posts.list(std::move(filter), paging)) data.push_back(summary_json(post));
-  co_return ok(data, "조회 완료");
+  const auto posts = co_await ctx.posts.list(std::move(filter), paging);
+  co_return ok(json_array(posts, summary_json), "조회 완료");
 }
 
 asio::awaitable<http::response> list(context ctx, http::request req) {
-  post_filter filter{std::string(req.required_query("category")), std::string(req.required_query("address")),
-                     std::string(req.required_query("title")), std::string(req.required_query("content"))};
+  auto filter = query_filter<post_filter>(req);
   const auto paging = page_of(req);
   if (!paging) co_return fail(paging.error());
   co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list, ctx, std::move(filter), *paging);
@@ -117,19 +78,17 @@ asio::awaitable<http::response> list(context ctx, http::request req) {
 
 // GET /friend/{friendNo}: 200 the detail; 400; 404.
 asio::awaitable<http::response> detail(context ctx, http::request req) {
-  auto found = co_await ctx.posts.detail(req.path_int("friendNo"));
-  if (!found) co_return fail(found.error());
-  co_return ok(detail_json(*found), "조회 완료");
+  const auto found = co_await ctx.posts.detail(req.path_int("friendNo"));
+  co_return ok_or_fail(found, detail_json, "조회 완료");
 }
 
 // PATCH /friend/{friendNo} multipart data: 200 수정 성공; 400 (content, not the author); 401; 404.
 asio::awaitable<http::response> update(context ctx, http::request req, member::member_record me) {
   const auto friend_no = req.path_int("friendNo");
-  auto post = post_form_of(form::read(req));
+  auto post = form_data<post_form>(form::read(req));
   if (!post) co_return fail(post.error());
-  auto updated = co_await ctx.posts.update(me.member_no, friend_no, std::move(*post));
-  if (!updated) co_return fail(updated.error());
-  co_return ok("수정 성공");
+  const auto updated = co_await ctx.posts.update(me.member_no, friend_no, std::move(*post));
+  co_return ok_or_fail(updated, "수정 성공");
 }
 
 // POST /friend/count/{friendNo}: 200 참가 성공 (joined now or before) or 참가 실패 (closed); 400

@@ -7,9 +7,6 @@
 
 namespace daengtionary::mypage {
 
-boost::json::value dog_json(const dog_record& dog) {
-  return boost::json::object{{"dogNo", dog.dog_no},  {"name", dog.name},     {"breed", dog.breed},
-                             {"gender", dog.gender}, {"weight", dog.weight}, {"image", nullable(dog.image)}};
-}
+boost::json::value dog_json(const dog_record& dog) { return dto_json(dog, {}, {"member_no"}); }
 
 }  // namespace daengtionary::mypage

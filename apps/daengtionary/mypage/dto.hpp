@@ -24,7 +24,8 @@ struct dog_form {
   std::string name;
   std::string breed;
   std::string gender;
-  double weight = 0;
+  double weight = 0;  // the frontend sends a number, a numeric string or "" (0)
 };
+BOOST_DESCRIBE_STRUCT(dog_form, (), (name, breed, gender, weight))
 
 }  // namespace daengtionary::mypage

@@ -5,8 +5,10 @@
 #include <boost/json/object.hpp>
 #include <fmt/format.h>
 
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/member/service.hpp"
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/mypage/dog_json.hpp"
@@ -26,18 +28,6 @@ struct context {
   service& dogs;
 };
 
-// The `data` part of a dog form; weight may be a number, a numeric string or "" (= 0), as the frontend sends.
-result<dog_form> dog_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  dog_form dog{platform::json::text_field(data, "name", &wrong_type).value_or(""),
-               platform::json::text_field(data, "breed", &wrong_type).value_or(""),
-               platform::json::text_field(data, "gender", &wrong_type).value_or(""),
-               platform::json::number_field(data, "weight", &wrong_type).value_or(0)};
-  if (wrong_type) return errc::not_valid_content;
-  return dog;
-}
-
 // Wraps a dog operation's outcome: the message made from the dog's name, or the error envelope.
 http::response reply(const result<std::string>& name, std::string_view format) {
   if (!name) return fail(name.error());
@@ -46,12 +36,11 @@ http::response reply(const result<std::string>& name, std::string_view format) {
 
 // GET /mypage/info: 200 with the member and dogs; 401.
 asio::awaitable<http::response> info(context ctx, http::request, member::member_record me) {
-  boost::json::array dogs;
-  for (const auto& dog : co_await ctx.dogs.dogs_of(me.member_no)) dogs.push_back(dog_json(dog));
+  const auto dogs = co_await ctx.dogs.dogs_of(me.member_no);
   boost::json::object data{{"memberNo", me.member_no},
                            {"email", me.email},
                            {"nick", me.nick},
-                           {"dogs", std::move(dogs)},
+                           {"dogs", json_array(dogs, dog_json)},
                            {"createdAt", korean_datetime(me.created_at)},
                            {"modifiedAt", korean_datetime(me.modified_at)}};
   co_return ok(data, fmt::format("{}님의 정보가 조회되었습니다 :)", me.nick));
@@ -60,15 +49,15 @@ asio::awaitable<http::response> info(context ctx, http::request, member::member_
 // PATCH /mypage/nick {nick}: 200; 400 BAD_REQUEST, DUPLICATE_NICK; 401.
 asio::awaitable<http::response> change_nick(context ctx, http::request req, member::member_record me) {
   const auto body = platform::json::read_object(req.body());
-  auto changed = co_await ctx.members.change_nick(me.member_no, platform::json::text_field(body, "nick").value_or(""));
-  if (!changed) co_return fail(changed.error());
-  co_return ok("닉네임이 수정되었습니다 :)");
+  const auto changed =
+      co_await ctx.members.change_nick(me.member_no, platform::json::text_field(body, "nick").value_or(""));
+  co_return ok_or_fail(changed, "닉네임이 수정되었습니다 :)");
 }
 
 // POST /mypage/dogs multipart data + image: 200; 400 BAD_REQUEST (content, image format); 401.
 asio::awaitable<http::response> add_dog(context ctx, http::request req, member::member_record me) {
   const form parts = form::read(req);
-  auto dog = dog_form_of(parts);
+  auto dog = form_data<dog_form>(parts);
   if (!dog) co_return fail(dog.error());
   co_return reply(co_await ctx.dogs.add_dog(me.member_no, std::move(*dog), parts.files("image")),
                   "{} 프로필이 작성되었습니다 :)");
@@ -79,7 +68,7 @@ asio::awaitable<http::response> add_dog(context ctx, http::request req, member::
 asio::awaitable<http::response> update_dog(context ctx, http::request req, member::member_record me) {
   const auto dog_no = req.path_int("dogNo");
   const form parts = form::read(req);
-  auto dog = dog_form_of(parts);
+  auto dog = form_data<dog_form>(parts);
   if (!dog) co_return fail(dog.error());
   co_return reply(co_await ctx.dogs.update_dog(me.member_no, dog_no, std::move(*dog), parts.files("image")),
                   "{} 정보가 수정되었습니다 :)");

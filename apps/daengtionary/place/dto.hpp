@@ -16,6 +16,7 @@ struct place_form {
   std::string content;
   std::string address;
 };
+BOOST_DESCRIBE_STRUCT(place_form, (), (title, category, content, address))
 
 // A list row (MapResponseDto).
 struct place_summary {
@@ -68,6 +69,7 @@ struct review_form {
   std::string content;
   std::int64_t star = 0;
 };
+BOOST_DESCRIBE_STRUCT(review_form, (), (content, star))
 
 struct place_detail {
   place_record post;
@@ -84,5 +86,6 @@ struct place_filter {
   std::string nick;      // exact, the author's
   std::string address;   // substring, case-insensitive
 };
+BOOST_DESCRIBE_STRUCT(place_filter, (), (category, title, content, nick, address))
 
 }  // namespace daengtionary::place

@@ -9,15 +9,6 @@
 
 namespace daengtionary::place::repository {
 namespace records = platform::sql::records;
-namespace {
-
-const std::string& list_statement(sort_order sort) {
-  static const list_sql::sorted_statements statements(sql::list_head, sql::order_none, sql::order_new,
-                                                      sql::order_popular);
-  return statements.of(sort);
-}
-
-}  // namespace
 
 const post::post_tables& tables() {
   static const post::post_tables map(
@@ -39,6 +30,7 @@ void update_place(connection& db, std::int64_t map_no, const place_form& form, s
 }
 
 std::vector<place_summary> list_places(connection& db, const place_filter& filter, sort_order sort, page paging) {
+  static const auto statements = list_sql::sorted_posts(sql::list_head, "m", "map");
   list_sql::params params;
   list_sql::exact(params, filter.category);
   list_sql::substring(params, filter.title);
@@ -46,7 +38,7 @@ std::vector<place_summary> list_places(connection& db, const place_filter& filte
   list_sql::exact(params, filter.nick);
   list_sql::substring(params, filter.address);
   list_sql::paging(params, paging);
-  return records::all_of<place_summary>(db.query(list_statement(sort), params));
+  return records::all_of<place_summary>(db.query(statements.of(sort), params));
 }
 
 std::vector<review_record> reviews_of(connection& db, std::int64_t map_no, page paging) {

@@ -1,12 +1,12 @@
 // Place routes: parse and check parameters, call the place service, answer the contract's JSON.
 #include "apps/daengtionary/routes.hpp"
 
-#include <cmath>
 #include <string>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/dates.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
 #include "apps/daengtionary/common/json_value.hpp"
@@ -14,15 +14,12 @@
 #include "apps/daengtionary/member/signed_in.hpp"
 #include "apps/daengtionary/place/service.hpp"
 #include "apps/daengtionary/post/routes.hpp"
-#include "platform/json/binding.hpp"
-#include "platform/json/form.hpp"
 
 namespace daengtionary::place {
 namespace {
 
 namespace http = platform::http;
 using boost::json::value;
-using platform::json::form;
 
 struct context {
   member::service& members;
@@ -31,82 +28,28 @@ struct context {
   std::string category;  // the prefix's: hospital, room or shop; "" for /query and /map
 };
 
-value summary_json(const place_summary& place) {
-  return boost::json::object{{"mapNo", place.map_no},
-                             {"category", place.category},
-                             {"title", place.title},
-                             {"address", place.address},
-                             {"content", place.content},
-                             {"star", place.star},
-                             {"mapImgUrl", nullable(place.image)},
-                             {"reviewCount", place.review_count},
-                             {"wishCount", place.wish_count},
-                             {"view", place.views},
-                             {"createdAt", korean_datetime(place.created_at)},
-                             {"modifiedAt", korean_datetime(place.modified_at)}};
-}
+// MapResponseDto.
+value summary_json(const place_summary& place) { return dto_json(place, {{"image", "mapImgUrl"}, {"views", "view"}}); }
 
-value review_json(const review_record& review) {
-  return boost::json::object{{"reviewNo", review.review_no},
-                             {"nick", review.nick},
-                             {"content", review.content},
-                             {"image", nullable(review.image)},
-                             {"star", review.star}};
-}
+value review_json(const review_record& review) { return dto_json(review, {}, {"map_no", "member_no"}); }
 
 value detail_json(const place_detail& detail) {
   const place_record& place = detail.post;
-  boost::json::object sub{{"mapNo", place.map_no},
-                          {"nick", place.nick},
-                          {"title", place.title},
-                          {"address", place.address},
-                          {"category", place.category},
-                          {"content", place.content},
-                          {"mapStar", place.star},
-                          {"view", place.views},
-                          {"createdAt", short_datetime(place.created_at)},
-                          {"modifiedAt", short_datetime(place.modified_at)}};
+  boost::json::object sub = dto_json(place, {{"star", "mapStar"}, {"views", "view"}}, {"member_no"});
+  sub["createdAt"] = short_datetime(place.created_at);
+  sub["modifiedAt"] = short_datetime(place.modified_at);
   boost::json::array images;
   for (const auto& url : detail.images) images.push_back(boost::json::object{{"mapImgUrl", url}});
   boost::json::array reviews;
   boost::json::array alias;  // what the frontend reads (the original never sent it)
   for (const auto& review : detail.reviews) {
     reviews.push_back(review_json(review));
-    alias.push_back(boost::json::object{{"reviewNo", review.review_no},
-                                        {"nick", review.nick},
-                                        {"content", review.content},
-                                        {"memberImgUrl", nullable(review.image)},
-                                        {"star", review.star}});
+    alias.push_back(dto_json(review, {{"image", "memberImgUrl"}}, {"map_no", "member_no"}));
   }
   return boost::json::object{{"mapDetailSubResponseDto", std::move(sub)},
                              {"imgResponseDtoList", std::move(images)},
                              {"reviewResponseDtoList", std::move(reviews)},
                              {"mapReviewList", std::move(alias)}};
-}
-
-// The `data` part of a place form; every field a string (numbers are taken as their text, like Jackson).
-result<place_form> place_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  place_form place{platform::json::text_field(data, "title", &wrong_type).value_or(""),
-                   platform::json::text_field(data, "category", &wrong_type).value_or(""),
-                   platform::json::text_field(data, "content", &wrong_type).value_or(""),
-                   platform::json::text_field(data, "address", &wrong_type).value_or("")};
-  if (wrong_type) return errc::not_valid_content;
-  return place;
-}
-
-// The `data` part of a review form: {content, star}; star must be a whole number.
-result<review_form> review_form_of(const form& parts) {
-  const auto data = parts.json("data");
-  bool wrong_type = false;
-  const auto content = platform::json::text_field(data, "content", &wrong_type);
-  const auto star = platform::json::number_field(data, "star", &wrong_type);
-  if (wrong_type || !content || !star || !std::isfinite(*star) || std::floor(*star) != *star || *star < 1 ||
-      *star > 5) {
-    return errc::not_valid_content;
-  }
-  return review_form{*content, static_cast<std::int64_t>(*star)};
 }
 
 // What the shared post routes need to know of places.
@@ -116,15 +59,14 @@ struct place_post {
   static constexpr const char* id = "mapNo";
   static constexpr const char* created = "생성 완료";
   static constexpr const char* deleted = "삭제 완료";
-  static constexpr wishes::target wish = wishes::target::map;
-  static constexpr auto form_of = place_form_of;
+  static constexpr auto form_of = form_data<place_form>;
   static constexpr auto summary_json = place::summary_json;
   // GET P/{mapNo}?pagenum&pagesize: the detail of any category with a page of reviews.
   static constexpr bool paged = true;
   static constexpr auto detail_json = place::detail_json;
   static constexpr const char* detail_message = "조회 성공";
-  // Reviews: multipart data {content,star}.
-  static constexpr auto child_form_of = review_form_of;
+  // Reviews: multipart data {content,star}; a star that is not a whole number reads as 0, which validation refuses.
+  static constexpr auto child_form_of = form_data<review_form>;
   static constexpr auto child_json = review_json;
 };
 

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "apps/daengtionary/common/text.hpp"
-#include "platform/sql/database.hpp"
 
 namespace daengtionary::place {
 namespace {
@@ -41,7 +40,5 @@ void review_rows::changed(connection& db, std::int64_t map_no) {
   const auto average = repository::average_star(db, map_no);
   repository::set_star(db, map_no, average ? rounded_star(*average) : 0.0);
 }
-
-service::service(platform::sql::database& db, image_uploads& images) : posts(db, images), reviews_(db) {}
 
 }  // namespace daengtionary::place

@@ -7,7 +7,6 @@
 #include "apps/daengtionary/common/errc.hpp"
 #include "apps/daengtionary/place/dto.hpp"
 #include "apps/daengtionary/place/repository.hpp"
-#include "apps/daengtionary/post/children.hpp"
 #include "apps/daengtionary/post/service.hpp"
 
 namespace daengtionary::place {
@@ -51,14 +50,9 @@ struct review_rows {
   static void changed(platform::sql::connection& db, std::int64_t map_no);
 };
 
-class service : public post::posts<place_kind> {
+class service : public post::posts_with_children<place_kind, review_rows> {
  public:
-  service(platform::sql::database& db, image_uploads& images);
-
-  post::children<review_rows>& children() { return reviews_; }
-
- private:
-  post::children<review_rows> reviews_;
+  using posts_with_children::posts_with_children;
 };
 
 }  // namespace daengtionary::place

@@ -13,7 +13,7 @@ inline constexpr const char* update_place =
     "UPDATE map SET title = ?, category = ?, content = ?, address = ?, modified_at = ? WHERE map_no = ?";
 
 // The list: one row per place; the first image and the counts come from correlated subqueries, so no
-// GROUP BY is needed. Filters are `? = ''` guards so the text stays constant; ORDER BY is appended.
+// GROUP BY is needed. Filters are `? = ''` guards so the text stays constant; list_sql::sorted_posts appends ORDER BY.
 inline constexpr const char* list_head =
     "SELECT m.map_no, m.category, m.title, m.address, m.content, m.star, "
     "(SELECT i.map_img_url FROM map_img i WHERE i.map_no = m.map_no ORDER BY i.map_img_no LIMIT 1) AS image, "
@@ -26,9 +26,6 @@ inline constexpr const char* list_head =
     "AND (? = '' OR LOWER(m.content) LIKE LOWER(?) ESCAPE '!') "
     "AND (? = '' OR a.nick = ?) "
     "AND (? = '' OR LOWER(m.address) LIKE LOWER(?) ESCAPE '!') ";
-inline constexpr const char* order_none = "ORDER BY m.map_no DESC LIMIT ? OFFSET ?";
-inline constexpr const char* order_new = "ORDER BY m.created_at DESC, m.map_no DESC LIMIT ? OFFSET ?";
-inline constexpr const char* order_popular = "ORDER BY m.views DESC, m.map_no DESC LIMIT ? OFFSET ?";
 
 // A review with its reviewer's image: the image of their first dog that has one. The repository appends
 // one of the two WHERE clauses.

@@ -10,7 +10,9 @@
 #include <boost/json/array.hpp>
 
 #include "apps/daengtionary/common/async.hpp"
+#include "apps/daengtionary/common/binding.hpp"
 #include "apps/daengtionary/common/envelope.hpp"
+#include "apps/daengtionary/common/json_value.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/request_params.hpp"
 #include "apps/daengtionary/common/wish_answer.hpp"
@@ -45,9 +47,8 @@ asio::awaitable<platform::http::response> create(typename Feature::context ctx, 
   const form parts = form::read(req);
   auto fields = Feature::form_of(parts);
   if (!fields) co_return fail(fields.error());
-  auto created = co_await ctx.posts.create(me.member_no, std::move(*fields), parts.files("imgUrl"));
-  if (!created) co_return fail(created.error());
-  co_return ok(Feature::created);
+  const auto created = co_await ctx.posts.create(me.member_no, std::move(*fields), parts.files("imgUrl"));
+  co_return ok_or_fail(created, Feature::created);
 }
 
 // PATCH …/{id} multipart `data` + optional imgUrl files (they replace the images): 200 수정 성공; 400 (content,
@@ -59,18 +60,16 @@ asio::awaitable<platform::http::response> update(typename Feature::context ctx, 
   const form parts = form::read(req);
   auto fields = Feature::form_of(parts);
   if (!fields) co_return fail(fields.error());
-  auto updated = co_await ctx.posts.update(me.member_no, id, std::move(*fields), parts.files("imgUrl"));
-  if (!updated) co_return fail(updated.error());
-  co_return ok("수정 성공");
+  const auto updated = co_await ctx.posts.update(me.member_no, id, std::move(*fields), parts.files("imgUrl"));
+  co_return ok_or_fail(updated, "수정 성공");
 }
 
 // DELETE …/{id}: 200 Feature::deleted (every row that refers to the post goes too); 400 not the author; 401; 404.
 template <class Feature>
 asio::awaitable<platform::http::response> remove(typename Feature::context ctx, platform::http::request req,
                                                  member::member_record me) {
-  auto removed = co_await ctx.posts.remove(me.member_no, req.path_int(Feature::id));
-  if (!removed) co_return fail(removed.error());
-  co_return ok(Feature::deleted);
+  const auto removed = co_await ctx.posts.remove(me.member_no, req.path_int(Feature::id));
+  co_return ok_or_fail(removed, Feature::deleted);
 }
 
 // POST …/{id}/wish: 200 added (all ids null) or removed (the post's id set); 401; 404.
@@ -80,7 +79,7 @@ asio::awaitable<platform::http::response> toggle_wish(typename Feature::context 
   const auto id = req.path_int(Feature::id);
   auto added = co_await ctx.posts.toggle_wish(me.member_no, id);
   if (!added) co_return fail(added.error());
-  co_return wishes::answer(Feature::wish, id, *added);
+  co_return wishes::answer(ctx.posts.wish_target(), id, *added);
 }
 
 // The children's routes (reviews, comments): Feature::child_form_of reads the multipart `data`,
@@ -93,9 +92,8 @@ asio::awaitable<platform::http::response> add_child(typename Feature::context ct
   const auto id = req.path_int(Feature::id);
   auto child = Feature::child_form_of(form::read(req));
   if (!child) co_return fail(child.error());
-  auto added = co_await ctx.posts.children().add(me.member_no, id, std::move(*child));
-  if (!added) co_return fail(added.error());
-  co_return ok(Feature::child_json(*added), "리뷰 생성 완료");
+  const auto added = co_await ctx.posts.children().add(me.member_no, id, std::move(*child));
+  co_return ok_or_fail(added, Feature::child_json, "리뷰 생성 완료");
 }
 
 // PATCH …/review/{id}/{reviewNo}: 200 수정 성공 + the child; 400 (content, not the writer); 401; 404 (post, or
@@ -107,9 +105,8 @@ asio::awaitable<platform::http::response> update_child(typename Feature::context
   const auto child_no = req.path_int("reviewNo");
   auto child = Feature::child_form_of(form::read(req));
   if (!child) co_return fail(child.error());
-  auto updated = co_await ctx.posts.children().update(me.member_no, id, child_no, std::move(*child));
-  if (!updated) co_return fail(updated.error());
-  co_return ok(Feature::child_json(*updated), "수정 성공");
+  const auto updated = co_await ctx.posts.children().update(me.member_no, id, child_no, std::move(*child));
+  co_return ok_or_fail(updated, Feature::child_json, "수정 성공");
 }
 
 // DELETE …/review/{id}/{reviewNo}: 200 삭제 성공; 400 not the writer; 401; 404.
@@ -117,15 +114,8 @@ template <class Feature>
 asio::awaitable<platform::http::response> remove_child(typename Feature::context ctx, platform::http::request req,
                                                        member::member_record me) {
   const auto id = req.path_int(Feature::id);
-  auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
-  if (!removed) co_return fail(removed.error());
-  co_return ok("삭제 성공");
-}
-
-template <class Feature, class Detail>
-platform::http::response answer_detail(const result<Detail>& found) {
-  if (!found) return fail(found.error());
-  return ok(Feature::detail_json(*found), Feature::detail_message);
+  const auto removed = co_await ctx.posts.children().remove(me.member_no, id, req.path_int("reviewNo"));
+  co_return ok_or_fail(removed, "삭제 성공");
 }
 
 // GET …/{id}, with ?pagenum&pagesize for the kinds shown with a page of children (Feature::paged): 200
@@ -137,10 +127,12 @@ asio::awaitable<platform::http::response> detail(typename Feature::context ctx, 
     auto paging = page_of(req);
     if (!paging) co_return fail(paging.error());
     std::string viewer = co_await member::viewer_of(ctx.members, req);
-    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer), *paging));
+    const auto found = co_await ctx.posts.view(id, std::move(viewer), *paging);
+    co_return ok_or_fail(found, Feature::detail_json, Feature::detail_message);
   } else {
     std::string viewer = co_await member::viewer_of(ctx.members, req);
-    co_return answer_detail<Feature>(co_await ctx.posts.view(id, std::move(viewer)));
+    const auto found = co_await ctx.posts.view(id, std::move(viewer));
+    co_return ok_or_fail(found, Feature::detail_json, Feature::detail_message);
   }
 }
 
@@ -148,19 +140,15 @@ asio::awaitable<platform::http::response> detail(typename Feature::context ctx, 
 template <class Feature>
 asio::awaitable<platform::http::response> my_posts(typename Feature::context ctx, platform::http::request,
                                                    member::member_record me) {
-  boost::json::array data;
-  for (const auto& post : co_await ctx.posts.posts_of(me.member_no)) data.push_back(Feature::own_json(post));
-  co_return ok(data, "조회 성공");
+  const auto posts = co_await ctx.posts.posts_of(me.member_no);
+  co_return ok(json_array(posts, Feature::own_json), "조회 성공");
 }
 
 template <class Feature>
 asio::awaitable<platform::http::response> render_list(typename Feature::context ctx, typename Feature::filter filter,
                                                       sort_order sort, page paging) {
-  boost::json::array data;
-  for (const auto& row : co_await ctx.posts.list(std::move(filter), sort, paging)) {
-    data.push_back(Feature::summary_json(row));
-  }
-  co_return ok(data, "조회 성공");
+  const auto rows = co_await ctx.posts.list(std::move(filter), sort, paging);
+  co_return ok(json_array(rows, Feature::summary_json), "조회 성공");
 }
 
 // One page of the list (…&sort&pagenum&pagesize): 200 조회 성공; 400. The same page for every caller (the
@@ -173,6 +161,20 @@ asio::awaitable<platform::http::response> list_page(typename Feature::context ct
   if (!paging) co_return fail(paging.error());
   co_return co_await cached(ctx.pages, std::string(req.raw.target()), render_list<Feature>, ctx, std::move(filter),
                             sort, *paging);
+}
+
+// GET P?sort&pagenum&pagesize (the frontend's `direction` is ignored): every post.
+template <class Feature>
+asio::awaitable<platform::http::response> list_all(typename Feature::context ctx, platform::http::request req) {
+  typename Feature::filter everything;  // named: a braced temporary inside co_await trips GCC 12
+  co_return co_await list_page<Feature>(ctx, std::move(req), std::move(everything));
+}
+
+// GET P/search?<each member of the filter, camelCase>&sort&pagenum&pagesize: the matching posts.
+template <class Feature>
+asio::awaitable<platform::http::response> search(typename Feature::context ctx, platform::http::request req) {
+  auto filter = query_filter<typename Feature::filter>(req);
+  co_return co_await list_page<Feature>(ctx, std::move(req), std::move(filter));
 }
 
 // The routes every kind of post has under `prefix` (/community, /trade, /hospital, …): create, the list and
@@ -197,6 +199,16 @@ void add_routes(platform::http::router& routes, const typename Feature::context&
     routes.add(verb::patch, review, signed_in(update_child<Feature>));
     routes.add(verb::delete_, review, signed_in(remove_child<Feature>));
   }
+}
+
+// The kinds listed whole and searched by their whole filter (community posts, trades): add_routes, the wish toggle
+// under the post and the caller's own posts at /mypage/mypost/<prefix>.
+template <class Feature>
+void add_routes(platform::http::router& routes, const typename Feature::context& ctx, const std::string& prefix) {
+  add_routes<Feature>(routes, ctx, prefix, list_all<Feature>, search<Feature>);
+  auto signed_in = [&ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
+  routes.add(platform::http::verb::post, prefix + "/{" + Feature::id + "}/wish", signed_in(toggle_wish<Feature>));
+  routes.add(platform::http::verb::get, "/mypage/mypost" + prefix, signed_in(my_posts<Feature>));
 }
 
 }  // namespace daengtionary::post

@@ -15,6 +15,7 @@
 #include "apps/daengtionary/common/image_uploads.hpp"
 #include "apps/daengtionary/common/list_query.hpp"
 #include "apps/daengtionary/common/upload.hpp"
+#include "apps/daengtionary/post/children.hpp"
 #include "apps/daengtionary/post/repository.hpp"
 #include "apps/daengtionary/post/tables.hpp"
 #include "platform/sql/connection.hpp"
@@ -62,6 +63,8 @@ class service {
   asio::awaitable<result<void>> remove(std::int64_t member_no, std::int64_t id);
   // True when the wish was added, false when it was removed; map_not_found for an unknown post.
   asio::awaitable<result<bool>> toggle_wish(std::int64_t member_no, std::int64_t id);
+  // The wish column of this kind (for the kinds that can be liked).
+  wishes::target wish_target() const { return *tables_.names.wish; }
 
  protected:
   platform::sql::database& db_;
@@ -146,6 +149,18 @@ class posts : public service {
     Kind::rewrite(db, id, fields, now_micros());
     return replace_images(db, Kind::tables(), id, new_urls);
   }
+};
+
+// posts<Kind> whose posts carry rows under them (place reviews, community comments), written by children<Rows>.
+template <class Kind, class Rows>
+class posts_with_children : public posts<Kind> {
+ public:
+  posts_with_children(platform::sql::database& db, image_uploads& images) : posts<Kind>(db, images), rows_(db) {}
+
+  post::children<Rows>& children() { return rows_; }
+
+ private:
+  post::children<Rows> rows_;
 };
 
 }  // namespace daengtionary::post

@@ -64,7 +64,7 @@ struct trade_detail {
   bool viewer_counted = false;  // this viewer's view was counted today before this read
 };
 
-// List filters; an empty string means no filter.
+// List filters, the query of GET /trade/search (query_filter); an empty string means no filter.
 struct trade_filter {
   std::string title;        // substring, case-insensitive
   std::string content;      // substring, case-insensitive
@@ -72,5 +72,6 @@ struct trade_filter {
   std::string address;      // substring, case-insensitive
   std::string post_status;  // exact
 };
+BOOST_DESCRIBE_STRUCT(trade_filter, (), (title, content, nick, address, post_status))
 
 }  // namespace daengtionary::trade

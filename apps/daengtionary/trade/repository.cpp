@@ -9,15 +9,6 @@
 
 namespace daengtionary::trade::repository {
 namespace records = platform::sql::records;
-namespace {
-
-const std::string& list_statement(sort_order sort) {
-  static const list_sql::sorted_statements statements(std::string(sql::summary_columns) + sql::list_filters,
-                                                      sql::order_none, sql::order_new, sql::order_popular);
-  return statements.of(sort);
-}
-
-}  // namespace
 
 const post::post_tables& tables() {
   static const post::post_tables trade(
@@ -42,6 +33,8 @@ void update_trade(connection& db, std::int64_t trade_no, const trade_form& form,
 }
 
 std::vector<trade_summary> list_trades(connection& db, const trade_filter& filter, sort_order sort, page paging) {
+  static const auto statements =
+      list_sql::sorted_posts(std::string(sql::summary_columns) + sql::list_filters, "t", "trade");
   list_sql::params params;
   list_sql::substring(params, filter.title);
   list_sql::substring(params, filter.content);
@@ -49,7 +42,7 @@ std::vector<trade_summary> list_trades(connection& db, const trade_filter& filte
   list_sql::substring(params, filter.address);
   list_sql::exact(params, filter.post_status);
   list_sql::paging(params, paging);
-  return records::all_of<trade_summary>(db.query(list_statement(sort), params));
+  return records::all_of<trade_summary>(db.query(statements.of(sort), params));
 }
 
 std::vector<trade_summary> trades_of(connection& db, std::int64_t member_no) {

@@ -27,39 +27,14 @@ using platform::json::form;
 using context = post::context<service>;
 
 // TradeResponseDto.
-value summary_json(const trade_summary& trade) {
-  return boost::json::object{{"tradeNo", trade.trade_no},
-                             {"nick", trade.nick},
-                             {"title", trade.title},
-                             {"postStatus", trade.post_status},
-                             {"view", trade.views},
-                             {"price", trade.price},
-                             {"tradeImg", nullable(trade.image)},
-                             {"wishCount", trade.wish_count},
-                             {"createdAt", korean_datetime(trade.created_at)},
-                             {"modifiedAt", korean_datetime(trade.modified_at)}};
-}
+value summary_json(const trade_summary& trade) { return dto_json(trade, {{"views", "view"}, {"image", "tradeImg"}}); }
 
 // TradeDetailResponseDto.
 value detail_json(const trade_detail& detail) {
-  const trade_record& trade = detail.post;
-  boost::json::array images;
+  boost::json::object out = dto_json(detail.post, {{"views", "view"}});
+  boost::json::array& images = out["tradeImgUrl"].emplace_array();
   for (const auto& url : detail.images) images.emplace_back(url);
-  return boost::json::object{{"tradeNo", trade.trade_no},
-                             {"nick", trade.nick},
-                             {"memberNo", trade.member_no},
-                             {"title", trade.title},
-                             {"address", trade.address},
-                             {"stuffStatus", trade.stuff_status},
-                             {"exchange", trade.exchange},
-                             {"postStatus", trade.post_status},
-                             {"content", trade.content},
-                             {"price", trade.price},
-                             {"view", trade.views},
-                             {"wishCount", trade.wish_count},
-                             {"tradeImgUrl", std::move(images)},
-                             {"createdAt", korean_datetime(trade.created_at)},
-                             {"modifiedAt", korean_datetime(trade.modified_at)}};
+  return out;
 }
 
 // The `data` part (all seven fields; text parts such as the frontend's `undefined` are ignored).
@@ -72,7 +47,6 @@ struct trade_post {
   static constexpr const char* id = "tradeNo";
   static constexpr const char* created = "생성 완료";
   static constexpr const char* deleted = "삭제 성공";
-  static constexpr wishes::target wish = wishes::target::trade;
   static constexpr auto form_of = trade_form_of_parts;
   static constexpr auto summary_json = trade::summary_json;
   // GET /trade/{tradeNo}: TradeDetailResponseDto.
@@ -83,30 +57,11 @@ struct trade_post {
   static constexpr auto own_json = trade::summary_json;
 };
 
-// GET /trade?sort&pagenum&pagesize (the frontend's `direction` is ignored): 200; 400.
-asio::awaitable<http::response> list(context ctx, http::request req) {
-  trade_filter everything;
-  co_return co_await post::list_page<trade_post>(ctx, std::move(req), std::move(everything));
-}
-
-// GET /trade/search?title&content&nick&address&postStatus&sort&pagenum&pagesize: 200; 400.
-asio::awaitable<http::response> search(context ctx, http::request req) {
-  trade_filter filter{std::string(req.required_query("title")), std::string(req.required_query("content")),
-                      std::string(req.required_query("nick")), std::string(req.required_query("address")),
-                      std::string(req.required_query("postStatus"))};
-  co_return co_await post::list_page<trade_post>(ctx, std::move(req), std::move(filter));
-}
-
 }  // namespace
 
 void register_routes(http::router& routes, member::service& members, service& trades,
                      platform::cache::page_cache& pages) {
-  using http::verb;
-  const context ctx{members, trades, pages};
-  auto signed_in = [ctx](auto handler) { return member::bind_signed_in(ctx, handler); };
-  post::add_routes<trade_post>(routes, ctx, "/trade", list, search);
-  routes.add(verb::post, "/trade/{tradeNo}/wish", signed_in(post::toggle_wish<trade_post>));
-  routes.add(verb::get, "/mypage/mypost/trade", signed_in(post::my_posts<trade_post>));
+  post::add_routes<trade_post>(routes, context{members, trades, pages}, "/trade");
 }
 
 }  // namespace daengtionary::trade

@@ -21,7 +21,7 @@ inline constexpr const char* summary_columns =
     "(SELECT i.trade_img FROM trade_img i WHERE i.trade_no = t.trade_no ORDER BY i.trade_img_no LIMIT 1) AS image, "
     "(SELECT COUNT(*) FROM wish w WHERE w.trade_no = t.trade_no) AS wish_count, t.created_at, t.modified_at "
     "FROM trade t JOIN member a ON a.member_no = t.member_no ";
-// Filters are `? = ''` guards so the text stays constant; ORDER BY is appended.
+// Filters are `? = ''` guards so the text stays constant; list_sql::sorted_posts appends ORDER BY.
 inline constexpr const char* list_filters =
     "WHERE (? = '' OR LOWER(t.title) LIKE LOWER(?) ESCAPE '!') "
     "AND (? = '' OR LOWER(t.content) LIKE LOWER(?) ESCAPE '!') "
@@ -30,8 +30,5 @@ inline constexpr const char* list_filters =
     "AND (? = '' OR t.post_status = ?) ";
 // /mypage/mypost/trade: the member's own posts, newest first, unpaged as in the original.
 inline constexpr const char* of_member = "WHERE t.member_no = ? ORDER BY t.trade_no DESC";
-inline constexpr const char* order_none = "ORDER BY t.trade_no DESC LIMIT ? OFFSET ?";
-inline constexpr const char* order_new = "ORDER BY t.created_at DESC, t.trade_no DESC LIMIT ? OFFSET ?";
-inline constexpr const char* order_popular = "ORDER BY t.views DESC, t.trade_no DESC LIMIT ? OFFSET ?";
 
 }  // namespace daengtionary::trade::sql
