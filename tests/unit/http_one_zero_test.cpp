@@ -34,8 +34,10 @@ http::router one_zero_routes() {
 
 void send(asio::ip::tcp::socket& socket, const std::string& bytes) { asio::write(socket, asio::buffer(bytes)); }
 
-// Everything until the server closes the connection.
-std::string read_to_close(asio::ip::tcp::socket& socket) {
+// `request` on a connection of its own, and everything the server sends until it closes the connection.
+std::string answer_until_close(test_support::running_server& server, const std::string& request) {
+  auto socket = server.connect();
+  send(socket, request);
   std::string received;
   boost::system::error_code ec;
   asio::read(socket, asio::dynamic_buffer(received), ec);
@@ -61,10 +63,8 @@ TEST(HttpOneZero, KeepAliveIsAnsweredWithConnectionKeepAliveAndTheConnectionServ
 TEST(HttpOneZero, WithoutKeepAliveTheConnectionIsClosedAfterTheAnswer) {
   const auto routes = one_zero_routes();
   test_support::running_server server(routes);
-  auto socket = server.connect();
 
-  send(socket, "GET /plain HTTP/1.0\r\n\r\n");
-  const std::string received = read_to_close(socket);
+  const std::string received = answer_until_close(server, "GET /plain HTTP/1.0\r\n\r\n");
   EXPECT_TRUE(received.ends_with("\r\n\r\nplain")) << received;
   EXPECT_EQ(received.find("keep-alive"), std::string::npos) << received;
 }
@@ -72,10 +72,8 @@ TEST(HttpOneZero, WithoutKeepAliveTheConnectionIsClosedAfterTheAnswer) {
 TEST(HttpOneZero, StreamedResponseIsNotChunkedAndEndsWithTheClose) {
   const auto routes = one_zero_routes();
   test_support::running_server server(routes);
-  auto socket = server.connect();
 
-  send(socket, "GET /streamed HTTP/1.0\r\n\r\n");
-  const std::string received = read_to_close(socket);
+  const std::string received = answer_until_close(server, "GET /streamed HTTP/1.0\r\n\r\n");
   const auto head_end = received.find("\r\n\r\n");
   ASSERT_NE(head_end, std::string::npos) << received;
   const std::string head = received.substr(0, head_end);
@@ -87,10 +85,8 @@ TEST(HttpOneZero, StreamedResponseIsNotChunkedAndEndsWithTheClose) {
 TEST(HttpOneZero, StreamedResponseToHttpOneOneStaysChunked) {
   const auto routes = one_zero_routes();
   test_support::running_server server(routes);
-  auto socket = server.connect();
 
-  send(socket, "GET /streamed HTTP/1.1\r\nHost: test\r\n\r\n");
-  const std::string received = read_to_close(socket);
+  const std::string received = answer_until_close(server, "GET /streamed HTTP/1.1\r\nHost: test\r\n\r\n");
   EXPECT_NE(received.find("Transfer-Encoding: chunked"), std::string::npos) << received;
   EXPECT_TRUE(received.ends_with("6\r\nsecond\r\n0\r\n\r\n")) << received;
 }
